@@ -1,0 +1,40 @@
+# The README's two commands: `make run` (the app) and `make test` (the tests).
+# Both create .venv and install FitGen into it on first use; nothing else is needed.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.fitgen-installed
+
+# `make run DATA=path/to/folder` opens that folder; without DATA the app opens its demo set.
+DATA ?=
+PYTEST_ARGS ?=
+
+.PHONY: run test install lint bench screenshots clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python -m fitgen_gui $(DATA)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check fitgen_gui tests bench
+	$(BIN)/lint-imports
+
+bench: $(STAMP)
+	$(BIN)/python bench/fit_overhead.py
+
+screenshots: $(STAMP)
+	$(BIN)/python packaging/screenshots.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

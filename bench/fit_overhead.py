@@ -1,0 +1,123 @@
+"""How much does fit_generator cost over Keras 3's own fit? Prints JSON.
+
+The same small CNN trains for the same steps, in one process and in alternating rounds
+(this machine is noisy, so only ratios measured side by side mean anything), through:
+
+- ``fit_generator`` on an in-memory PyDataset;
+- ``model.fit`` on that PyDataset;
+- ``model.fit`` on the same data as NumPy arrays.
+
+Goal: fit_generator at least 0.97 of the faster ``model.fit``. Then the same with a data
+source that sleeps 5 ms per batch: with ``workers=2`` the reading overlaps the training
+step, so the sleep should be hidden (ratio to the non-sleeping source near 1).
+
+    python bench/fit_overhead.py [--rounds 7] [--steps 40] [--batch 32] [--size 64]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+
+from fitgen_gui.training import fit_generator  # noqa: E402
+
+
+def small_cnn(size: int) -> keras.Model:
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([
+        keras.Input((size, size, 3)),
+        keras.layers.Conv2D(16, 3, activation="relu"),
+        keras.layers.MaxPooling2D(),
+        keras.layers.Conv2D(32, 3, activation="relu"),
+        keras.layers.MaxPooling2D(),
+        keras.layers.Conv2D(64, 3, activation="relu"),
+        keras.layers.GlobalAveragePooling2D(),
+        keras.layers.Dense(2, activation="softmax"),
+    ])
+    model.compile("adam", "sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
+class InMemory(keras.utils.PyDataset):
+    def __init__(self, x, y, batch, sleep=0.0, **kwargs):
+        super().__init__(**kwargs)
+        self.x, self.y, self.batch, self.sleep = x, y, batch, sleep
+
+    def __len__(self):
+        return len(self.x) // self.batch
+
+    def __getitem__(self, i):
+        if self.sleep:
+            time.sleep(self.sleep)
+        window = slice(i * self.batch, (i + 1) * self.batch)
+        return self.x[window], self.y[window]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--steps", type=int, default=40)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--size", type=int, default=64)
+    args = parser.parse_args()
+
+    rng = np.random.default_rng(0)
+    n = args.steps * args.batch
+    x = rng.random((n, args.size, args.size, 3), dtype=np.float32)
+    y = rng.integers(0, 2, n)
+    data = InMemory(x, y, args.batch)
+    sleepy = InMemory(x, y, args.batch, sleep=0.005)
+
+    methods = {
+        "fit_generator_pydataset": lambda m: fit_generator(m, data, verbose=0, shuffle=False),
+        "keras_fit_pydataset": lambda m: m.fit(data, verbose=0, shuffle=False),
+        "keras_fit_numpy": lambda m: m.fit(x, y, batch_size=args.batch, verbose=0,
+                                           shuffle=False),
+        "fit_generator_sleep5ms_workers0": lambda m: fit_generator(m, sleepy, verbose=0,
+                                                                   shuffle=False, workers=0),
+        "fit_generator_sleep5ms_workers2": lambda m: fit_generator(m, sleepy, verbose=0,
+                                                                   shuffle=False, workers=2),
+        "fit_generator_nosleep_workers2": lambda m: fit_generator(m, data, verbose=0,
+                                                                  shuffle=False, workers=2),
+    }
+    models = {name: small_cnn(args.size) for name in methods}
+    for name, run in methods.items():  # warm-up: tracing and first-epoch costs
+        run(models[name])
+    seconds: dict[str, list[float]] = {name: [] for name in methods}
+    for _ in range(args.rounds):
+        for name, run in methods.items():
+            start = time.perf_counter()
+            run(models[name])
+            seconds[name].append(time.perf_counter() - start)
+    rate = {name: n / statistics.median(times) for name, times in seconds.items()}
+    faster_fit = max(rate["keras_fit_pydataset"], rate["keras_fit_numpy"])
+    result = {
+        "cores": os.cpu_count(),
+        "keras": keras.__version__,
+        "backend": keras.backend.backend(),
+        "steps": args.steps,
+        "batch": args.batch,
+        "image_size": args.size,
+        "rounds": args.rounds,
+        "images_per_s": {name: round(value, 1) for name, value in rate.items()},
+        "ratio_fit_generator_to_faster_keras_fit": round(
+            rate["fit_generator_pydataset"] / faster_fit, 3),
+        "goal_ratio_at_least": 0.97,
+        "ratio_sleep5ms_workers2_to_nosleep_workers2": round(
+            rate["fit_generator_sleep5ms_workers2"] / rate["fit_generator_nosleep_workers2"], 3),
+        "ratio_sleep5ms_workers0_to_nosleep_workers2": round(
+            rate["fit_generator_sleep5ms_workers0"] / rate["fit_generator_nosleep_workers2"], 3),
+    }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Data: folder scanning, decoding, ``ImageDataGenerator`` and its PyDataset iterators."""

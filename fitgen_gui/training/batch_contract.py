@@ -1,0 +1,262 @@
+"""The batch contract of ``fit_generator``: what a generator must yield, checked and unpacked.
+
+Keras 2 accepted ``(inputs, targets)`` or ``(inputs, targets, sample_weights)``, with dicts
+keyed by the model's input and output names. Keras 3 rejects a dict of targets for a
+single-output model and warns on a dict of inputs for a single-input one, and reports a bad
+batch deep inside a traced function. Here the first batch is checked against the model and
+every batch is unpacked into what Keras 3 accepts, with class weights turned into sample
+weights (Keras 3 refuses ``class_weight`` for generators).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+__all__ = ["BatchContract", "class_weights_to_sample_weights", "describe"]
+
+
+def describe(value: Any) -> str:
+    """A short description of a value for error messages: type and shape, never the data."""
+    if value is None:
+        return "None"
+    shape = getattr(value, "shape", None)
+    if shape is not None:
+        return f"{type(value).__name__} of shape {tuple(shape)}"
+    if isinstance(value, Mapping):
+        return f"dict with keys {sorted(map(str, value))}"
+    if isinstance(value, list | tuple):
+        inner = ", ".join(describe(v) for v in value[:4])
+        more = ", ..." if len(value) > 4 else ""
+        return f"{type(value).__name__} of {len(value)} items ({inner}{more})"
+    return type(value).__name__
+
+
+def _input_names(model: Any) -> list[str] | None:
+    try:
+        inputs = model.inputs
+    except (AttributeError, ValueError):
+        return None
+    if not inputs:
+        return None
+    return [tensor.name for tensor in inputs]
+
+
+def _output_names(model: Any) -> list[str] | None:
+    names = getattr(model, "output_names", None)
+    if names:
+        return list(names)
+    layers = getattr(model, "layers", None)
+    if getattr(model, "outputs", None) and layers:  # Sequential: named after its last layer
+        return [layers[-1].name]
+    return None
+
+
+def class_weights_to_sample_weights(y: Any, class_weight: Mapping[int, float]) -> np.ndarray:
+    """One weight per sample from the class of its target.
+
+    ``y`` holds class indices ``(n,)``, binary targets ``(n, 1)`` or one-hot rows
+    ``(n, classes)``, as Keras 2 read them.
+    """
+    y = np.asarray(y)
+    if y.ndim == 2 and y.shape[1] > 1:
+        classes = np.argmax(y, axis=1)
+    elif (y.ndim == 2 and y.shape[1] == 1) or y.ndim == 1:
+        classes = np.rint(y.reshape(-1)).astype(np.int64)
+    else:
+        raise ValueError(
+            "class_weight needs targets of shape (batch,), (batch, 1) or (batch, classes); "
+            f"got targets of shape {y.shape}. Use sample weights for other targets."
+        )
+    size = max(int(classes.max(initial=0)), max(class_weight)) + 1
+    table = np.full(size, np.nan, dtype=np.float32)
+    for cls, weight in class_weight.items():
+        table[cls] = weight
+    if classes.min(initial=0) < 0:
+        raise ValueError(f"class_weight: the targets hold a negative class ({classes.min()}).")
+    weights = table[classes]
+    if np.isnan(weights).any():
+        missing = sorted({int(c) for c in classes[np.isnan(weights)]})
+        raise ValueError(
+            f"class_weight has no weight for class {', '.join(map(str, missing))}, which is "
+            f"in the training data; it has weights for {sorted(class_weight)}. "
+            "Give a weight for every class."
+        )
+    return weights
+
+
+def _normalize_class_weight(class_weight: Any) -> dict[int, float] | None:
+    if class_weight is None:
+        return None
+    if not isinstance(class_weight, Mapping) or not class_weight:
+        raise ValueError(
+            "class_weight must be a dict {class index: weight}, for example {0: 1.0, 1: 3.5}; "
+            f"got {describe(class_weight)}."
+        )
+    normalized = {}
+    for key, weight in class_weight.items():
+        try:
+            index = int(key)
+            value = float(weight)
+        except (TypeError, ValueError):
+            raise ValueError(
+                f"class_weight keys must be class indices and values numbers; got {key!r}: "
+                f"{weight!r}."
+            ) from None
+        if index < 0 or index != key or value < 0:
+            raise ValueError(
+                f"class_weight: {key!r}: {weight!r} is not a class index (0, 1, ...) with a "
+                "weight of 0 or more."
+            )
+        normalized[index] = value
+    return normalized
+
+
+class BatchContract:
+    """Checks batches against a compiled model and unpacks them for Keras 3.
+
+    Parameters
+    ----------
+    model
+        The compiled Keras model.
+    class_weight
+        ``{class index: weight}`` applied to the targets of every batch, or None.
+    role
+        ``"training"`` or ``"validation"``, named in messages.
+    """
+
+    def __init__(self, model: Any, *, class_weight: Any = None, role: str = "training") -> None:
+        self.role = role
+        self.input_names = _input_names(model)
+        self.output_names = _output_names(model)
+        self.class_weight = _normalize_class_weight(class_weight)
+        if self.class_weight and self.output_names and len(self.output_names) > 1:
+            raise ValueError(
+                "class_weight works with single-output models; this model has outputs "
+                f"{self.output_names}. Yield per-output sample weights from the generator "
+                "instead."
+            )
+
+    # -- checking ----------------------------------------------------------------------
+
+    def check(self, batch: Any) -> None:
+        """Raise ``ValueError`` saying what came and what is expected, if ``batch`` is wrong."""
+        what = f"Each {self.role} batch"
+        if not isinstance(batch, tuple | list) or len(batch) not in (2, 3):
+            raise ValueError(
+                f"{what} must be a tuple (inputs, targets) or (inputs, targets, "
+                f"sample_weights); got a {describe(batch)}."
+            )
+        x, y = batch[0], batch[1]
+        w = batch[2] if len(batch) == 3 else None
+        self._check_names(x, self.input_names, "inputs", "Input layers (keras.Input(name=...))")
+        self._check_names(y, self.output_names, "targets", "output layers (name=...)")
+        if isinstance(w, Mapping):
+            self._check_names(w, self.output_names, "sample_weights", "output layers")
+        if (
+            self.input_names
+            and len(self.input_names) > 1
+            and not isinstance(x, Mapping | list | tuple)
+        ):
+            raise ValueError(
+                f"The model has {len(self.input_names)} inputs {self.input_names}, but "
+                f"{what.lower()}'s inputs are one {describe(x)}. Yield a dict keyed by those "
+                "names, or a list in that order."
+            )
+        sizes: dict[str, int] = {}
+        for label, part in (("inputs", x), ("targets", y), ("sample_weights", w)):
+            self._collect_sizes(label, part, sizes)
+        if len(set(sizes.values())) > 1:
+            listed = ", ".join(f"{name}: {size}" for name, size in sizes.items())
+            raise ValueError(
+                f"The parts of a {self.role} batch must have the same number of samples; "
+                f"got {listed}."
+            )
+        if sizes and next(iter(sizes.values())) == 0:
+            raise ValueError(f"A {self.role} batch is empty (0 samples).")
+
+    def _check_names(
+        self, part: Any, names: list[str] | None, label: str, where: str
+    ) -> None:
+        if not isinstance(part, Mapping) or names is None:
+            return
+        keys = [str(k) for k in part]
+        missing = [n for n in names if n not in part]
+        if missing:
+            raise ValueError(
+                f"The {self.role} {label} dict has keys {keys}, but the model's "
+                f"{label if label != 'sample_weights' else 'outputs'} are named {names} "
+                f"(missing {missing}). Name the dict keys after the model's {where}."
+            )
+
+    def _collect_sizes(self, label: str, part: Any, sizes: dict[str, int]) -> None:
+        if part is None:
+            return
+        if isinstance(part, Mapping):
+            for key, value in part.items():
+                self._collect_sizes(f"{label}[{key!r}]", value, sizes)
+            return
+        if isinstance(part, list | tuple) and part and _is_arraylike(part[0]):
+            for i, value in enumerate(part):
+                self._collect_sizes(f"{label}[{i}]", value, sizes)
+            return
+        if not _is_arraylike(part):
+            raise ValueError(
+                f"The {self.role} batch's {label} must be arrays; got a {describe(part)}."
+            )
+        shape = getattr(part, "shape", None)
+        if shape is not None and len(shape) == 0:
+            raise ValueError(
+                f"The {self.role} batch's {label} is a single number; it needs one value per "
+                "sample (an array whose first axis is the batch)."
+            )
+        sizes[label] = int(shape[0]) if shape is not None else len(part)
+
+    # -- unpacking ---------------------------------------------------------------------
+
+    def batch_size(self, batch: Any) -> int:
+        """Number of samples in a (checked) batch."""
+        sizes: dict[str, int] = {}
+        self._collect_sizes("inputs", batch[0], sizes)
+        return next(iter(sizes.values()))
+
+    def unpack(self, batch: Any) -> tuple[Any, Any, Any]:
+        """``(x, y, sample_weight)`` in the form Keras 3 accepts, class weights applied."""
+        x, y = batch[0], batch[1]
+        w = batch[2] if len(batch) == 3 else None
+        x = self._select(x, self.input_names)
+        y = self._select(y, self.output_names)
+        w = self._select(w, self.output_names)
+        if self.class_weight is not None and y is not None:
+            weights = class_weights_to_sample_weights(y, self.class_weight)
+            w = weights if w is None else np.asarray(w, dtype=np.float32) * weights
+        return x, y, w
+
+    @staticmethod
+    def _select(part: Any, names: list[str] | None) -> Any:
+        if not isinstance(part, Mapping) or names is None:
+            return part
+        if len(names) == 1:
+            return part[names[0]]
+        return {name: part[name] for name in names}
+
+    def inputs_of(self, batch: Any) -> Any:
+        """The inputs of a prediction batch, by Keras 2's rule: a tuple is
+        ``(inputs, targets[, weights])``; anything else (an array, a list of arrays for a
+        multi-input model, a dict) is the inputs themselves."""
+        if isinstance(batch, tuple):
+            if len(batch) not in (2, 3):
+                raise ValueError(
+                    f"Each {self.role} batch must be the inputs, or a tuple (inputs, targets) "
+                    f"or (inputs, targets, sample_weights); got a {describe(batch)}."
+                )
+            batch = batch[0]
+        return self._select(batch, self.input_names)
+
+
+def _is_arraylike(value: Any) -> bool:
+    return hasattr(value, "shape") or (
+        isinstance(value, list | tuple) and not isinstance(value, str)
+    )

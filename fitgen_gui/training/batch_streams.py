@@ -1,0 +1,456 @@
+"""Batch streams: how ``fit_generator`` reads batches, with Keras 2's meaning.
+
+Keras 3's ``fit`` wraps a Python source in ``tf.data``, peeks two batches and replays them,
+gives a plain generator no worker threads and has no ``workers=0``. A stream here is the
+Keras 2 enqueuer instead:
+
+- a **plain generator** (any iterator) is one continuous stream: epochs are cut from it,
+  it is never rewound, no batch is read twice. With ``workers >= 1`` background threads
+  fill a queue of at most ``max_queue_size`` batches, taking turns under a lock, so the
+  generator is never called by two threads at once;
+- a **sequence** (``keras.utils.PyDataset``, Keras 2's ``Sequence`` or anything with
+  ``__len__`` and ``__getitem__``) is read pass after pass; each pass visits every batch
+  once (shuffled when asked) and ends with ``on_epoch_end()``. With ``workers >= 1`` batches
+  are built in a pool of threads, or of processes with ``use_multiprocessing=True``, and
+  handed out in order.
+
+``limit`` is the number of batches the caller will take in all; a stream never reads past
+it, so a generator's calls can be counted exactly. This module imports neither Keras nor
+TensorFlow: process workers import it to build batches.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import pickle
+import queue
+import random
+import shutil
+import tempfile
+import threading
+from collections import deque
+from collections.abc import Iterator
+from concurrent import futures
+from typing import Any
+
+__all__ = [
+    "ArraySequence",
+    "BatchStream",
+    "StreamExhausted",
+    "is_sequence",
+    "open_stream",
+    "sequence_length",
+]
+
+
+class StreamExhausted(Exception):
+    """The source has no more batches (a generator returned, or the limit was reached)."""
+
+
+def is_sequence(data: Any) -> bool:
+    """Whether ``data`` is read by index (a PyDataset or Sequence), not by ``next()``."""
+    if isinstance(data, list | tuple | dict | str | bytes) or hasattr(data, "__array__"):
+        return False
+    return hasattr(data, "__getitem__") and (
+        hasattr(data, "__len__") or hasattr(data, "num_batches")
+    )
+
+
+def sequence_length(seq: Any) -> int | None:
+    """Batches per pass of a sequence; None for an infinite PyDataset."""
+    if hasattr(seq, "num_batches"):  # keras.utils.PyDataset
+        return seq.num_batches
+    return len(seq)
+
+
+class ArraySequence:
+    """In-memory arrays, ``(x, y)`` or ``(x, y, sample_weight)``, served in batches.
+
+    ``x`` and ``y`` may be arrays or dicts / lists of arrays, as Keras accepts them.
+    """
+
+    def __init__(self, arrays: tuple, batch_size: int) -> None:
+        self.arrays = arrays
+        self.batch_size = batch_size
+        self.n = _first_dim(arrays[0])
+
+    def __len__(self) -> int:
+        return math.ceil(self.n / self.batch_size)
+
+    def __getitem__(self, index: int) -> tuple:
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        window = slice(index * self.batch_size, (index + 1) * self.batch_size)
+        return tuple(_slice_nested(part, window) for part in self.arrays)
+
+
+def _first_dim(part: Any) -> int:
+    if isinstance(part, dict):
+        part = next(iter(part.values()))
+    elif isinstance(part, list | tuple):
+        part = part[0]
+    return len(part)
+
+
+def _slice_nested(part: Any, window: slice) -> Any:
+    if part is None:
+        return None
+    if isinstance(part, dict):
+        return {key: value[window] for key, value in part.items()}
+    if isinstance(part, list | tuple):
+        return type(part)(value[window] for value in part)
+    return part[window]
+
+
+class BatchStream:
+    """A source of batches, read with :meth:`next` and released with :meth:`close`.
+
+    Attributes
+    ----------
+    produced : int
+        Batches handed to the caller so far.
+    """
+
+    produced = 0
+
+    def next(self) -> Any:
+        """Return the next batch, or raise :class:`StreamExhausted`."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Stop the background workers; batches read ahead are dropped."""
+
+    def __enter__(self) -> BatchStream:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_stream(
+    data: Any,
+    *,
+    workers: int = 1,
+    use_multiprocessing: bool = False,
+    max_queue_size: int = 10,
+    shuffle: bool = False,
+    limit: int | None = None,
+    role: str = "training",
+) -> BatchStream:
+    """Open a stream over a generator or a sequence with Keras 2's enqueuer semantics.
+
+    Parameters
+    ----------
+    data
+        A generator or iterator, or a sequence (PyDataset / Sequence).
+    workers
+        0 reads on the calling thread; N >= 1 reads ahead on N background workers.
+    use_multiprocessing
+        Use processes instead of threads (sequences only).
+    max_queue_size
+        Most batches read ahead.
+    shuffle
+        Shuffle the batch order of each pass of a sequence.
+    limit
+        Batches the caller will take in all (None: no limit).
+    role
+        ``"training"`` or ``"validation"``; named in error notes.
+    """
+    if is_sequence(data):
+        order = _PassOrder(data, shuffle=shuffle, role=role)
+        if workers <= 0:
+            return _InlineSequenceStream(data, order, limit, role)
+        return _PooledSequenceStream(
+            data, order, limit, role, workers, max(1, max_queue_size), use_multiprocessing
+        )
+    if use_multiprocessing and workers > 0:
+        raise ValueError(
+            f"use_multiprocessing=True needs a keras.utils.PyDataset as {role} data; "
+            f"got a {type(data).__name__}. A Python generator cannot be shared between "
+            "processes. Use threads (use_multiprocessing=False), or turn the generator "
+            "into a PyDataset whose __getitem__(index) builds batch number index."
+        )
+    try:
+        iterator = iter(data)
+    except TypeError:
+        raise TypeError(
+            f"The {role} data must be a generator, an iterator or a keras.utils.PyDataset; "
+            f"got {type(data).__name__}."
+        ) from None
+    if workers <= 0:
+        return _InlineIteratorStream(iterator, limit, role)
+    return _ThreadedIteratorStream(iterator, limit, role, workers, max(1, max_queue_size))
+
+
+def _note(exc: BaseException, role: str, batch_number: int, where: str) -> BaseException:
+    exc.add_note(f"(FitGen: raised by the {role} data {where} for batch {batch_number}.)")
+    exc.fitgen_batch = (role, batch_number)  # read by the run engine to name the batch
+    return exc
+
+
+class _PassOrder:
+    """The order in which a sequence's batches are read, pass after pass."""
+
+    def __init__(self, seq: Any, *, shuffle: bool, role: str) -> None:
+        self.seq = seq
+        self.length = sequence_length(seq)
+        if self.length == 0:
+            raise ValueError(
+                f"The {role} data {type(seq).__name__} has no batches (its len() is 0). "
+                "Check that its folder or arrays are not empty."
+            )
+        self.shuffle = shuffle
+        # Drawn from the global generator so that keras.utils.set_random_seed applies.
+        self._rng = random.Random(random.getrandbits(64))
+        self._order: list[int] | None = None
+        self._pos = 0
+
+    def next_index(self) -> int:
+        if self.length is None:  # infinite PyDataset: indices 0, 1, 2, ...
+            self._pos += 1
+            return self._pos - 1
+        if self._order is None:
+            self._order = list(range(self.length))
+            if self.shuffle:
+                self._rng.shuffle(self._order)
+            self._pos = 0
+        self._pos += 1
+        return self._order[self._pos - 1]
+
+    def pass_submitted(self) -> bool:
+        return self._order is not None and self._pos >= len(self._order)
+
+    def end_pass(self) -> None:
+        self._order = None
+        on_epoch_end = getattr(self.seq, "on_epoch_end", None)
+        if on_epoch_end is not None:
+            on_epoch_end()
+
+
+class _InlineSequenceStream(BatchStream):
+    def __init__(self, seq: Any, order: _PassOrder, limit: int | None, role: str) -> None:
+        self._seq, self._order, self._limit, self._role = seq, order, limit, role
+        self.produced = 0
+
+    def next(self) -> Any:
+        if self._limit is not None and self.produced >= self._limit:
+            raise StreamExhausted
+        index = self._order.next_index()
+        try:
+            batch = self._seq[index]
+        except Exception as exc:
+            raise _note(exc, self._role, index, "__getitem__") from None
+        self.produced += 1
+        if self._order.pass_submitted():
+            self._order.end_pass()
+        return batch
+
+
+# --- process workers: the sequence travels as a pickle file, re-sent after each pass ---
+
+_WORKER_SEQUENCE: dict[str, Any] = {}
+
+
+def _load_from_pickle(path: str, index: int) -> Any:
+    seq = _WORKER_SEQUENCE.get(path)
+    if seq is None:
+        _WORKER_SEQUENCE.clear()
+        with open(path, "rb") as f:
+            seq = pickle.load(f)
+        _WORKER_SEQUENCE[path] = seq
+    return seq[index]
+
+
+class _PooledSequenceStream(BatchStream):
+    def __init__(
+        self,
+        seq: Any,
+        order: _PassOrder,
+        limit: int | None,
+        role: str,
+        workers: int,
+        max_queue_size: int,
+        processes: bool,
+    ) -> None:
+        self._seq, self._order, self._limit, self._role = seq, order, limit, role
+        self._max_queue = max_queue_size
+        self._pending: deque[tuple[int, futures.Future]] = deque()
+        self._submitted = 0
+        self.produced = 0
+        self._tmpdir: str | None = None
+        self._pickle_path = ""
+        if processes:
+            self._tmpdir = tempfile.mkdtemp(prefix="fitgen-workers-")
+            self._ship()
+            self._executor: futures.Executor = futures.ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        else:
+            self._executor = futures.ThreadPoolExecutor(
+                workers, thread_name_prefix=f"fitgen-{role}-data"
+            )
+
+    def _ship(self) -> None:
+        """Write the sequence's current state for the worker processes."""
+        try:
+            blob = pickle.dumps(self._seq)
+        except Exception as exc:
+            raise ValueError(
+                f"use_multiprocessing=True needs {self._role} data that can be "
+                f"pickled (sent to other processes), and {type(self._seq).__name__} cannot: "
+                f"{exc}. Use threads instead (use_multiprocessing=False)."
+            ) from exc
+        self._pickle_path = os.path.join(self._tmpdir, f"seq-{self._submitted}.pkl")
+        with open(self._pickle_path, "wb") as f:
+            f.write(blob)
+
+    def _submit(self, index: int) -> futures.Future:
+        if self._tmpdir is not None:
+            return self._executor.submit(_load_from_pickle, self._pickle_path, index)
+        return self._executor.submit(self._seq.__getitem__, index)
+
+    def _top_up(self) -> None:
+        while True:
+            if self._order.pass_submitted():
+                # on_epoch_end() may reshuffle the sequence: only once its pass is built.
+                if any(not fut.done() for _, fut in self._pending):
+                    return
+                self._order.end_pass()
+                if self._tmpdir is not None and (
+                    self._limit is None or self._submitted < self._limit
+                ):
+                    self._ship()
+            if len(self._pending) >= self._max_queue:
+                return
+            if self._limit is not None and self._submitted >= self._limit:
+                return
+            index = self._order.next_index()
+            self._pending.append((index, self._submit(index)))
+            self._submitted += 1
+
+    def next(self) -> Any:
+        self._top_up()
+        if not self._pending:
+            raise StreamExhausted
+        index, fut = self._pending.popleft()
+        try:
+            batch = fut.result()
+        except Exception as exc:
+            raise _note(exc, self._role, index, "__getitem__") from None
+        self.produced += 1
+        self._top_up()
+        return batch
+
+    def close(self) -> None:
+        for _, fut in self._pending:
+            fut.cancel()
+        self._pending.clear()
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        if self._tmpdir is not None:
+            shutil.rmtree(self._tmpdir, ignore_errors=True)
+
+
+class _InlineIteratorStream(BatchStream):
+    def __init__(self, iterator: Iterator, limit: int | None, role: str) -> None:
+        self._it, self._limit, self._role = iterator, limit, role
+        self.produced = 0
+
+    def next(self) -> Any:
+        if self._limit is not None and self.produced >= self._limit:
+            raise StreamExhausted
+        try:
+            batch = next(self._it)
+        except StopIteration:
+            raise StreamExhausted from None
+        except Exception as exc:
+            raise _note(exc, self._role, self.produced, "generator") from None
+        self.produced += 1
+        return batch
+
+
+class _End:
+    """Queue marker: the generator returned or the limit was reached."""
+
+
+class _Failure:
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+class _ThreadedIteratorStream(BatchStream):
+    def __init__(
+        self, iterator: Iterator, limit: int | None, role: str, workers: int, max_queue: int
+    ) -> None:
+        self._it, self._limit, self._role = iterator, limit, role
+        self._queue: queue.Queue = queue.Queue(max_queue)
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._pulled = 0
+        self._source_done = False
+        self._finished = False
+        self.produced = 0
+        self._threads = [
+            threading.Thread(target=self._produce, name=f"fitgen-{role}-gen-{i}", daemon=True)
+            for i in range(workers)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def _produce(self) -> None:
+        while not self._stop.is_set():
+            # The lock is held from next() to put() so that threads never run the
+            # generator at once and batches keep the generator's order.
+            with self._lock:
+                if self._source_done:
+                    return
+                if self._limit is not None and self._pulled >= self._limit:
+                    self._source_done = True
+                    self._put(_End())
+                    return
+                try:
+                    item = next(self._it)
+                except StopIteration:
+                    self._source_done = True
+                    self._put(_End())
+                    return
+                except BaseException as exc:
+                    self._source_done = True
+                    self._put(_Failure(_note(exc, self._role, self._pulled, "generator")))
+                    return
+                self._pulled += 1
+                self._put(item)
+
+    def _put(self, item: Any) -> None:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def next(self) -> Any:
+        if self._finished:
+            raise StreamExhausted
+        item = self._queue.get()
+        if isinstance(item, _End):
+            self._finished = True
+            raise StreamExhausted
+        if isinstance(item, _Failure):
+            self._finished = True
+            raise item.exc
+        self.produced += 1
+        return item
+
+    def close(self) -> None:
+        self._stop.set()
+        while True:
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
+        for thread in self._threads:
+            # A generator blocked in its own code cannot be interrupted; the threads are
+            # daemons, so a stuck one never keeps the program alive.
+            thread.join(timeout=1.0)
