@@ -24,10 +24,10 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-import keras  # noqa: E402
-import numpy as np  # noqa: E402
+import keras
+import numpy as np
 
-from fitgen_gui.training import fit_generator  # noqa: E402
+from fitgen_gui.training import fit_generator
 
 
 def small_cnn(size: int) -> keras.Model:

@@ -25,10 +25,8 @@ def install() -> None:
     for name in _METHODS:
         # The functions take the model first, so as class attributes they bind as methods.
         setattr(keras.Model, name, getattr(generator_training, name))
-    try:
-        from fitgen_gui.data import ImageDataGenerator
-    except ImportError:  # the data package is optional for the training-only helpers
-        return
+    from fitgen_gui.data import ImageDataGenerator
+
     keras.preprocessing.image.ImageDataGenerator = ImageDataGenerator
 
 

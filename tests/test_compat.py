@@ -58,3 +58,11 @@ def test_uninstall_removes_the_methods():
     compat.install()
     compat.uninstall()
     assert not hasattr(keras.Model, "fit_generator")
+
+
+def test_keras_2_imports_of_image_data_generator_work(installed):
+    from keras.preprocessing.image import ImageDataGenerator
+
+    from fitgen_gui.data import ImageDataGenerator as Ours
+
+    assert ImageDataGenerator is Ours

@@ -1,0 +1,230 @@
+"""Images per second delivered by augmentation pipelines, side by side. Prints JSON.
+
+    python bench/pipeline.py DATA_DIR [--rounds 5] [--batches 0]
+    python bench/pipeline.py --make-large DIR --count 300     # 1600x1200 JPEGs to test with
+    python bench/pipeline.py --scan 100000                    # time scanning that many files
+
+At 224x224, batch 32, with rotation 20, shifts 0.1, shear 0.2 (degrees, as Keras), zoom 0.2,
+horizontal flip and rescale 1/255, in one process, alternating round by round:
+
+- ``ours_w1`` / ``ours_w2``: FitGen's ImageDataGenerator.flow_from_directory, read through
+  fit_generator's enqueuer with 1 / 2 worker threads;
+- ``keras2_w1`` / ``keras2_w2``: Keras 2's (tf-keras) through its OrderedEnqueuer;
+- ``tfdata``: keras.utils.image_dataset_from_directory + Keras 3 augmentation layers mapped
+  with AUTOTUNE (``tfdata_no_shear``: the same without RandomShear, its slowest layer);
+- ``decode_limit``: the fastest decode + resize we know (OpenCV, reduced-scale JPEG
+  decoding, a thread per core, no augmentation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import cv2
+import numpy as np
+
+SIZE = (224, 224)
+BATCH = 32
+AUGMENT = {"rotation_range": 20, "width_shift_range": 0.1, "height_shift_range": 0.1,
+           "shear_range": 0.2, "zoom_range": 0.2, "horizontal_flip": True, "rescale": 1 / 255}
+
+
+def ours(data_dir: str, workers: int, batches: int):
+    from fitgen_gui.data import ImageDataGenerator
+    from fitgen_gui.training.batch_streams import open_stream
+
+    iterator = ImageDataGenerator(**AUGMENT).flow_from_directory(
+        data_dir, target_size=SIZE, batch_size=BATCH)
+
+    def run() -> int:
+        count = batches or len(iterator)
+        seen = 0
+        with open_stream(iterator, workers=workers, shuffle=True, limit=count) as stream:
+            for _ in range(count):
+                seen += len(stream.next()[0])
+        iterator.on_epoch_end()
+        return seen
+
+    return run
+
+
+def keras2(data_dir: str, workers: int, batches: int):
+    from tf_keras.preprocessing.image import ImageDataGenerator
+    from tf_keras.utils import OrderedEnqueuer
+
+    iterator = ImageDataGenerator(**AUGMENT).flow_from_directory(
+        data_dir, target_size=SIZE, batch_size=BATCH)
+
+    def run() -> int:
+        count = batches or len(iterator)
+        enqueuer = OrderedEnqueuer(iterator, use_multiprocessing=False, shuffle=True)
+        enqueuer.start(workers=workers, max_queue_size=10)
+        stream = enqueuer.get()
+        seen = sum(len(next(stream)[0]) for _ in range(count))
+        enqueuer.stop()
+        return seen
+
+    return run
+
+
+def tfdata(data_dir: str, batches: int, shear: bool = True):
+    import keras
+    import tensorflow as tf
+
+    dataset = keras.utils.image_dataset_from_directory(
+        data_dir, image_size=SIZE, batch_size=BATCH, label_mode="categorical", verbose=False)
+    layers = [
+        keras.layers.RandomRotation(20 / 360, fill_mode="nearest"),
+        keras.layers.RandomTranslation(0.1, 0.1, fill_mode="nearest"),
+        keras.layers.RandomShear(x_factor=math.tan(math.radians(0.2)), fill_mode="nearest"),
+        keras.layers.RandomZoom(0.2, fill_mode="nearest"),
+        keras.layers.RandomFlip("horizontal"),
+        keras.layers.Rescaling(1 / 255),
+    ]
+    if not shear:  # RandomShear is the slowest layer; the faster baseline leaves it out
+        del layers[2]
+    augment = keras.Sequential(layers)
+    pipeline = dataset.map(lambda x, y: (augment(x, training=True), y),
+                           num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
+    if batches:
+        pipeline = pipeline.take(batches)
+
+    def run() -> int:
+        return sum(int(x.shape[0]) for x, _ in pipeline)
+
+    return run
+
+
+def decode_limit(data_dir: str, batches: int):
+    from fitgen_gui.data.folder_scan import scan_class_folders
+    from fitgen_gui.data.image_io import read_image
+
+    scan = scan_class_folders(data_dir)
+    paths = [os.path.join(data_dir, f) for f in scan.filenames]
+    pool = ThreadPoolExecutor(os.cpu_count() or 1)
+
+    def load(path: str) -> np.ndarray:
+        image = read_image(path, min_size=SIZE)
+        return cv2.resize(image, SIZE[::-1], interpolation=cv2.INTER_LINEAR)
+
+    def run() -> int:
+        count = min(len(paths), (batches or math.ceil(len(paths) / BATCH)) * BATCH)
+        seen = 0
+        for start in range(0, count, BATCH):
+            batch = np.stack(list(pool.map(load, paths[start:start + BATCH])))
+            seen += len(batch.astype(np.float32))
+        return seen
+
+    return run
+
+
+def benchmark(data_dir: str, rounds: int, batches: int) -> dict:
+    methods = {
+        "ours_w1": ours(data_dir, 1, batches),
+        "ours_w2": ours(data_dir, 2, batches),
+        "keras2_w1": keras2(data_dir, 1, batches),
+        "keras2_w2": keras2(data_dir, 2, batches),
+        "tfdata": tfdata(data_dir, batches),
+        "tfdata_no_shear": tfdata(data_dir, batches, shear=False),
+        "decode_limit": decode_limit(data_dir, batches),
+    }
+    for run in methods.values():  # warm-up: page cache, thread pools, tracing
+        run()
+    rates: dict[str, list[float]] = {name: [] for name in methods}
+    for _ in range(rounds):
+        for name, run in methods.items():
+            start = time.perf_counter()
+            images = run()
+            rates[name].append(images / (time.perf_counter() - start))
+    rate = {name: statistics.median(values) for name, values in rates.items()}
+    return {
+        "data": data_dir,
+        "cores": os.cpu_count(),
+        "rounds": rounds,
+        "images_per_s": {name: round(value, 1) for name, value in rate.items()},
+        "ratios": {
+            "ours_w1_vs_keras2_w1": round(rate["ours_w1"] / rate["keras2_w1"], 2),
+            "ours_w2_vs_keras2_w2": round(rate["ours_w2"] / rate["keras2_w2"], 2),
+            "ours_w2_vs_tfdata": round(rate["ours_w2"] / rate["tfdata"], 2),
+            "ours_w2_vs_tfdata_no_shear": round(rate["ours_w2"] / rate["tfdata_no_shear"], 2),
+            "ours_w2_vs_decode_limit": round(rate["ours_w2"] / rate["decode_limit"], 2),
+        },
+        "goals": {"vs_keras2": 2.5, "vs_tfdata": 2.0, "vs_decode_limit": 0.8},
+    }
+
+
+def make_large(directory: str, count: int, source: str | None) -> None:
+    """``count`` 1600x1200 JPEGs in two classes, from real photos when ``source`` is given."""
+    out = Path(directory)
+    photos = sorted(Path(source).rglob("*.jp*g")) if source else []
+    rng = np.random.default_rng(0)
+    for i in range(count):
+        if photos:
+            image = cv2.imread(str(photos[i % len(photos)]))
+            image = cv2.resize(image, (1600, 1200), interpolation=cv2.INTER_CUBIC)
+            image = np.clip(image + rng.normal(0, 4, image.shape), 0, 255).astype(np.uint8)
+        else:
+            image = rng.integers(0, 255, (1200, 1600, 3), dtype=np.uint8)
+        folder = out / ("a" if i % 2 else "b")
+        folder.mkdir(parents=True, exist_ok=True)
+        cv2.imwrite(str(folder / f"{i:05d}.jpg"), image, [cv2.IMWRITE_JPEG_QUALITY, 90])
+
+
+def time_scan(files: int) -> dict:
+    """Seconds to list ``files`` images in 10 classes: FitGen and Keras 2."""
+    from tf_keras.preprocessing.image import ImageDataGenerator as Keras2
+
+    from fitgen_gui.data import ImageDataGenerator
+
+    root = Path(tempfile.mkdtemp(prefix="fitgen-scan-"))
+    try:
+        for i in range(files):
+            folder = root / f"class{i % 10}"
+            if i < 10:
+                folder.mkdir()
+            (folder / f"{i:06d}.jpg").touch()
+        result = {"files": files}
+        for name, make in (("ours_s", ImageDataGenerator), ("keras2_s", Keras2)):
+            start = time.perf_counter()
+            iterator = make().flow_from_directory(str(root))
+            result[name] = round(time.perf_counter() - start, 2)
+            assert iterator.samples == files
+        return result
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", nargs="?")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--batches", type=int, default=0, help="batches per round (0: all)")
+    parser.add_argument("--make-large", metavar="DIR")
+    parser.add_argument("--count", type=int, default=300)
+    parser.add_argument("--from-photos", metavar="DIR", help="real photos to enlarge")
+    parser.add_argument("--scan", type=int, metavar="FILES")
+    args = parser.parse_args()
+    if args.make_large:
+        make_large(args.make_large, args.count, args.from_photos)
+        return
+    if args.scan:
+        print(json.dumps(time_scan(args.scan), indent=2))
+        return
+    if not args.data_dir:
+        parser.error("give DATA_DIR (a folder with one sub-folder per class)")
+    print(json.dumps(benchmark(args.data_dir, args.rounds, args.batches), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,257 @@
+"""Reading image files into uint8 arrays, fast and without surprises.
+
+OpenCV decodes (libjpeg-turbo, libpng, libwebp...) with the GIL released, and JPEGs are
+decoded at 1/2, 1/4 or 1/8 scale when the image stays at least as large as the target:
+most of a big photo's decoding time is spent on pixels a 224x224 model never sees.
+Pillow is the fallback for what OpenCV cannot read.
+
+Conversions, where Keras 2 (via Pillow) silently loses information:
+
+- transparency (RGBA, LA, palette with a transparent colour) is composited on white,
+  rather than dropped, which turns transparent areas into whatever colour they hide
+  (often black);
+- 16-bit images are scaled to 8 bits, not clipped at 255;
+- the EXIF orientation of JPEGs is applied;
+- an animated GIF gives its first frame.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from typing import Any
+
+import cv2
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+__all__ = [
+    "IMAGE_EXTENSIONS",
+    "KERAS2_EXTENSIONS",
+    "ImageReadError",
+    "decode_image",
+    "image_size",
+    "read_image",
+]
+
+#: Extensions Keras 2's flow_from_directory accepts.
+KERAS2_EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".ppm", ".tif", ".tiff")
+#: What FitGen accepts: Keras 2's, plus GIF and WebP.
+IMAGE_EXTENSIONS = (*KERAS2_EXTENSIONS, ".gif", ".webp")
+
+_CHANNELS = {"rgb": 3, "grayscale": 1, "rgba": 4}
+_BACKGROUND = 255.0  # transparency is composited on white
+
+
+class ImageReadError(OSError):
+    """An image file could not be read; the message names the file and the reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"Cannot read image '{path}': {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def _check_color_mode(color_mode: str) -> int:
+    try:
+        return _CHANNELS[color_mode]
+    except KeyError:
+        raise ValueError(
+            f"color_mode must be 'rgb', 'grayscale' or 'rgba'; got {color_mode!r}."
+        ) from None
+
+
+def jpeg_size(buf: np.ndarray) -> tuple[int, int] | None:
+    """(width, height) from a JPEG's frame header, or None if ``buf`` is not a JPEG."""
+    data = buf.data
+    if len(data) < 4 or data[0] != 0xFF or data[1] != 0xD8:
+        return None
+    pos, end = 2, len(data)
+    while pos + 9 < end:
+        if data[pos] != 0xFF:
+            return None
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # markers without a length
+            pos += 2
+            continue
+        length = (data[pos + 2] << 8) | data[pos + 3]
+        if marker in (0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE,
+                      0xCF):
+            height = (data[pos + 5] << 8) | data[pos + 6]
+            width = (data[pos + 7] << 8) | data[pos + 8]
+            return width, height
+        pos += 2 + length
+    return None
+
+
+def _reduction(size: tuple[int, int] | None, min_size: tuple[int, int] | None) -> int:
+    """The largest JPEG scale-down (1, 2, 4, 8) that keeps the image >= ``min_size``.
+
+    The EXIF orientation may swap width and height, so both sides are compared with the
+    target's larger side.
+    """
+    if size is None or min_size is None:
+        return 1
+    shortest, needed = min(size), max(min_size)
+    for factor in (8, 4, 2):
+        if shortest // factor >= needed:
+            return factor
+    return 1
+
+
+_REDUCED = {2: 16, 4: 32, 8: 64}  # cv2.IMREAD_REDUCED_* without the colour bit
+
+
+def _to_uint8(image: np.ndarray) -> np.ndarray:
+    if image.dtype == np.uint8:
+        return image
+    if image.dtype == np.uint16:  # scale 0-65535 to 0-255 rather than clipping
+        return ((image.astype(np.uint32) + 128) // 257).astype(np.uint8)
+    if np.issubdtype(image.dtype, np.floating):
+        peak = 1.0 if float(np.nanmax(image)) <= 1.0 else 255.0
+        return np.clip(np.nan_to_num(image) * (255.0 / peak), 0, 255).round().astype(np.uint8)
+    info = np.iinfo(image.dtype)
+    scaled = (image.astype(np.float64) - info.min) * (255.0 / (info.max - info.min))
+    return scaled.round().astype(np.uint8)
+
+
+def _composite(rgba: np.ndarray) -> np.ndarray:
+    """RGB of an RGBA image over a white background."""
+    alpha = rgba[..., 3:4].astype(np.float32) * (1.0 / 255.0)
+    rgb = rgba[..., :3].astype(np.float32)
+    return (rgb * alpha + _BACKGROUND * (1.0 - alpha) + 0.5).astype(np.uint8)
+
+
+def _to_mode(image: np.ndarray, color_mode: str, *, bgr: bool) -> np.ndarray:
+    """Convert a decoded uint8 image (H, W), (H, W, 3) or (H, W, 4) to ``color_mode``."""
+    if image.ndim == 3 and image.shape[2] == 1:
+        image = image[..., 0]
+    if image.ndim == 3 and image.shape[2] == 2:  # gray + alpha
+        image = cv2.cvtColor(image[..., :1], cv2.COLOR_GRAY2BGR if bgr else cv2.COLOR_GRAY2RGB)
+        image = np.dstack([image, image[..., 1]])
+    if image.ndim == 2:
+        if color_mode == "grayscale":
+            return image[..., None]
+        rgb = cv2.cvtColor(image, cv2.COLOR_GRAY2RGB)
+        return rgb if color_mode == "rgb" else cv2.cvtColor(rgb, cv2.COLOR_RGB2RGBA)
+    if image.shape[2] == 4:
+        rgba = cv2.cvtColor(image, cv2.COLOR_BGRA2RGBA) if bgr else image
+        if color_mode == "rgba":
+            return rgba
+        rgb = _composite(rgba)
+        if color_mode == "rgb":
+            return rgb
+        return cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)[..., None]
+    rgb = cv2.cvtColor(image, cv2.COLOR_BGR2RGB) if bgr else image
+    if color_mode == "rgb":
+        return rgb
+    if color_mode == "grayscale":
+        return cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)[..., None]
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2RGBA)
+
+
+def _decode_with_pillow(buf: np.ndarray, color_mode: str, path: str) -> np.ndarray:
+    import io
+
+    try:
+        with warnings.catch_warnings():
+            # "Palette images with Transparency expressed in bytes should be converted to
+            # RGBA images": that is what happens below.
+            warnings.simplefilter("ignore", UserWarning)
+            with Image.open(io.BytesIO(buf.tobytes())) as img:
+                img.seek(0)  # first frame of an animation
+                img = ImageOps.exif_transpose(img)
+                if img.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+                    return _to_mode(_to_uint8(np.asarray(img)), color_mode, bgr=False)
+                has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+                img = img.convert("RGBA" if has_alpha else "RGB")
+                return _to_mode(np.asarray(img), color_mode, bgr=False)
+    except Image.DecompressionBombError as exc:
+        raise ImageReadError(path, f"the image is too large to be safe to open ({exc})") from exc
+    except UnidentifiedImageError:
+        raise ImageReadError(
+            path, "this is not an image file, or its format is not supported"
+        ) from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ImageReadError(path, f"the file is damaged or truncated ({exc})") from exc
+
+
+def decode_image(
+    buf: np.ndarray,
+    color_mode: str = "rgb",
+    *,
+    min_size: tuple[int, int] | None = None,
+    path: str = "<bytes>",
+) -> np.ndarray:
+    """Decode encoded image bytes to uint8 (H, W, C), C = 3 (rgb), 1 (grayscale), 4 (rgba).
+
+    ``min_size`` (height, width) lets a JPEG be decoded at reduced scale while staying at
+    least that large.
+    """
+    _check_color_mode(color_mode)
+    if buf.size == 0:
+        raise ImageReadError(path, "the file is empty (0 bytes)")
+    size = jpeg_size(buf)
+    image = None
+    if size is not None and color_mode != "rgba":
+        factor = _reduction(size, min_size)
+        flags = 256 if color_mode == "rgb" else 0  # IMREAD_COLOR_RGB / IMREAD_GRAYSCALE
+        flags |= _REDUCED.get(factor, 0)
+        image = cv2.imdecode(buf, flags)
+        if image is not None:
+            return image if image.ndim == 3 else image[..., None]
+    if size is None:
+        image = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
+    if image is None or image.size == 0:
+        return _decode_with_pillow(buf, color_mode, path)
+    if size is not None:  # an RGBA request for a JPEG
+        image = cv2.imdecode(buf, cv2.IMREAD_COLOR_RGB)
+        return _to_mode(image, color_mode, bgr=False)
+    return _to_mode(_to_uint8(image), color_mode, bgr=True)
+
+
+def read_image(
+    path: str | os.PathLike,
+    color_mode: str = "rgb",
+    *,
+    min_size: tuple[int, int] | None = None,
+) -> np.ndarray:
+    """Read an image file to uint8 (H, W, C); see :func:`decode_image`.
+
+    Raises
+    ------
+    ImageReadError
+        When the file is missing, empty, damaged or not an image; the message names it.
+    """
+    path = os.fspath(path)
+    try:
+        buf = np.fromfile(path, dtype=np.uint8)  # np.fromfile handles non-ASCII paths
+    except FileNotFoundError:
+        raise ImageReadError(path, "the file does not exist (was it moved or deleted?)") from None
+    except IsADirectoryError:
+        raise ImageReadError(path, "this is a folder, not an image file") from None
+    except OSError as exc:
+        raise ImageReadError(path, f"the file cannot be read ({exc.strerror or exc})") from exc
+    return decode_image(buf, color_mode, min_size=min_size, path=path)
+
+
+def image_size(path: str | os.PathLike) -> tuple[int, int]:
+    """(width, height) of an image file, read from its header."""
+    try:
+        with Image.open(path) as img:
+            return img.size
+    except (OSError, UnidentifiedImageError) as exc:
+        raise ImageReadError(os.fspath(path), str(exc)) from exc
+
+
+def channels_of(color_mode: str) -> int:
+    """Number of channels of a color mode."""
+    return _check_color_mode(color_mode)
+
+
+def as_uint8_image(array: Any) -> np.ndarray:
+    """An image-like array as uint8 (H, W, C) for display."""
+    return _to_uint8(np.asarray(array))
