@@ -10,3 +10,30 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
+
+import pytest
+
+
+@pytest.fixture
+def tiny_dataset(tmp_path):
+    """The demo dataset, small: 3 classes, 12 training and 4 validation images each."""
+    from fitgen_gui.data.demo_dataset import write_demo_dataset
+
+    return write_demo_dataset(tmp_path / "shapes", counts={"train": 12, "val": 4})
+
+
+@pytest.fixture
+def tiny_config(tiny_dataset, tmp_path):
+    """Settings for a quick real training on ``tiny_dataset`` (32x32, batch 8)."""
+    from fitgen_gui.core.config import RunConfig
+
+    config = RunConfig(name="tiny")
+    config.data.train_dir = str(tiny_dataset / "train")
+    config.data.val_dir = str(tiny_dataset / "val")
+    config.data.target_size = (32, 32)
+    config.data.batch_size = 8
+    config.training.epochs = 2
+    config.training.workers = 1
+    config.training.verbose = 1
+    return config

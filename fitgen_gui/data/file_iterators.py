@@ -213,6 +213,9 @@ class DirectoryIterator(FileBatchMixin, Iterator):
     samples : int
         Number of images.
     num_classes : int
+
+    ``allow_missing_classes=True`` (FitGen's own) lets ``classes`` name folders that are
+    absent, with no files: a validation folder then keeps the training's class indices.
     """
 
     allowed_class_modes = frozenset({"categorical", "binary", "sparse", "input", None})
@@ -226,7 +229,8 @@ class DirectoryIterator(FileBatchMixin, Iterator):
         data_format: str | None = None, save_to_dir: str | None = None,
         save_prefix: str = "", save_format: str = "png", follow_links: bool = False,
         subset: str | None = None, interpolation: str = "nearest",
-        keep_aspect_ratio: bool = False, dtype: str | None = None,
+        keep_aspect_ratio: bool = False, dtype: str | None = None, *,
+        allow_missing_classes: bool = False, verbose: bool = True,
     ) -> None:
         self._set_processing_attrs(
             image_data_generator, target_size, color_mode, data_format, save_to_dir,
@@ -240,7 +244,8 @@ class DirectoryIterator(FileBatchMixin, Iterator):
         self.class_mode = class_mode
         self.directory = os.fspath(directory)
         scan = scan_class_folders(self.directory, classes, extensions=self.white_list_formats,
-                                  split=self.split, follow_links=follow_links)
+                                  split=self.split, follow_links=follow_links,
+                                  missing_ok=allow_missing_classes)
         if class_mode == "binary" and len(scan.class_names) != 2:
             raise ValueError(
                 f"class_mode='binary' needs exactly 2 classes; '{self.directory}' has "
@@ -254,7 +259,8 @@ class DirectoryIterator(FileBatchMixin, Iterator):
         self.samples = len(self.filenames)
         self.link_loops = scan.link_loops
         self._filepaths = [os.path.join(self.directory, f) for f in self.filenames]
-        _print(f"Found {self.samples} images belonging to {self.num_classes} classes.")
+        if verbose:
+            _print(f"Found {self.samples} images belonging to {self.num_classes} classes.")
         super().__init__(self.samples, batch_size, shuffle, seed)
 
     @property

@@ -72,6 +72,8 @@ def _walk_class(
 ) -> tuple[list[str], list[str]]:
     """Relative file names of one class folder, in Keras 2's order, and link loops met."""
     base = os.path.join(root, class_name)
+    if not os.path.isdir(base):
+        return [], []
     found: list[tuple[str, list[str]]] = []
     loops: list[str] = []
     seen = {os.path.realpath(base)} if follow_links else set()
@@ -107,6 +109,7 @@ def scan_class_folders(
     extensions: Iterable[str] = IMAGE_EXTENSIONS,
     split: tuple[float, float] | None = None,
     follow_links: bool = False,
+    missing_ok: bool = False,
 ) -> FolderScan:
     """Scan ``directory`` for images, one sub-folder per class, in Keras 2's order.
 
@@ -122,10 +125,13 @@ def scan_class_folders(
         ``(start, stop)`` fractions of each class's files to keep (validation_split).
     follow_links
         Follow symbolic links to folders.
+    missing_ok
+        A class of ``classes`` without a folder has no files (instead of an error): a
+        validation folder may lack a class and keep the training's class indices.
     """
     class_names = list(classes) if classes else list_class_names(directory)
     for name in class_names:
-        if not os.path.isdir(os.path.join(directory, name)):
+        if not missing_ok and not os.path.isdir(os.path.join(directory, name)):
             raise FileNotFoundError(
                 f"Class folder '{name}' is not in '{directory}'. Check the class names, or "
                 "leave `classes` empty to use every sub-folder."

@@ -453,10 +453,15 @@ class ImageDataGenerator:
         class_mode: str | None = "categorical", batch_size: int = 32, shuffle: bool = True,
         seed: int | None = None, save_to_dir: str | None = None, save_prefix: str = "",
         save_format: str = "png", follow_links: bool = False, subset: str | None = None,
-        interpolation: str = "nearest", keep_aspect_ratio: bool = False,
+        interpolation: str = "nearest", keep_aspect_ratio: bool = False, *,
+        allow_missing_classes: bool = False, verbose: bool = True,
     ) -> Any:
         """Batches of augmented images from a class-per-folder tree: a
-        :class:`DirectoryIterator`. Classes are the sorted sub-folder names."""
+        :class:`DirectoryIterator`. Classes are the sorted sub-folder names.
+
+        FitGen's additions: ``allow_missing_classes`` (see ``DirectoryIterator``) and
+        ``verbose=False`` to leave out Keras 2's "Found N images" message.
+        """
         from fitgen_gui.data.file_iterators import DirectoryIterator
 
         return DirectoryIterator(
@@ -465,6 +470,7 @@ class ImageDataGenerator:
             data_format=self.data_format, save_to_dir=save_to_dir, save_prefix=save_prefix,
             save_format=save_format, follow_links=follow_links, subset=subset,
             interpolation=interpolation, keep_aspect_ratio=keep_aspect_ratio, dtype=self.dtype,
+            allow_missing_classes=allow_missing_classes, verbose=verbose,
         )
 
     def flow_from_dataframe(

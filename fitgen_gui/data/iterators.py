@@ -132,6 +132,10 @@ class Iterator(keras.utils.PyDataset):
         """Start a new epoch: a new sample order when shuffling, new augmentation draws."""
         self._epoch += 1
 
+    def set_epoch(self, epoch: int) -> None:
+        """Continue as at ``epoch`` (resuming a run sees the images it would have seen)."""
+        self._epoch = int(epoch)
+
     def _set_index_array(self) -> None:  # Keras 2's name for the same thing
         self.on_epoch_end()
 

@@ -240,7 +240,7 @@ class _InlineSequenceStream(BatchStream):
         index = self._order.next_index()
         try:
             batch = self._seq[index]
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - re-raised, with the batch named
             raise _note(exc, self._role, index, "__getitem__") from None
         self.produced += 1
         if self._order.pass_submitted():
@@ -337,7 +337,7 @@ class _PooledSequenceStream(BatchStream):
         index, fut = self._pending.popleft()
         try:
             batch = fut.result()
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - re-raised, with the batch named
             raise _note(exc, self._role, index, "__getitem__") from None
         self.produced += 1
         self._top_up()
@@ -364,7 +364,7 @@ class _InlineIteratorStream(BatchStream):
             batch = next(self._it)
         except StopIteration:
             raise StreamExhausted from None
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - re-raised, with the batch named
             raise _note(exc, self._role, self.produced, "generator") from None
         self.produced += 1
         return batch
@@ -415,7 +415,7 @@ class _ThreadedIteratorStream(BatchStream):
                     self._source_done = True
                     self._put(_End())
                     return
-                except BaseException as exc:
+                except BaseException as exc:  # noqa: BLE001 - re-raised by the reader
                     self._source_done = True
                     self._put(_Failure(_note(exc, self._role, self._pulled, "generator")))
                     return

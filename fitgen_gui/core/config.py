@@ -1,0 +1,495 @@
+"""``RunConfig``: every setting of a training run, as one tree of dataclasses.
+
+The app's panels, the CLI's options and a run's ``config.json`` are all this tree. It
+round-trips through JSON with a schema version, and :meth:`RunConfig.validate` returns
+every problem at once, each naming the field and what to do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import os
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "ARCHITECTURES",
+    "SCHEMA_VERSION",
+    "AugmentationConfig",
+    "CallbacksConfig",
+    "ConfigError",
+    "DataConfig",
+    "ModelConfig",
+    "OptimizerConfig",
+    "Problem",
+    "RunConfig",
+    "TrainingConfig",
+]
+
+SCHEMA_VERSION = 1
+
+ARCHITECTURES = {
+    "small_cnn": "Small CNN (fast, learns simple images on a CPU)",
+    "mobilenet_v3_small": "MobileNetV3 Small",
+    "efficientnet_b0": "EfficientNet B0",
+    "resnet50": "ResNet50",
+}
+COLOR_MODES = ("rgb", "grayscale", "rgba")
+CLASS_MODES = ("categorical", "binary", "sparse")
+INTERPOLATIONS = ("nearest", "bilinear", "bicubic", "lanczos", "box", "hamming")
+FILL_MODES = ("nearest", "constant", "reflect", "wrap")
+OPTIMIZERS = ("adam", "adamw", "sgd", "rmsprop")
+SCHEDULES = ("constant", "cosine", "exponential")
+MONITORS = ("val_loss", "val_accuracy", "loss", "accuracy")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One invalid setting: the dotted field name and a message saying what to do."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ConfigError(ValueError):
+    """Settings that cannot be used; ``problems`` lists each one."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"The settings have {len(self.problems)} problem(s):\n{lines}")
+
+
+@dataclass
+class DataConfig:
+    """Where the images are and how they are read."""
+
+    train_dir: str = ""
+    val_dir: str = ""
+    validation_split: float = 0.0
+    target_size: tuple[int, int] = (64, 64)
+    color_mode: str = "rgb"
+    class_mode: str = "categorical"
+    batch_size: int = 32
+    interpolation: str = "bilinear"
+    keep_aspect_ratio: bool = False
+    follow_links: bool = False
+
+
+@dataclass
+class AugmentationConfig:
+    """``ImageDataGenerator`` options (Keras 2's names and meanings)."""
+
+    rotation_range: float = 0.0
+    width_shift_range: float = 0.0
+    height_shift_range: float = 0.0
+    shear_range: float = 0.0
+    zoom_range: float = 0.0
+    brightness_range: tuple[float, float] | None = None
+    channel_shift_range: float = 0.0
+    fill_mode: str = "nearest"
+    cval: float = 0.0
+    horizontal_flip: bool = False
+    vertical_flip: bool = False
+    rescale: float | None = None
+    featurewise_center: bool = False
+    featurewise_std_normalization: bool = False
+    samplewise_center: bool = False
+    samplewise_std_normalization: bool = False
+    zca_whitening: bool = False
+    zca_epsilon: float = 1e-6
+    interpolation_order: int = 1
+
+    def generator_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for ``ImageDataGenerator``."""
+        kwargs = dataclasses.asdict(self)
+        if kwargs["brightness_range"] is not None:
+            kwargs["brightness_range"] = list(kwargs["brightness_range"])
+        return kwargs
+
+
+@dataclass
+class ModelConfig:
+    """The network: architecture, starting weights, head."""
+
+    architecture: str = "small_cnn"
+    weights: str = "none"  # "none", "imagenet", or the path of a weights file
+    train_base: bool = True
+    dropout: float = 0.2
+    input_size: tuple[int, int] | None = None  # None: the data's target size
+
+
+@dataclass
+class OptimizerConfig:
+    """Optimizer and learning-rate schedule."""
+
+    name: str = "adam"
+    learning_rate: float = 1e-3
+    schedule: str = "constant"
+    decay_rate: float = 0.5  # exponential: multiply by this every decay_epochs
+    decay_epochs: float = 5.0
+
+
+@dataclass
+class TrainingConfig:
+    """``fit_generator``'s arguments, plus seed, device and precision."""
+
+    epochs: int = 10
+    steps_per_epoch: int | None = None  # None: ceil(samples / batch size)
+    validation_steps: int | None = None
+    validation_freq: int = 1
+    workers: int = 2
+    use_multiprocessing: bool = False
+    max_queue_size: int = 10
+    shuffle: bool = True
+    class_weight: Any = "none"  # "none", "balanced", or {class name: weight}
+    verbose: int = 1
+    seed: int | None = 1
+    device: str = "auto"  # "auto", "cpu", "gpu:0", ...
+    mixed_precision: bool = False
+    max_bad_file_fraction: float = 0.05
+    on_nan: str = "stop"  # "stop" or "warn"
+
+
+@dataclass
+class CallbacksConfig:
+    """Checkpoints, early stopping, learning-rate reduction, TensorBoard."""
+
+    early_stopping: bool = False
+    early_stopping_monitor: str = "val_loss"
+    early_stopping_patience: int = 5
+    early_stopping_min_delta: float = 0.0
+    restore_best_weights: bool = True
+    reduce_lr_on_plateau: bool = False
+    reduce_lr_monitor: str = "val_loss"
+    reduce_lr_factor: float = 0.2
+    reduce_lr_patience: int = 3
+    reduce_lr_min_lr: float = 1e-6
+    tensorboard: bool = False
+
+
+@dataclass
+class RunConfig:
+    """Every setting of a training run."""
+
+    name: str = "run"
+    data: DataConfig = field(default_factory=DataConfig)
+    augmentation: AugmentationConfig = field(default_factory=AugmentationConfig)
+    model: ModelConfig = field(default_factory=ModelConfig)
+    optimizer: OptimizerConfig = field(default_factory=OptimizerConfig)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+    callbacks: CallbacksConfig = field(default_factory=CallbacksConfig)
+
+    # -- JSON -------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict, with ``schema_version``."""
+        return {"schema_version": SCHEMA_VERSION, **_to_plain(self)}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, sort_keys=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RunConfig:
+        """Build from a dict; unknown or mistyped fields raise :class:`ConfigError`."""
+        if not isinstance(data, dict):
+            raise ConfigError([Problem("config", "must be a JSON object {...}")])
+        data = dict(data)
+        version = data.pop("schema_version", SCHEMA_VERSION)
+        if not isinstance(version, int) or version > SCHEMA_VERSION:
+            raise ConfigError([Problem(
+                "schema_version",
+                f"is {version!r}; this FitGen reads up to version {SCHEMA_VERSION}. Update "
+                "FitGen to open this file.")])
+        problems: list[Problem] = []
+        config = _from_plain(cls, data, "", problems)
+        if problems:
+            raise ConfigError(problems)
+        return config
+
+    @classmethod
+    def from_json(cls, text: str) -> RunConfig:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ConfigError([Problem(
+                "config", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                f"{exc.msg}). The file may be damaged; save the settings again.")]) from None
+        return cls.from_dict(data)
+
+    def replace(self, **changes: Any) -> RunConfig:
+        """A copy with dotted fields changed: ``replace(**{"data.batch_size": 16})``."""
+        data = _to_plain(self)
+        for dotted, value in changes.items():
+            section, _, name = dotted.rpartition(".")
+            target = data[section] if section else data
+            if name not in target:
+                raise ConfigError([Problem(dotted, "is not a setting")])
+            target[name] = value
+        return RunConfig.from_dict(data)
+
+    # -- validation -------------------------------------------------------------------
+
+    def effective_input_size(self) -> tuple[int, int]:
+        return tuple(self.model.input_size or self.data.target_size)
+
+    def validate(self, *, check_paths: bool = True) -> list[Problem]:
+        """Every problem of these settings, each with the field and the fix."""
+        problems: list[Problem] = []
+        _validate_data(self.data, problems, check_paths)
+        _validate_augmentation(self.augmentation, self.data, problems)
+        _validate_model(self.model, self.data, problems, check_paths)
+        _validate_optimizer(self.optimizer, problems)
+        _validate_training(self.training, self.data, problems)
+        _validate_callbacks(self.callbacks, self.data, problems)
+        if self.callbacks.reduce_lr_on_plateau and self.optimizer.schedule != "constant":
+            problems.append(Problem("callbacks.reduce_lr_on_plateau", "cannot change a learning "
+                                    "rate that follows a schedule; use the 'constant' schedule "
+                                    "or turn one of them off"))
+        if not str(self.name).strip() or any(c in str(self.name) for c in '/\\:*?"<>|'):
+            problems.append(Problem("name", "must be a short name without / \\ : * ? \" < > |"))
+        return problems
+
+    def check(self, *, check_paths: bool = True) -> None:
+        """Raise :class:`ConfigError` listing every problem, if there is any."""
+        problems = self.validate(check_paths=check_paths)
+        if problems:
+            raise ConfigError(problems)
+
+
+def _to_plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _to_plain(v) for k, v in value.items()}
+    return value
+
+
+def _from_plain(cls: type, data: dict, prefix: str, problems: list[Problem]) -> Any:
+    hints = typing.get_type_hints(cls)
+    known = {f.name: f for f in dataclasses.fields(cls)}
+    for key in data:
+        if key not in known:
+            close = [k for k in known if k.replace("_", "") == str(key).replace("_", "")]
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(Problem(f"{prefix}{key}", f"is not a setting{hint}"))
+    kwargs = {}
+    for name in known:
+        if name not in data:
+            continue
+        value, hint = data[name], hints[name]
+        dotted = f"{prefix}{name}"
+        if dataclasses.is_dataclass(hint):
+            if not isinstance(value, dict):
+                problems.append(Problem(dotted, "must be a group of settings {...}"))
+                continue
+            kwargs[name] = _from_plain(hint, value, f"{dotted}.", problems)
+        else:
+            kwargs[name] = _coerce(value, hint, dotted, problems)
+    return cls(**kwargs)
+
+
+def _coerce(value: Any, hint: Any, dotted: str, problems: list[Problem]) -> Any:
+    """JSON values to the field's type: lists to tuples, ints to floats; else a problem."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return _coerce(value, inner[0], dotted, problems) if len(inner) == 1 else value
+    if origin is tuple:
+        if not isinstance(value, list | tuple) or len(value) != len(args):
+            problems.append(Problem(dotted, f"must be a list of {len(args)} numbers"))
+            return value
+        return tuple(_coerce(v, a, dotted, problems) for v, a in zip(value, args, strict=True))
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint in (int, float, str, bool) and not (
+        isinstance(value, hint) and not (hint is not bool and isinstance(value, bool))
+    ):
+        kind = {int: "a whole number", float: "a number", str: "text", bool: "true or false"}
+        problems.append(Problem(dotted, f"must be {kind[hint]}; got {value!r}"))
+    return value
+
+
+def _number(problems: list[Problem], name: str, value: Any, low: float | None = None,
+            high: float | None = None, *, whole: bool = False, strict_low: bool = False,
+            text: str = "") -> bool:
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if ok and whole:
+        ok = float(value).is_integer()
+    if ok and low is not None:
+        ok = value > low if strict_low else value >= low
+    if ok and high is not None:
+        ok = value <= high
+    if not ok:
+        if not text:
+            bound = []
+            if low is not None:
+                bound.append(f"{'above' if strict_low else 'at least'} {low:g}")
+            if high is not None:
+                bound.append(f"at most {high:g}")
+            kind = "a whole number" if whole else "a number"
+            text = f"must be {kind}{' ' + ' and '.join(bound) if bound else ''}"
+        problems.append(Problem(name, f"{text}; got {value!r}"))
+    return ok
+
+
+def _choice(problems: list[Problem], name: str, value: Any, choices: Any) -> None:
+    if value not in choices:
+        listed = ", ".join(repr(c) for c in choices)
+        problems.append(Problem(name, f"must be one of {listed}; got {value!r}"))
+
+
+def _validate_data(data: DataConfig, problems: list[Problem], check_paths: bool) -> None:
+    if not data.train_dir:
+        problems.append(Problem("data.train_dir", "choose the folder of training images "
+                                "(one sub-folder per class)"))
+    elif check_paths and not os.path.isdir(data.train_dir):
+        problems.append(Problem("data.train_dir", f"folder '{data.train_dir}' does not exist"))
+    if data.val_dir and check_paths and not os.path.isdir(data.val_dir):
+        problems.append(Problem("data.val_dir", f"folder '{data.val_dir}' does not exist"))
+    if data.val_dir and data.validation_split:
+        problems.append(Problem("data.validation_split", "use either a validation folder or a "
+                                "validation split, not both (set one of them to empty/0)"))
+    if data.validation_split:
+        _number(problems, "data.validation_split", data.validation_split, 0, 1,
+                strict_low=True, text="must be between 0 and 1 (a fraction, e.g. 0.2)")
+        if data.validation_split >= 1:
+            problems.append(Problem("data.validation_split", "must be below 1"))
+    for i, side in enumerate(("height", "width")):
+        _number(problems, f"data.target_size[{i}]", data.target_size[i], 8, 4096, whole=True,
+                text=f"the {side} must be a whole number of pixels from 8 to 4096")
+    _choice(problems, "data.color_mode", data.color_mode, COLOR_MODES)
+    _choice(problems, "data.class_mode", data.class_mode, CLASS_MODES)
+    _number(problems, "data.batch_size", data.batch_size, 1, 4096, whole=True)
+    _choice(problems, "data.interpolation", data.interpolation, INTERPOLATIONS)
+
+
+def _validate_augmentation(aug: AugmentationConfig, data: DataConfig,
+                           problems: list[Problem]) -> None:
+    _number(problems, "augmentation.rotation_range", aug.rotation_range, 0, 360)
+    for name in ("width_shift_range", "height_shift_range", "shear_range", "zoom_range",
+                 "channel_shift_range", "zca_epsilon"):
+        _number(problems, f"augmentation.{name}", getattr(aug, name), 0)
+    if aug.zoom_range >= 1:
+        problems.append(Problem("augmentation.zoom_range", "must be below 1 (0.2 zooms by up "
+                                "to 20% in or out)"))
+    if aug.brightness_range is not None:
+        low, high = aug.brightness_range
+        if _number(problems, "augmentation.brightness_range[0]", low, 0) and _number(
+                problems, "augmentation.brightness_range[1]", high, 0) and low > high:
+            problems.append(Problem("augmentation.brightness_range",
+                                    "the low value must not be above the high value"))
+    _choice(problems, "augmentation.fill_mode", aug.fill_mode, FILL_MODES)
+    if aug.rescale is not None:
+        _number(problems, "augmentation.rescale", aug.rescale, 0, strict_low=True)
+    _number(problems, "augmentation.interpolation_order", aug.interpolation_order, 0, 5,
+            whole=True)
+    if aug.zca_whitening:
+        channels = {"rgb": 3, "grayscale": 1, "rgba": 4}.get(data.color_mode, 3)
+        size = data.target_size[0] * data.target_size[1] * channels
+        if size > 4096:
+            problems.append(Problem(
+                "augmentation.zca_whitening",
+                f"needs a matrix of {size} x {size} values for {data.target_size[0]}x"
+                f"{data.target_size[1]} images; use a target size of 32x32 or less, or turn "
+                "it off"))
+
+
+def _validate_model(model: ModelConfig, data: DataConfig, problems: list[Problem],
+                    check_paths: bool) -> None:
+    _choice(problems, "model.architecture", model.architecture, ARCHITECTURES)
+    if model.weights not in ("none", "imagenet"):
+        if model.architecture == "small_cnn":
+            problems.append(Problem("model.weights", "the small CNN has no pretrained weights; "
+                                    "choose 'none'"))
+        elif check_paths and not os.path.isfile(model.weights):
+            problems.append(Problem("model.weights", f"weights file '{model.weights}' does not "
+                                    "exist; choose 'none', 'imagenet' or an existing .h5 file"))
+    if model.weights == "imagenet" and model.architecture == "small_cnn":
+        problems.append(Problem("model.weights", "the small CNN has no ImageNet weights; choose "
+                                "'none' or another architecture"))
+    _number(problems, "model.dropout", model.dropout, 0, 0.95)
+    if model.input_size is not None:
+        for i in range(2):
+            _number(problems, f"model.input_size[{i}]", model.input_size[i], 32, 1024,
+                    whole=True, text="must be a whole number of pixels from 32 to 1024")
+    if model.architecture != "small_cnn" and model.weights == "imagenet" and (
+            data.color_mode != "rgb"):
+        problems.append(Problem("data.color_mode", "ImageNet weights expect colour images; use "
+                                "'rgb'"))
+
+
+def _validate_optimizer(opt: OptimizerConfig, problems: list[Problem]) -> None:
+    _choice(problems, "optimizer.name", opt.name, OPTIMIZERS)
+    _number(problems, "optimizer.learning_rate", opt.learning_rate, 0, 10, strict_low=True,
+            text="must be a number above 0 (typically 0.0001 to 0.01)")
+    _choice(problems, "optimizer.schedule", opt.schedule, SCHEDULES)
+    _number(problems, "optimizer.decay_rate", opt.decay_rate, 0, 1, strict_low=True)
+    _number(problems, "optimizer.decay_epochs", opt.decay_epochs, 0, strict_low=True)
+
+
+def _validate_training(training: TrainingConfig, data: DataConfig,
+                       problems: list[Problem]) -> None:
+    _number(problems, "training.epochs", training.epochs, 1, 100000, whole=True)
+    for name in ("steps_per_epoch", "validation_steps"):
+        value = getattr(training, name)
+        if value is not None:
+            _number(problems, f"training.{name}", value, 1, whole=True,
+                    text="must be a whole number of batches, at least 1 (or empty for "
+                         "automatic)")
+    _number(problems, "training.validation_freq", training.validation_freq, 1, whole=True)
+    _number(problems, "training.workers", training.workers, 0, 64, whole=True)
+    _number(problems, "training.max_queue_size", training.max_queue_size, 1, 1000, whole=True)
+    _choice(problems, "training.verbose", training.verbose, (0, 1, 2))
+    if training.seed is not None:
+        _number(problems, "training.seed", training.seed, 0, 2**31 - 1, whole=True)
+    cw = training.class_weight
+    if isinstance(cw, dict):
+        for key, weight in cw.items():
+            _number(problems, f"training.class_weight[{key!r}]", weight, 0)
+    elif cw not in ("none", "balanced"):
+        problems.append(Problem("training.class_weight", "must be 'none', 'balanced' or a "
+                                f"weight per class; got {cw!r}"))
+    device = str(training.device)
+    if device not in ("auto", "cpu") and not (
+            device.startswith("gpu:") and device[4:].isdigit()):
+        problems.append(Problem("training.device", f"must be 'auto', 'cpu' or 'gpu:N'; got "
+                                f"{device!r}"))
+    if training.mixed_precision and device == "cpu":
+        problems.append(Problem("training.mixed_precision", "speeds up GPUs only; turn it off "
+                                "when training on the CPU"))
+    _number(problems, "training.max_bad_file_fraction", training.max_bad_file_fraction, 0, 1)
+    _choice(problems, "training.on_nan", training.on_nan, ("stop", "warn"))
+    if training.use_multiprocessing and training.workers == 0:
+        problems.append(Problem("training.use_multiprocessing", "needs at least 1 worker"))
+
+
+def _validate_callbacks(cb: CallbacksConfig, data: DataConfig, problems: list[Problem]) -> None:
+    validating = bool(data.val_dir or data.validation_split)
+    for enabled, prefix in ((cb.early_stopping, "early_stopping"),
+                            (cb.reduce_lr_on_plateau, "reduce_lr")):
+        monitor = getattr(cb, f"{prefix}_monitor")
+        _choice(problems, f"callbacks.{prefix}_monitor", monitor, MONITORS)
+        if enabled and monitor.startswith("val_") and not validating:
+            problems.append(Problem(f"callbacks.{prefix}_monitor",
+                                    f"watches {monitor}, but there is no validation data; "
+                                    "choose a validation folder or split, or watch 'loss'"))
+    _number(problems, "callbacks.early_stopping_patience", cb.early_stopping_patience, 0,
+            whole=True)
+    _number(problems, "callbacks.reduce_lr_patience", cb.reduce_lr_patience, 0, whole=True)
+    _number(problems, "callbacks.reduce_lr_factor", cb.reduce_lr_factor, 0, 1, strict_low=True)
+    if cb.reduce_lr_factor >= 1:
+        problems.append(Problem("callbacks.reduce_lr_factor", "must be below 1"))
+    _number(problems, "callbacks.reduce_lr_min_lr", cb.reduce_lr_min_lr, 0)

@@ -1,0 +1,195 @@
+"""What a training run tells the app, the CLI and its ``events.jsonl``.
+
+Each event is a frozen dataclass named after the Keras hook it comes from. The training
+thread hands them to a ``sink(event)``; the app's worker emits them as Qt signals, the CLI
+prints them, and the run directory appends them to ``events.jsonl`` (all but console text,
+which goes to ``console.log``), so a run's plots can be rebuilt from its folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import traceback
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "BatchEnded",
+    "ConsoleText",
+    "EpochEnded",
+    "EpochStarted",
+    "Event",
+    "RunResumed",
+    "RunStarted",
+    "RunWarning",
+    "TrainingFailed",
+    "TrainingFinished",
+    "TrainingStopped",
+    "event_from_dict",
+    "event_to_dict",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RunStarted:
+    """Training begins: what it will do and on what."""
+
+    run_dir: str
+    epochs: int
+    initial_epoch: int
+    steps_per_epoch: int
+    validation_steps: int | None
+    class_names: tuple[str, ...]
+    train_samples: int
+    val_samples: int
+    device: str
+
+
+@dataclass(frozen=True, slots=True)
+class RunResumed:
+    """A run continues from a checkpoint; later epochs of the old attempt were set aside."""
+
+    from_epoch: int
+    checkpoint: str
+    set_aside: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EpochStarted:
+    """Keras's ``on_epoch_begin``; ``epoch`` is 0-based."""
+
+    epoch: int
+
+
+@dataclass(frozen=True, slots=True)
+class BatchEnded:
+    """One or more training batches ended (batch events are grouped, never dropped).
+
+    ``metrics`` holds each batch's own values (``loss``, ``accuracy``...) for the batches
+    ``first_batch .. first_batch + len - 1`` of ``epoch``; ``running`` the epoch-to-date
+    values Keras reports; ``learning_rate`` the current rate.
+    """
+
+    epoch: int
+    first_batch: int
+    metrics: dict[str, tuple[float, ...]]
+    running: dict[str, float]
+    steps_per_epoch: int
+    images_per_s: float
+    eta_s: float | None
+    learning_rate: float | None = None
+
+    @property
+    def count(self) -> int:
+        return len(next(iter(self.metrics.values()), ()))
+
+    @property
+    def last_batch(self) -> int:
+        return self.first_batch + self.count - 1
+
+
+@dataclass(frozen=True, slots=True)
+class EpochEnded:
+    """Keras's ``on_epoch_end``: the epoch's metrics and its checkpoint."""
+
+    epoch: int
+    logs: dict[str, float]
+    checkpoint: str | None
+    learning_rate: float | None = None
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class RunWarning:
+    """Something the user should know; ``path`` names the file concerned, if any."""
+
+    message: str
+    path: str | None = None
+    kind: str = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleText:
+    """Text for the console pane, Keras style (``\\r`` redraws the current line)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingFinished:
+    """All epochs ran (or early stopping ended the run)."""
+
+    run_dir: str
+    epochs_done: int
+    model_path: str
+    stopped_early: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingStopped:
+    """The user stopped the run; what was learned is in ``checkpoint``."""
+
+    run_dir: str
+    epoch: int
+    batch: int
+    checkpoint: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingFailed:
+    """The run ended with an error: a message for people, details for programmers."""
+
+    message: str
+    details: str
+    run_dir: str | None = None
+    checkpoint: str | None = None
+    cause: str = ""  # the exception's class name, e.g. "ConfigError"
+
+    @classmethod
+    def from_exception(cls, exc: BaseException, message: str | None = None,
+                       run_dir: str | None = None,
+                       checkpoint: str | None = None) -> TrainingFailed:
+        details = "".join(traceback.format_exception(exc))
+        return cls(message or f"{type(exc).__name__}: {exc}", details, run_dir, checkpoint,
+                   type(exc).__name__)
+
+
+Event = (RunStarted | RunResumed | EpochStarted | BatchEnded | EpochEnded | RunWarning
+         | ConsoleText | TrainingFinished | TrainingStopped | TrainingFailed)
+
+_TYPES = {cls.__name__: cls for cls in (
+    RunStarted, RunResumed, EpochStarted, BatchEnded, EpochEnded, RunWarning, ConsoleText,
+    TrainingFinished, TrainingStopped, TrainingFailed,
+)}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def event_to_dict(event: Any) -> dict[str, Any]:
+    """``{"type": "EpochEnded", ...fields}``, JSON-ready."""
+    fields = {f.name: _plain(getattr(event, f.name)) for f in dataclasses.fields(event)}
+    return {"type": type(event).__name__, **fields}
+
+
+def event_from_dict(data: dict[str, Any]) -> Any:
+    """The event of a dict from :func:`event_to_dict`; unknown keys are ignored."""
+    cls = _TYPES.get(data.get("type", ""))
+    if cls is None:
+        raise ValueError(f"unknown event type {data.get('type')!r}")
+    values = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if f.name == "class_names":
+            value = tuple(value)
+        elif f.name == "metrics":
+            value = {k: tuple(v) for k, v in value.items()}
+        values[f.name] = value
+    return cls(**values)

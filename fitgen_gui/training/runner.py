@@ -1,0 +1,317 @@
+"""``run_training`` and ``resume_training``: the engine behind Train, Stop and Resume.
+
+The app's worker thread and the ``fitgen`` command both call these with a ``sink`` (a
+plain function receiving ``core.events``) and a ``threading.Event`` that stops the run
+after the current batch. Everything a run does is written to its run directory, so it
+can be reopened, compared and resumed, and a crash loses at most the epoch in flight.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import warnings
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import keras
+
+from fitgen_gui.core.config import ConfigError, Problem, RunConfig
+from fitgen_gui.core.console_text import ConsoleStream
+from fitgen_gui.core.events import (
+    ConsoleText,
+    RunResumed,
+    RunStarted,
+    RunWarning,
+    TrainingFailed,
+    TrainingFinished,
+    TrainingStopped,
+)
+from fitgen_gui.core.run_dir import CONSOLE, MODEL, CheckpointInfo, RunDir
+from fitgen_gui.training import tf_devices
+from fitgen_gui.training.generator_training import fit_generator
+from fitgen_gui.training.models import WeightsMissingError, build_model, compile_model
+from fitgen_gui.training.run_data import build_run_data
+from fitgen_gui.training.run_recorder import RunRecorder, save_model_atomic
+
+__all__ = ["CheckpointError", "resume_training", "run_training"]
+
+Sink = Callable[[Any], None]
+
+
+class CheckpointError(RuntimeError):
+    """A checkpoint cannot be loaded; the message names it and the previous good one."""
+
+
+def _failure_message(exc: BaseException, config: RunConfig | None) -> str:
+    """Words for people, for the errors they can act on."""
+    name = type(exc).__name__
+    text = str(exc)
+    if isinstance(exc, ConfigError | WeightsMissingError | CheckpointError):
+        return text
+    if isinstance(exc, MemoryError) or "ResourceExhausted" in name or "OOM" in text or (
+            "out of memory" in text.lower()):
+        size = config.data.batch_size if config else None
+        hint = f" Try a batch size of {max(1, size // 2)} (now {size})" if size else ""
+        return ("Out of memory: the batch does not fit in the "
+                f"{'GPU' if 'GPU' in text else 'memory'}.{hint}, a smaller image size, or a "
+                "smaller model.")
+    notes = getattr(exc, "__notes__", None)
+    suffix = f" {' '.join(notes)}" if notes else ""
+    return f"{name}: {text}{suffix}"
+
+
+@contextlib.contextmanager
+def _warnings_to(emit: Sink, console: ConsoleStream) -> Iterator[None]:
+    """Warnings raised during the run go to the console and the event log."""
+
+    def show(message: Warning | str, category: type, filename: str, lineno: int,
+             file: Any = None, line: str | None = None) -> None:
+        text = str(message)
+        console.line(f"WARNING: {text}")
+        emit(RunWarning(text, getattr(message, "path", None)))
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show
+        yield
+
+
+class _Session:
+    """One run from start to its final event."""
+
+    def __init__(self, sink: Sink, stop_event: threading.Event) -> None:
+        self.sink = sink
+        self.stop_event = stop_event
+        self.run: RunDir | None = None
+        self.config: RunConfig | None = None
+        self._log = None
+
+    def emit(self, event: Any) -> None:
+        if self._log is not None and not isinstance(event, ConsoleText):
+            try:
+                self._log.append(event, sync=not type(event).__name__.startswith("Batch"))
+            except OSError:
+                pass  # a full disk is reported by the checkpoint that cannot be written
+        self.sink(event)
+
+    def open_run(self, run: RunDir) -> ConsoleStream:
+        self.run = run
+        self._log = run.events
+        return ConsoleStream(run.file(CONSOLE), self.sink)
+
+    def close(self) -> None:
+        if self._log is not None:
+            self._log.close()
+
+    def fail(self, exc: BaseException, message: str | None = None) -> TrainingFailed:
+        checkpoint = None
+        if self.run is not None:
+            latest = self.run.checkpoint()
+            checkpoint = latest.path if latest else None
+        event = TrainingFailed.from_exception(
+            exc, message or _failure_message(exc, self.config),
+            str(self.run.path) if self.run else None, checkpoint)
+        if self.run is not None:
+            with contextlib.suppress(OSError):
+                self.run.write_state("failed", message=event.message)
+        return event
+
+
+def _load_checkpoint(run: RunDir, checkpoint: CheckpointInfo) -> keras.Model:
+    try:
+        return keras.saving.load_model(checkpoint.path, safe_mode=True)
+    except Exception as exc:  # any failure means: not a usable checkpoint (re-raised)
+        earlier = [c for c in run.checkpoints() if c.epoch < checkpoint.epoch]
+        offer = (f" The previous checkpoint is {earlier[-1].label}: resume from it "
+                 f"(--from-epoch {earlier[-1].epoch})." if earlier else "")
+        raise CheckpointError(
+            f"Checkpoint '{checkpoint.path}' is damaged or incomplete and was not loaded "
+            f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}).{offer}"
+        ) from exc
+
+
+def _train(session: _Session, console: ConsoleStream, *, model: keras.Model | None,
+           initial_epoch: int, resumed: RunResumed | None) -> Any:
+    """Build what is missing, train, and return the final event."""
+    run, config = session.run, session.config
+    assert run is not None and config is not None
+    training = config.training
+    keras.backend.clear_session()
+    device = tf_devices.configure(training.device, training.mixed_precision)
+    if training.seed is not None:
+        keras.utils.set_random_seed(training.seed)
+    console.line(f"Run folder: {run.path}")
+    console.line(f"Device: {device.name}")
+    data = build_run_data(config, seed=training.seed)
+    console.line(f"Found {data.train.samples} training images belonging to "
+                 f"{len(data.class_names)} classes: {', '.join(data.class_names)}.")
+    if data.val is not None:
+        console.line(f"Found {data.val.samples} validation images.")
+    for note in data.warnings:
+        console.line(f"WARNING: {note}")
+        session.emit(RunWarning(note))
+    steps = training.steps_per_epoch or len(data.train)
+    val_steps = (training.validation_steps or len(data.val)) if data.val is not None else None
+    with tf_devices.device_scope(device):
+        if model is None:
+            model = build_model(config, len(data.class_names))
+            compile_model(model, config, steps)
+        recorder = RunRecorder(run, session.emit, session.stop_event,
+                               batch_size=config.data.batch_size, on_nan=training.on_nan)
+        callbacks: list[keras.callbacks.Callback] = [recorder]
+        cb = config.callbacks
+        if cb.early_stopping:
+            callbacks.append(keras.callbacks.EarlyStopping(
+                monitor=cb.early_stopping_monitor, patience=cb.early_stopping_patience,
+                min_delta=cb.early_stopping_min_delta,
+                restore_best_weights=cb.restore_best_weights))
+        if cb.reduce_lr_on_plateau:
+            callbacks.append(keras.callbacks.ReduceLROnPlateau(
+                monitor=cb.reduce_lr_monitor, factor=cb.reduce_lr_factor,
+                patience=cb.reduce_lr_patience, min_lr=cb.reduce_lr_min_lr))
+        if cb.tensorboard:
+            callbacks.append(keras.callbacks.TensorBoard(log_dir=str(run.file("tensorboard"))))
+        session.emit(RunStarted(
+            run_dir=str(run.path), epochs=training.epochs, initial_epoch=initial_epoch,
+            steps_per_epoch=steps, validation_steps=val_steps,
+            class_names=tuple(data.class_names), train_samples=data.train.samples,
+            val_samples=data.val.samples if data.val is not None else 0, device=device.name))
+        if resumed is not None:
+            session.emit(resumed)
+        # The same epoch of a resumed run sees the same images in the same order.
+        data.train.set_epoch(initial_epoch)
+        fit_generator(
+            model, data.train, steps_per_epoch=steps, epochs=training.epochs,
+            verbose=training.verbose, callbacks=callbacks, validation_data=data.val,
+            validation_steps=val_steps, validation_freq=training.validation_freq,
+            class_weight=data.class_weight, max_queue_size=training.max_queue_size,
+            workers=training.workers, use_multiprocessing=training.use_multiprocessing,
+            # The iterator already shuffles its images every epoch, keyed by the seed.
+            shuffle=False, initial_epoch=initial_epoch, stream=console,
+        )
+    return _outcome(session, console, model, recorder, initial_epoch)
+
+
+def _outcome(session: _Session, console: ConsoleStream, model: keras.Model,
+             recorder: RunRecorder, initial_epoch: int) -> Any:
+    run, config = session.run, session.config
+    assert run is not None and config is not None
+    last = recorder.last_checkpoint
+    if recorder.save_error is not None:
+        path, exc = recorder.save_error
+        reason = getattr(exc, "strerror", None) or str(exc)
+        previous = run.checkpoint()
+        kept = f" The last saved checkpoint is {previous.label}." if previous else ""
+        return session.fail(exc, f"Could not save to '{path}': {reason}. Training stopped "
+                                 f"rather than go on unsaved.{kept} Free some disk space or "
+                                 "check that the run folder is writable, then resume.")
+    if recorder.nan_at is not None:
+        epoch, batch = recorder.nan_at
+        good = run.checkpoint()
+        kept = f" The last good checkpoint is {good.label}." if good else ""
+        message = (f"The loss became NaN (not a number) at epoch {epoch + 1}, batch "
+                   f"{batch + 1}, so training stopped.{kept} Try a lower learning rate (now "
+                   f"{config.optimizer.learning_rate:g}) or check the data.")
+        console.line(f"ERROR: {message}")
+        return session.fail(FloatingPointError(message), message)
+    if recorder.stopped_by_user:
+        run.write_state("stopped", epochs_done=recorder.last_full_epoch)
+        console.line(f"Stopped at epoch {recorder.epoch + 1}, batch {recorder.batches_done}. "
+                     f"Checkpoint: {last or 'none'}")
+        return TrainingStopped(str(run.path), recorder.epoch, recorder.batches_done, last)
+    model_path = run.file(MODEL)
+    save_model_atomic(model, model_path)
+    epochs_done = recorder.last_full_epoch or initial_epoch
+    run.write_state("finished", epochs_done=epochs_done)
+    early = epochs_done < config.training.epochs
+    console.line(f"Training finished after {epochs_done} epochs"
+                 f"{' (early stopping)' if early else ''}. Model: {model_path}")
+    return TrainingFinished(str(run.path), epochs_done, str(model_path), early)
+
+
+def _execute(sink: Sink, stop_event: threading.Event,
+             prepare: Callable[[_Session], tuple[ConsoleStream, dict]]) -> Any:
+    session = _Session(sink, stop_event)
+    final: Any = None
+    console: ConsoleStream | None = None
+    try:
+        console, kwargs = prepare(session)
+        with _warnings_to(session.emit, console):
+            final = _train(session, console, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a TrainingFailed event
+        final = session.fail(exc)
+        if console is not None:
+            console.line(f"ERROR: {final.message}")
+    finally:
+        if console is not None:
+            console.close()
+        if final is not None:
+            session.emit(final)
+        session.close()
+    return final
+
+
+def run_training(config: RunConfig, sink: Sink, stop_event: threading.Event | None = None,
+                 *, workspace: str | Path = "runs") -> Any:
+    """Train a new run of ``config`` in a new folder of ``workspace``.
+
+    Returns (and emits last) ``TrainingFinished``, ``TrainingStopped`` or
+    ``TrainingFailed``; never raises for a problem of the data, the settings or the
+    training itself.
+    """
+    stop_event = stop_event or threading.Event()
+
+    def prepare(session: _Session) -> tuple[ConsoleStream, dict]:
+        session.config = config
+        config.check()
+        run = RunDir.create(workspace, config.name)
+        run.write_config(config.to_json())
+        run.write_state("running", started=datetime.now().isoformat(timespec="seconds"))
+        return session.open_run(run), {"model": None, "initial_epoch": 0, "resumed": None}
+
+    return _execute(sink, stop_event, prepare)
+
+
+def resume_training(run_dir: str | Path, sink: Sink, stop_event: threading.Event | None = None,
+                    *, from_epoch: int | None = None, epochs: int | None = None) -> Any:
+    """Continue the run in ``run_dir`` from the checkpoint of ``from_epoch`` (default: the
+    latest), restoring weights, optimizer state and the epoch counter. Epochs after it are
+    set aside in ``set-aside/``, not deleted. ``epochs`` changes the final epoch."""
+    stop_event = stop_event or threading.Event()
+
+    def prepare(session: _Session) -> tuple[ConsoleStream, dict]:
+        run = RunDir(run_dir)
+        config = RunConfig.from_json(run.read_config_text())
+        session.config = config
+        checkpoint = run.checkpoint(from_epoch)
+        if checkpoint is None:
+            have = ", ".join(str(c.epoch) for c in run.checkpoints()) or "none"
+            which = f"of epoch {from_epoch}" if from_epoch is not None else ""
+            raise CheckpointError(f"Run '{run.path}' has no checkpoint {which} (epochs with "
+                                  f"checkpoints: {have}).")
+        if epochs is not None:
+            config = config.replace(**{"training.epochs": epochs})
+            session.config = config
+        if config.training.epochs <= checkpoint.initial_epoch:
+            raise ConfigError([Problem(
+                "training.epochs", f"is {config.training.epochs}, but the checkpoint is at "
+                f"epoch {checkpoint.epoch}; give more epochs (--epochs)")])
+        config.check()
+        model = _load_checkpoint(run, checkpoint)
+        set_aside = run.set_aside_after(checkpoint)
+        run.write_config(config.to_json())
+        for stale in run.checkpoints_dir.glob(".*.tmp.keras"):
+            stale.unlink(missing_ok=True)  # a checkpoint write cut short by a crash
+        run.write_state("running", resumed=datetime.now().isoformat(timespec="seconds"))
+        console = session.open_run(run)
+        console.line(f"Resuming from {checkpoint.label} ({checkpoint.path}).")
+        if set_aside is not None:
+            console.line(f"Later epochs of the previous attempt were set aside in {set_aside}.")
+        resumed = RunResumed(checkpoint.epoch, checkpoint.path,
+                             str(set_aside) if set_aside else None)
+        return console, {"model": model, "initial_epoch": checkpoint.initial_epoch,
+                         "resumed": resumed}
+
+    return _execute(sink, stop_event, prepare)

@@ -1,0 +1,105 @@
+"""RunConfig: JSON round trip and validation messages a person can act on."""
+
+import json
+
+import pytest
+
+from fitgen_gui.core.config import SCHEMA_VERSION, ConfigError, RunConfig
+
+
+def filled(tmp_path):
+    (tmp_path / "train").mkdir()
+    config = RunConfig(name="cells")
+    config.data.train_dir = str(tmp_path / "train")
+    config.data.target_size = (96, 128)
+    config.augmentation.brightness_range = (0.8, 1.2)
+    config.augmentation.rescale = 1 / 255
+    config.model.input_size = (96, 96)
+    config.training.steps_per_epoch = 50
+    config.training.class_weight = {"a": 1.0, "b": 2.5}
+    config.callbacks.early_stopping = True
+    config.callbacks.early_stopping_monitor = "loss"
+    return config
+
+
+def test_json_round_trip_keeps_every_setting(tmp_path):
+    config = filled(tmp_path)
+    text = config.to_json()
+    assert json.loads(text)["schema_version"] == SCHEMA_VERSION
+    again = RunConfig.from_json(text)
+    assert again == config
+    assert again.data.target_size == (96, 128)  # lists come back as tuples
+    assert again.augmentation.brightness_range == (0.8, 1.2)
+
+
+def test_missing_fields_take_defaults_and_ints_become_floats():
+    config = RunConfig.from_dict({"training": {"epochs": 3}, "optimizer": {"learning_rate": 1}})
+    assert config.training.epochs == 3 and config.data.batch_size == 32
+    assert config.optimizer.learning_rate == 1.0 and isinstance(config.optimizer.learning_rate,
+                                                                float)
+
+
+def test_unknown_and_mistyped_fields_are_all_reported():
+    with pytest.raises(ConfigError) as info:
+        RunConfig.from_dict({"data": {"batchsize": 8, "target_size": [64]},
+                             "training": {"epochs": "ten"}, "colour": 1})
+    fields = {p.field for p in info.value.problems}
+    assert fields == {"data.batchsize", "data.target_size", "training.epochs", "colour"}
+    assert "did you mean 'batch_size'" in str(info.value)
+
+
+def test_a_newer_schema_or_damaged_json_is_a_clear_error():
+    with pytest.raises(ConfigError, match="reads up to version"):
+        RunConfig.from_dict({"schema_version": SCHEMA_VERSION + 1})
+    with pytest.raises(ConfigError, match=r"not valid JSON \(line 1"):
+        RunConfig.from_json('{"data": {')
+
+
+def test_validation_returns_every_problem_with_its_field_and_fix(tmp_path):
+    config = RunConfig()
+    config.data.train_dir = str(tmp_path / "nowhere")
+    config.data.val_dir = str(tmp_path)
+    config.data.validation_split = 0.2
+    config.data.batch_size = 0
+    config.augmentation.zoom_range = 1.5
+    config.augmentation.brightness_range = (1.5, 0.5)
+    config.model.architecture = "vgg"
+    config.optimizer.learning_rate = 0
+    config.training.device = "tpu"
+    config.training.mixed_precision = True
+    config.callbacks.reduce_lr_on_plateau = True
+    config.callbacks.reduce_lr_factor = 2
+    problems = {p.field: p.message for p in config.validate()}
+    assert "does not exist" in problems["data.train_dir"]
+    assert "not both" in problems["data.validation_split"]
+    assert "at least 1" in problems["data.batch_size"]
+    assert "below 1" in problems["augmentation.zoom_range"]
+    assert "low value must not be above" in problems["augmentation.brightness_range"]
+    assert "'small_cnn'" in problems["model.architecture"]
+    assert "above 0" in problems["optimizer.learning_rate"]
+    assert "'auto', 'cpu' or 'gpu:N'" in problems["training.device"]
+    assert "below 1" in problems["callbacks.reduce_lr_factor"]
+    with pytest.raises(ConfigError, match="problem"):
+        config.check()
+
+
+def test_validation_catches_settings_that_only_fail_later(tmp_path):
+    (tmp_path / "train").mkdir()
+    config = RunConfig()
+    config.data.train_dir = str(tmp_path / "train")
+    config.data.target_size = (224, 224)
+    config.augmentation.zca_whitening = True
+    config.model.architecture = "small_cnn"
+    config.model.weights = "imagenet"
+    config.callbacks.early_stopping = True  # watches val_loss, but there is no validation
+    problems = {p.field: p.message for p in config.validate()}
+    assert "32x32 or less" in problems["augmentation.zca_whitening"]
+    assert "no ImageNet weights" in problems["model.weights"]
+    assert "no validation data" in problems["callbacks.early_stopping_monitor"]
+
+
+def test_replace_changes_dotted_fields_and_rejects_unknown_ones():
+    config = RunConfig().replace(**{"data.batch_size": 16, "name": "b16"})
+    assert config.data.batch_size == 16 and config.name == "b16"
+    with pytest.raises(ConfigError, match=r"data\.batch: is not a setting"):
+        RunConfig().replace(**{"data.batch": 16})

@@ -1,0 +1,112 @@
+"""The fitgen command line, end to end in subprocesses, as scripts and servers use it."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from fitgen_gui.core.run_dir import EventLog, RunDir
+
+pytestmark = [pytest.mark.slow, pytest.mark.smoke]
+
+
+def fitgen(*args, cwd, timeout=240, **kwargs):
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    return subprocess.run([sys.executable, "-m", "fitgen_gui.cli", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout, env=env, **kwargs)
+
+
+def test_demo_then_train_then_runs_then_preview(tmp_path):
+    demo = fitgen("demo", "shapes", cwd=tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    assert sorted(p.name for p in (tmp_path / "shapes" / "train").iterdir()) == [
+        "circle", "square", "triangle"]
+    result = fitgen("train", "--train", "shapes/train", "--epochs", "2", "--target-size",
+                    "32", "32", "--batch-size", "16", "-v", "2", "--augment",
+                    "rotation_range=10", "horizontal_flip=true", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Run folder: runs/")  # printed at start...
+    assert out.rstrip().splitlines()[-1].startswith("Run folder: runs/")  # ...and at the end
+    assert "Found 120 validation images." in out  # shapes/val found next to shapes/train
+    assert "Epoch 2/2" in out and "23/23 - " in out
+    runs = fitgen("runs", cwd=tmp_path)
+    assert runs.returncode == 0
+    assert "finished" in runs.stdout and "2/2" in runs.stdout and "val_accuracy" in runs.stdout
+    preview = fitgen("preview", "--train", "shapes/train", "--augment", "rotation_range=30",
+                     "--out", "grid.png", "--batch-size", "8", cwd=tmp_path)
+    assert preview.returncode == 0, preview.stderr
+    assert (tmp_path / "grid.png").stat().st_size > 1000
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["train", "--train", "nowhere"], "folder 'nowhere' does not exist"),
+    (["train", "--train", "one", "--epochs", "1"], "has 1 class (only); at least 2 class"),
+    (["train", "--train", "one", "--augment", "rotation_range"], "is not KEY=VALUE"),
+    (["train", "--train", "one", "--set", "data.batch=3"], "data.batch: is not a setting"),
+    (["resume", "nowhere"], "is not a FitGen run folder"),
+])
+def test_user_errors_print_one_message_and_exit_2(tmp_path, args, message):
+    (tmp_path / "one" / "only").mkdir(parents=True)
+    from tests.data.conftest import natural_image, save
+
+    save(tmp_path / "one" / "only" / "a.png", natural_image(0, 16, 16))
+    result = fitgen(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def wait_for(predicate, timeout=180):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+def test_a_killed_training_resumes_from_its_last_checkpoint(tmp_path, tiny_dataset):
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    log = open(tmp_path / "train.log", "wb")  # noqa: SIM115 - closed in finally
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fitgen_gui.cli", "train", "--train", tiny_dataset / "train",
+         "--epochs", "6", "--target-size", "32", "32", "--batch-size", "4", "-v", "0"],
+        cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        runs = tmp_path / "runs"
+
+        def mid_epoch_3():
+            for run_path in runs.glob("*") if runs.exists() else []:
+                records = EventLog(run_path / "events.jsonl").records()
+                return any(r["type"] == "BatchEnded" and r["epoch"] == 2 for r in records)
+            return False
+
+        assert wait_for(mid_epoch_3), (tmp_path / "train.log").read_text()
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=30)
+        log.close()
+    (run_path,) = runs.iterdir()
+    run = RunDir(run_path)
+    assert run.status() == "interrupted"
+    before = run.read_history()
+    assert [r["epoch"] for r in before] == [0, 1]
+    result = fitgen("resume", run_path, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Resuming from epoch 2" in (run_path / "console.log").read_text()
+    after = run.read_history()
+    assert [r["epoch"] for r in after] == [0, 1, 2, 3, 4, 5]
+    assert after[:2] == before  # the history from before the crash is intact
+    assert run.status() == "finished"
+    assert json.loads((run_path / "run.json").read_text())["epochs_done"] == 6
+    assert Path(run_path / "model.keras").exists()
