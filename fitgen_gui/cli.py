@@ -16,6 +16,7 @@ batch and keeps a checkpoint.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -138,6 +139,12 @@ def _config_from_args(args: argparse.Namespace) -> Any:
         raise UserError(str(exc)) from None
 
 
+def _load_engine() -> None:
+    from fitgen_gui.training.tf_startup import import_keras_quietly
+
+    import_keras_quietly()
+
+
 class _Printer:
     """Prints a run's console text: redraws on a terminal, final lines elsewhere."""
 
@@ -191,6 +198,7 @@ def _run_with_stop(start: Any) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    _load_engine()
     config = _config_from_args(args)
     problems = config.validate()
     if problems:
@@ -204,6 +212,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
+    _load_engine()
     if not (Path(args.run_dir) / "config.json").is_file():
         raise UserError(f"'{args.run_dir}' is not a FitGen run folder (it has no config.json).")
     from fitgen_gui.training.runner import resume_training
@@ -237,6 +246,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
+    _load_engine()
     config = _config_from_args(args)
     problems = [p for p in config.validate() if p.field.startswith(("data.", "augmentation."))]
     if problems:
@@ -253,10 +263,12 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from fitgen_gui.data.data_check import check_folders, print_report
+    from fitgen_gui.data.data_check import check_folders, format_report
 
+    if not os.path.isdir(args.dir):
+        raise UserError(f"Folder '{args.dir}' does not exist.")
     report = check_folders(args.dir, args.val, progress=not args.quiet)
-    print_report(report, verbose=args.verbose)
+    print(format_report(report, verbose=args.verbose))
     if args.json:
         Path(args.json).write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
     return EXIT_OK if report.can_train else EXIT_USAGE
@@ -315,6 +327,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``fitgen``; returns the exit status."""
     global _DEBUG
     _quiet_tensorflow()
+    for stream in (sys.stdout, sys.stderr):  # file names that are not valid UTF-8
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     _DEBUG = args.debug

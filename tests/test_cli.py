@@ -46,7 +46,7 @@ def test_demo_then_train_then_runs_then_preview(tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["train", "--train", "nowhere"], "folder 'nowhere' does not exist"),
-    (["train", "--train", "one", "--epochs", "1"], "has 1 class (only); at least 2 class"),
+    (["train", "--train", "one", "--epochs", "1"], "has 1 class (only) with images; at least 2"),
     (["train", "--train", "one", "--augment", "rotation_range"], "is not KEY=VALUE"),
     (["train", "--train", "one", "--set", "data.batch=3"], "data.batch: is not a setting"),
     (["resume", "nowhere"], "is not a FitGen run folder"),

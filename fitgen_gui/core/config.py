@@ -154,6 +154,7 @@ class TrainingConfig:
     seed: int | None = 1
     device: str = "auto"  # "auto", "cpu", "gpu:0", ...
     mixed_precision: bool = False
+    check_data: bool = True  # read every file once before training (the data check)
     max_bad_file_fraction: float = 0.05
     on_nan: str = "stop"  # "stop" or "warn"
 

@@ -62,7 +62,9 @@ class ConsoleStream:
                  sink: Callable[[object], None] | None = None) -> None:
         self._sink = sink
         self._lock = threading.Lock()
-        self._file = open(log_path, "a", encoding="utf-8") if log_path else None  # noqa: SIM115
+        # File names that are not valid UTF-8 are written escaped, never a crash.
+        self._file = (open(log_path, "a", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
+                      if log_path else None)
         self._buffer = ConsoleBuffer(self._write_line)
 
     def _write_line(self, line: str) -> None:

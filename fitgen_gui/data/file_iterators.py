@@ -22,10 +22,10 @@ import numpy as np
 
 from fitgen_gui.data import transforms
 from fitgen_gui.data.folder_scan import scan_class_folders
-from fitgen_gui.data.image_io import IMAGE_EXTENSIONS, channels_of, read_image
+from fitgen_gui.data.image_io import IMAGE_EXTENSIONS, ImageReadError, channels_of, read_image
 from fitgen_gui.data.iterators import ImageBatchMixin, Iterator, _subset_window
 
-__all__ = ["DataFrameIterator", "DirectoryIterator", "read_table"]
+__all__ = ["DataFrameIterator", "DirectoryIterator", "TooManyBadFiles", "read_table"]
 
 INTERPOLATIONS = {
     "nearest": cv2.INTER_NEAREST,
@@ -35,6 +35,10 @@ INTERPOLATIONS = {
     "box": cv2.INTER_AREA,
     "hamming": cv2.INTER_AREA,
 }
+
+
+class TooManyBadFiles(RuntimeError):
+    """More images failed to load during training than the share allowed."""
 
 
 def _print(message: str) -> None:
@@ -67,7 +71,18 @@ def _check_target_size(target_size: Any) -> tuple[int, int]:
 
 
 class FileBatchMixin(ImageBatchMixin):
-    """Loading and augmenting batches of image files (the speed-critical part)."""
+    """Loading and augmenting batches of image files (the speed-critical part).
+
+    A file that cannot be read raises :class:`~fitgen_gui.data.image_io.ImageReadError`
+    naming it (Keras 2's behaviour, with a clear message), unless
+    :meth:`skip_unreadable_files` was called: then the batch is refilled from other files,
+    ``listener(path, reason)`` hears of it, and more than ``max_fraction`` of the files
+    failing raises :class:`TooManyBadFiles`.
+    """
+
+    _skip_bad = False
+    _max_bad_fraction = 0.05
+    _bad_listener: Any = None
 
     target_size: tuple[int, int]
     color_mode: str
@@ -109,6 +124,75 @@ class FileBatchMixin(ImageBatchMixin):
                 validation_split, 1.0)
         else:
             self.split = None
+
+    def skip_unreadable_files(self, max_fraction: float = 0.05, listener: Any = None) -> None:
+        """Skip files that fail to load (see the class docstring)."""
+        self._skip_bad = True
+        self._max_bad_fraction = max_fraction
+        self._bad_listener = listener
+        self._bad: dict[int, str] = {}
+
+    @property
+    def skipped_files(self) -> dict[str, str]:
+        """Files skipped so far: path -> reason."""
+        return {self.filepaths[i]: reason for i, reason in getattr(self, "_bad", {}).items()}
+
+    def exclude_files(self, paths: Any) -> int:
+        """Leave out files known to be unreadable (from the data check); return how many."""
+        drop = {os.path.normpath(p) for p in paths}
+        keep = [i for i, p in enumerate(self.filepaths) if os.path.normpath(p) not in drop]
+        removed = len(self.filepaths) - len(keep)
+        if removed:
+            self._keep_only(keep)
+        return removed
+
+    def _keep_only(self, keep: list[int]) -> None:
+        self.filenames = [self.filenames[i] for i in keep]
+        self._filepaths = [self._filepaths[i] for i in keep]
+        if isinstance(self.classes, np.ndarray):
+            self.classes = self.classes[keep]
+        elif self.classes is not None:
+            self.classes = [self.classes[i] for i in keep]
+        if getattr(self, "_sample_weight", None) is not None:
+            self._sample_weight = self._sample_weight[keep]
+        self.samples = self.n = len(keep)
+        self._orders = {}
+
+    def _load_or_substitute(self, index: int, params: dict | None,
+                            rng: np.random.Generator) -> tuple[np.ndarray, int]:
+        """Load file ``index``; when skipping, another file takes the place of a bad one."""
+        while True:
+            if self._skip_bad and index in self._bad:
+                index = self._replacement(rng)
+                continue
+            try:
+                return self.load_image(self.filepaths[index], params), index
+            except ImageReadError as exc:
+                if not self._skip_bad:
+                    raise
+                self._mark_bad(index, exc)
+                index = self._replacement(rng)
+
+    def _mark_bad(self, index: int, exc: ImageReadError) -> None:
+        with self.lock:
+            first_time = index not in self._bad
+            self._bad[index] = exc.reason
+            count = len(self._bad)
+        if first_time and self._bad_listener is not None:
+            self._bad_listener(exc.path, exc.reason)
+        if count > self._max_bad_fraction * self.n:
+            raise TooManyBadFiles(
+                f"{count} of {self.n} images could not be read, more than the "
+                f"{self._max_bad_fraction:.0%} allowed, so training stopped. The latest: "
+                f"{exc}. Run the data check to see them all."
+            ) from exc
+
+    def _replacement(self, rng: np.random.Generator) -> int:
+        for _ in range(1000):
+            candidate = int(rng.integers(self.n))
+            if candidate not in self._bad:
+                return candidate
+        raise TooManyBadFiles(f"Almost none of the {self.n} images can be read.")
 
     def _resize(self, image: np.ndarray, crop: tuple[int, int, int, int] | None) -> np.ndarray:
         if crop is not None:
@@ -167,12 +251,13 @@ class FileBatchMixin(ImageBatchMixin):
         target_h, target_w = self.target_size
         channels = self.image_shape[-1 if self.data_format == "channels_last" else 0]
         pixels = np.empty((count, target_h, target_w, channels), dtype=np.uint8)
-        paths = self.filepaths
         pick = self.image_data_generator.pick if params is not None else None
+        used = np.array(index_array, copy=True)
         for i, j in enumerate(index_array):
-            pixels[i] = self.load_image(paths[j], pick(params, i) if pick else None)
-        batch_x = self._finish(pixels, params, rng, index_array)
-        return self._with_targets(batch_x, index_array)
+            pixels[i], used[i] = self._load_or_substitute(
+                int(j), pick(params, i) if pick else None, rng)
+        batch_x = self._finish(pixels, params, rng, used)
+        return self._with_targets(batch_x, used)
 
     def _with_targets(self, batch_x: np.ndarray, index_array: np.ndarray) -> Any:
         mode = self.class_mode

@@ -42,6 +42,15 @@ IMAGE_EXTENSIONS = (*KERAS2_EXTENSIONS, ".gif", ".webp")
 _CHANNELS = {"rgb": 3, "grayscale": 1, "rgba": 4}
 _BACKGROUND = 255.0  # transparency is composited on white
 
+# A damaged file is reported by FitGen with its name; OpenCV's own warnings are noise.
+cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+
+
+def max_pixels() -> int:
+    """Pixels above which an image is refused as a possible decompression bomb (Pillow's
+    error threshold, twice its warning limit)."""
+    return 2 * (Image.MAX_IMAGE_PIXELS or 2**62)
+
 
 class ImageReadError(OSError):
     """An image file could not be read; the message names the file and the reason."""
@@ -85,6 +94,14 @@ def jpeg_size(buf: np.ndarray) -> tuple[int, int] | None:
             return width, height
         pos += 2 + length
     return None
+
+
+def png_size(buf: np.ndarray) -> tuple[int, int] | None:
+    """(width, height) from a PNG's IHDR chunk, or None if ``buf`` is not a PNG."""
+    data = buf.data
+    if len(data) < 24 or bytes(data[:8]) != b"\x89PNG\r\n\x1a\n":
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
 def _reduction(size: tuple[int, int] | None, min_size: tuple[int, int] | None) -> int:
@@ -195,6 +212,10 @@ def decode_image(
     if buf.size == 0:
         raise ImageReadError(path, "the file is empty (0 bytes)")
     size = jpeg_size(buf)
+    header = size or png_size(buf)
+    if header is not None and header[0] * header[1] > max_pixels():
+        raise ImageReadError(path, f"the image is too large to be safe to open "
+                                   f"({header[0]}x{header[1]} pixels; a decompression bomb?)")
     image = None
     if size is not None and color_mode != "rgba":
         factor = _reduction(size, min_size)

@@ -9,6 +9,7 @@ can be reopened, compared and resumed, and a crash loses at most the epoch in fl
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 import warnings
 from collections.abc import Callable, Iterator
@@ -29,7 +30,15 @@ from fitgen_gui.core.events import (
     TrainingFinished,
     TrainingStopped,
 )
-from fitgen_gui.core.run_dir import CONSOLE, MODEL, CheckpointInfo, RunDir
+from fitgen_gui.core.run_dir import (
+    CHECK_REPORT,
+    CONSOLE,
+    MODEL,
+    CheckpointInfo,
+    RunDir,
+    write_atomic,
+)
+from fitgen_gui.data.data_check import check_folders, format_report
 from fitgen_gui.training import tf_devices
 from fitgen_gui.training.generator_training import fit_generator
 from fitgen_gui.training.models import WeightsMissingError, build_model, compile_model
@@ -58,9 +67,16 @@ def _failure_message(exc: BaseException, config: RunConfig | None) -> str:
         return ("Out of memory: the batch does not fit in the "
                 f"{'GPU' if 'GPU' in text else 'memory'}.{hint}, a smaller image size, or a "
                 "smaller model.")
-    notes = getattr(exc, "__notes__", None)
-    suffix = f" {' '.join(notes)}" if notes else ""
-    return f"{name}: {text}{suffix}"
+    if isinstance(exc, PermissionError | OSError) and getattr(exc, "filename", None):
+        return (f"Cannot write '{exc.filename}': {exc.strerror or exc}. Choose a folder you "
+                "can write to (File > Workspace, or --runs-dir).")
+    where = getattr(exc, "fitgen_batch", None)
+    if where is not None:
+        role, batch = where
+        return (f"The {role} data failed while building batch {batch}: {name}: {text}. The "
+                "error came from the data itself (see the details for its traceback); "
+                "training stopped and the last checkpoint is kept.")
+    return f"{name}: {text}"
 
 
 @contextlib.contextmanager
@@ -87,14 +103,17 @@ class _Session:
         self.run: RunDir | None = None
         self.config: RunConfig | None = None
         self._log = None
+        self._lock = threading.RLock()
 
     def emit(self, event: Any) -> None:
-        if self._log is not None and not isinstance(event, ConsoleText):
-            try:
-                self._log.append(event, sync=not type(event).__name__.startswith("Batch"))
-            except OSError:
-                pass  # a full disk is reported by the checkpoint that cannot be written
-        self.sink(event)
+        # Data threads report skipped files while the training thread reports batches.
+        with self._lock:
+            if self._log is not None and not isinstance(event, ConsoleText):
+                try:
+                    self._log.append(event, sync=not type(event).__name__.startswith("Batch"))
+                except OSError:
+                    pass  # a full disk is reported by the checkpoint that cannot be written
+            self.sink(event)
 
     def open_run(self, run: RunDir) -> ConsoleStream:
         self.run = run
@@ -132,6 +151,44 @@ def _load_checkpoint(run: RunDir, checkpoint: CheckpointInfo) -> keras.Model:
         ) from exc
 
 
+def _bad_file_listener(session: _Session, console: ConsoleStream) -> Callable[[str, str], None]:
+    def listener(path: str, reason: str) -> None:
+        text = f"Skipped '{path}': {reason}. Another image takes its place in the batch."
+        console.line(f"WARNING: {text}")
+        session.emit(RunWarning(text, path, "bad_file"))
+
+    return listener
+
+
+def _check_data(session: _Session, console: ConsoleStream) -> list[str]:
+    """The data check, before training: saved in the run; returns unreadable files."""
+    run, config = session.run, session.config
+    assert run is not None and config is not None
+    data = config.data
+
+    def progress(done: int, total: int) -> None:
+        console.write(f"\rChecking {total} files: {done}/{total}"
+                      + ("\n" if done == total else ""))
+
+    report = check_folders(data.train_dir, data.val_dir or None,
+                           follow_links=data.follow_links, progress=progress)
+    write_atomic(run.file(CHECK_REPORT), json.dumps(report.to_dict(), indent=2))
+    for finding in report.findings:
+        if finding.severity == "info":
+            continue
+        if finding.kind == "unreadable":
+            for path in finding.paths:
+                session.emit(RunWarning(f"{finding.message.split('.')[0]}: {path}", path,
+                                        "bad_file"))
+        elif finding.severity == "warning":
+            session.emit(RunWarning(finding.message, kind="data_check"))
+    console.line(format_report(report))
+    if not report.can_train:
+        errors = [f for f in report.findings if f.severity == "error"]
+        raise ConfigError([Problem("data.train_dir", f.message) for f in errors])
+    return report.unreadable
+
+
 def _train(session: _Session, console: ConsoleStream, *, model: keras.Model | None,
            initial_epoch: int, resumed: RunResumed | None) -> Any:
     """Build what is missing, train, and return the final event."""
@@ -144,7 +201,13 @@ def _train(session: _Session, console: ConsoleStream, *, model: keras.Model | No
         keras.utils.set_random_seed(training.seed)
     console.line(f"Run folder: {run.path}")
     console.line(f"Device: {device.name}")
+    unreadable = _check_data(session, console) if training.check_data else []
     data = build_run_data(config, seed=training.seed)
+    for iterator in (data.train, data.val):
+        if iterator is not None:
+            iterator.exclude_files(unreadable)
+            iterator.skip_unreadable_files(training.max_bad_file_fraction,
+                                           _bad_file_listener(session, console))
     console.line(f"Found {data.train.samples} training images belonging to "
                  f"{len(data.class_names)} classes: {', '.join(data.class_names)}.")
     if data.val is not None:
@@ -226,7 +289,7 @@ def _outcome(session: _Session, console: ConsoleStream, model: keras.Model,
     epochs_done = recorder.last_full_epoch or initial_epoch
     run.write_state("finished", epochs_done=epochs_done)
     early = epochs_done < config.training.epochs
-    console.line(f"Training finished after {epochs_done} epochs"
+    console.line(f"Training finished after {epochs_done} epoch{'s' if epochs_done != 1 else ''}"
                  f"{' (early stopping)' if early else ''}. Model: {model_path}")
     return TrainingFinished(str(run.path), epochs_done, str(model_path), early)
 
@@ -294,7 +357,10 @@ def resume_training(run_dir: str | Path, sink: Sink, stop_event: threading.Event
         if epochs is not None:
             config = config.replace(**{"training.epochs": epochs})
             session.config = config
-        if config.training.epochs <= checkpoint.initial_epoch:
+        # A run killed after its last checkpoint but before model.keras: resuming it just
+        # completes it. Asking for fewer epochs than are done is a mistake, though.
+        if config.training.epochs < checkpoint.initial_epoch or (
+                epochs is not None and epochs <= checkpoint.initial_epoch):
             raise ConfigError([Problem(
                 "training.epochs", f"is {config.training.epochs}, but the checkpoint is at "
                 f"epoch {checkpoint.epoch}; give more epochs (--epochs)")])

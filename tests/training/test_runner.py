@@ -171,4 +171,5 @@ def test_bad_settings_and_data_end_in_a_clear_failure(tiny_config, tmp_path):
     tiny_config.data.train_dir = str(one_class)
     final, _ = train(tiny_config, tmp_path)
     assert isinstance(final, TrainingFailed)
-    assert "has 1 class (cats); at least 2 class sub-folders are needed" in final.message
+    assert "has 1 class (cats) with images; at least 2 class sub-folders are needed" in (
+        final.message)
