@@ -1,0 +1,85 @@
+"""``fitgen-gui`` / ``python -m fitgen_gui``: the desktop app.
+
+    python -m fitgen_gui [FOLDER] [--workspace DIR] [--fresh] [--smoke-test]
+
+With no folder, the last session's settings come back, or the built-in demo dataset
+opens on a first start. The window shows at once; TensorFlow loads in the background.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from types import TracebackType
+
+__all__ = ["main"]
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="fitgen-gui",
+                                     description="Train image classifiers from folders.")
+    parser.add_argument("folder", nargs="?",
+                        help="a dataset: its train/ (and val/) folders, or a training folder")
+    parser.add_argument("--workspace", help="folder where runs are saved")
+    parser.add_argument("--fresh", action="store_true",
+                        help="start from default settings, not the last session's")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the window, process events, quit (for tests)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the app; returns its exit status."""
+    args = _parse(argv)
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import pyqtgraph as pg
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("FitGen")
+    app.setApplicationName("FitGen")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+
+    from fitgen_gui.ui.main_window import MainWindow
+    from fitgen_gui.ui.style import STYLE
+
+    app.setStyleSheet(STYLE)
+    window = MainWindow(workspace=args.workspace)
+
+    def show_unexpected(kind: type[BaseException], exc: BaseException,
+                        tb: TracebackType | None) -> None:
+        # Unexpected errors get a dialog with details; the app keeps running.
+        box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
+                          f"{kind.__name__}: {exc}\n\nYour settings and runs are safe.",
+                          QMessageBox.StandardButton.Ok, window)
+        box.setDetailedText("".join(traceback.format_exception(kind, exc, tb)))
+        box.open()
+
+    sys.excepthook = show_unexpected
+    window.show()
+    if os.environ.get("FITGEN_REPORT_SHOWN"):  # for bench/ui_latency.py
+        app.processEvents()
+        print("FITGEN_WINDOW_SHOWN", flush=True)  # noqa: T201 - read by the benchmark
+    if args.folder:
+        window.open_folder(os.path.abspath(args.folder))
+    elif args.fresh or not window.restore_session():
+        from fitgen_gui.data.demo_dataset import ensure_demo_dataset
+
+        demo = ensure_demo_dataset()
+        window.open_folder(str(demo))
+    if args.smoke_test:
+        QTimer.singleShot(500, app.quit)
+        code = app.exec()
+        window.close()
+        return code if window.isVisible() is False else 1
+    window.load_engine()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""The Runs panel: the runs of the workspace folder; open one, resume it from a checkpoint."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fitgen_gui.core.run_dir import RunDir, list_runs
+
+__all__ = ["ResumeDialog", "RunsPanel"]
+
+
+def _format_logs(logs: dict) -> str:
+    parts = [f"{key} {logs[key]:.4f}" for key in ("val_accuracy", "val_loss", "accuracy",
+                                                   "loss") if isinstance(logs.get(key), float)]
+    return ", ".join(parts) or "—"
+
+
+class ResumeDialog(QDialog):
+    """Choose the checkpoint to continue from, and the final epoch."""
+
+    def __init__(self, run: RunDir, planned_epochs: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resume.dialog")
+        self.setWindowTitle(f"Resume {run.name}")
+        self.checkpoints = run.checkpoints()
+        layout = QVBoxLayout(self)
+        intro = QLabel("Training continues from the chosen epoch with its weights and "
+                       "optimizer state. Later epochs are set aside in the run folder, not "
+                       "deleted.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(len(self.checkpoints), 2)
+        self.table.setObjectName("resume.checkpoints")
+        self.table.setHorizontalHeaderLabels(["Checkpoint", "Metrics at that epoch"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, checkpoint in enumerate(self.checkpoints):
+            self.table.setItem(row, 0, QTableWidgetItem(checkpoint.label))
+            self.table.setItem(row, 1, QTableWidgetItem(_format_logs(checkpoint.logs)))
+        if self.checkpoints:
+            self.table.selectRow(len(self.checkpoints) - 1)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Train until epoch"))
+        self.epochs = QSpinBox()
+        self.epochs.setObjectName("resume.epochs")
+        self.epochs.setRange(1, 100000)
+        last = self.checkpoints[-1].epoch if self.checkpoints else 0
+        self.epochs.setValue(max(planned_epochs, last + 1))
+        row.addWidget(self.epochs)
+        row.addStretch(1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Resume")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("resume.ok")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(620, 380)
+
+    def choice(self) -> tuple[int, int]:
+        """(checkpoint epoch, final epoch)."""
+        row = max(0, self.table.currentRow())
+        return self.checkpoints[row].epoch, self.epochs.value()
+
+    def select_epoch(self, epoch: int) -> None:
+        for row, checkpoint in enumerate(self.checkpoints):
+            if checkpoint.epoch == epoch and not checkpoint.partial:
+                self.table.selectRow(row)
+                return
+
+
+class RunsPanel(QWidget):
+    """Runs of the workspace folder.
+
+    Signals
+    -------
+    open_requested(str)
+        Show this run's plots and console.
+    resume_requested(str)
+        Resume this run (the main window asks which checkpoint).
+    workspace_change_requested()
+    """
+
+    open_requested = Signal(str)
+    resume_requested = Signal(str)
+    workspace_change_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("runsPanel")
+        self.workspace = ""
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.workspace_label = QLabel("")
+        self.workspace_label.setObjectName("runs.workspace")
+        self.workspace_label.setWordWrap(True)
+        change = QPushButton("Change…")
+        change.setObjectName("runs.change_workspace")
+        change.setToolTip("The folder where runs are saved.")
+        change.clicked.connect(self.workspace_change_requested)
+        top.addWidget(self.workspace_label, 1)
+        top.addWidget(change)
+        layout.addLayout(top)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("runs.table")
+        self.table.setHorizontalHeaderLabels(["Run", "Status", "Epochs", "Best"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.cellDoubleClicked.connect(lambda *_: self._open())
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton("Open")
+        self.open_button.setObjectName("runs.open")
+        self.open_button.setToolTip("Show the run's plots and console.")
+        self.resume_button = QPushButton("Resume…")
+        self.resume_button.setObjectName("runs.resume")
+        self.resume_button.setToolTip("Continue from one of its checkpoints.")
+        self.folder_button = QPushButton("Show folder")
+        self.folder_button.setObjectName("runs.show_folder")
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.setObjectName("runs.refresh")
+        for button in (self.open_button, self.resume_button, self.folder_button,
+                       self.refresh_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.open_button.clicked.connect(self._open)
+        self.resume_button.clicked.connect(self._resume)
+        self.folder_button.clicked.connect(self._show_folder)
+        self.refresh_button.clicked.connect(self.refresh)
+
+    def set_workspace(self, path: str) -> None:
+        self.workspace = path
+        self.workspace_label.setText(f"Runs are saved in {path}")
+        self.refresh()
+
+    def refresh(self) -> None:
+        runs = list_runs(self.workspace) if self.workspace else []
+        self.table.setRowCount(len(runs))
+        for row, run in enumerate(runs):
+            name = QTableWidgetItem(run.name)
+            name.setData(Qt.ItemDataRole.UserRole, run.path)
+            name.setToolTip(run.path)
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, QTableWidgetItem(run.status))
+            epochs = f"{run.epochs_done}/{run.epochs_planned or '?'}"
+            self.table.setItem(row, 2, QTableWidgetItem(epochs))
+            best = f"{run.best_metric} {run.best_value:.3f}" if run.best_metric else "—"
+            self.table.setItem(row, 3, QTableWidgetItem(best))
+
+    def selected_path(self) -> str | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def select(self, path: str) -> None:
+        for row in range(self.table.rowCount()):
+            if os.path.samefile(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole), path):
+                self.table.selectRow(row)
+                return
+
+    def _open(self) -> None:
+        path = self.selected_path()
+        if path:
+            self.open_requested.emit(path)
+
+    def _resume(self) -> None:
+        path = self.selected_path()
+        if path:
+            self.resume_requested.emit(path)
+
+    def _show_folder(self) -> None:
+        path = self.selected_path() or self.workspace
+        if path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))

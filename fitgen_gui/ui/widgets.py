@@ -1,0 +1,212 @@
+"""Small reusable controls: a folder picker, a slider with a spin box, form helpers."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QWidget,
+)
+
+__all__ = [
+    "PathPicker",
+    "SliderSpin",
+    "check_box",
+    "combo",
+    "double_spin",
+    "form_group",
+    "int_spin",
+    "tip",
+]
+
+
+def tip(widget: QWidget, text: str) -> QWidget:
+    """Give ``widget`` a one-line explanation (kept to restore after an error tooltip)."""
+    widget.setToolTip(text)
+    widget.setProperty("helpText", text)
+    return widget
+
+
+def _named(widget: QWidget, name: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(name)
+    return widget
+
+
+def int_spin(name: str, low: int, high: int, *, step: int = 1, suffix: str = "",
+             special: str | None = None, help_text: str = "") -> QSpinBox:
+    """A spin box; ``special`` is shown at the minimum (for "Automatic")."""
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setSingleStep(step)
+    box.setSuffix(suffix)
+    box.setKeyboardTracking(False)
+    if special:
+        box.setSpecialValueText(special)
+    tip(box, help_text)
+    return _named(box, name)
+
+
+def double_spin(name: str, low: float, high: float, *, step: float = 0.1, decimals: int = 2,
+                suffix: str = "", special: str | None = None,
+                help_text: str = "") -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(low, high)
+    box.setSingleStep(step)
+    box.setDecimals(decimals)
+    box.setSuffix(suffix)
+    box.setKeyboardTracking(False)
+    if special:
+        box.setSpecialValueText(special)
+    tip(box, help_text)
+    return _named(box, name)
+
+
+def check_box(name: str, text: str, help_text: str = "") -> QCheckBox:
+    box = QCheckBox(text)
+    tip(box, help_text)
+    return _named(box, name)
+
+
+def combo(name: str, items: list[tuple[str, object]], help_text: str = "") -> QComboBox:
+    """A combo box of ``(label, value)`` items."""
+    box = QComboBox()
+    for label, value in items:
+        box.addItem(label, value)
+    # Long labels may shrink with the panel instead of pushing it wider.
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    tip(box, help_text)
+    return _named(box, name)
+
+
+def form_group(title: str, name: str) -> tuple[QGroupBox, QFormLayout]:
+    group = QGroupBox(title)
+    group.setObjectName(name)
+    form = QFormLayout(group)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return group, form
+
+
+class PathPicker(QWidget):
+    """A path field with a Browse button.
+
+    Signals
+    -------
+    valueChanged(str)
+        The path was typed (on Enter or leaving the field) or chosen.
+    """
+
+    valueChanged = Signal(str)
+
+    def __init__(self, name: str, *, folder: bool = True, caption: str = "Choose a folder",
+                 file_filter: str = "", help_text: str = "") -> None:
+        super().__init__()
+        self._folder, self._caption, self._filter = folder, caption, file_filter
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = _named(QLineEdit(), f"{name}.path")
+        self.edit.setPlaceholderText("Choose a folder…" if folder else "Choose a file…")
+        self.edit.setClearButtonEnabled(True)
+        self.button = _named(QPushButton("Browse…"), f"{name}.browse")
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+        tip(self.edit, help_text)
+        _named(self, name)
+        self.edit.editingFinished.connect(self._typed)
+        self.button.clicked.connect(self.browse)
+        self._last = ""
+
+    def value(self) -> str:
+        return self.edit.text().strip()
+
+    def setValue(self, value: str) -> None:
+        self._last = value or ""
+        self.edit.setText(self._last)
+
+    def _typed(self) -> None:
+        if self.value() != self._last:
+            self._last = self.value()
+            self.valueChanged.emit(self._last)
+
+    def browse(self) -> None:
+        start = self.value() or ""
+        if self._folder:
+            path = QFileDialog.getExistingDirectory(self, self._caption, start)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, self._caption, start, self._filter)
+        if path:
+            self.setValue(path)
+            self.valueChanged.emit(path)
+
+
+class SliderSpin(QWidget):
+    """A slider and a spin box showing the same number.
+
+    Signals
+    -------
+    valueChanged(float)
+    """
+
+    valueChanged = Signal(float)
+
+    def __init__(self, name: str, low: float, high: float, *, step: float, decimals: int = 2,
+                 suffix: str = "", help_text: str = "") -> None:
+        super().__init__()
+        self._scale = 10 ** decimals
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.slider = _named(QSlider(Qt.Orientation.Horizontal), f"{name}.slider")
+        self.slider.setRange(round(low * self._scale), round(high * self._scale))
+        self.slider.setSingleStep(max(1, round(step * self._scale)))
+        self.slider.setPageStep(max(1, round(step * self._scale * 5)))
+        self.spin = double_spin(f"{name}.value", low, high, step=step, decimals=decimals,
+                                suffix=suffix)
+        self.spin.setMinimumWidth(86)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.spin)
+        for widget in (self.slider, self.spin):
+            tip(widget, help_text)
+        _named(self, name)
+        tip(self, help_text)
+        self.slider.valueChanged.connect(self._from_slider)
+        self.spin.valueChanged.connect(self._from_spin)
+
+    def value(self) -> float:
+        return float(self.spin.value())
+
+    def setValue(self, value: float) -> None:
+        value = float(value or 0.0)
+        self.spin.blockSignals(True)
+        self.slider.blockSignals(True)
+        self.spin.setValue(value)
+        self.slider.setValue(round(value * self._scale))
+        self.spin.blockSignals(False)
+        self.slider.blockSignals(False)
+
+    def _from_slider(self, position: int) -> None:
+        value = position / self._scale
+        if not math.isclose(value, self.spin.value()):
+            self.spin.blockSignals(True)
+            self.spin.setValue(value)
+            self.spin.blockSignals(False)
+            self.valueChanged.emit(self.value())
+
+    def _from_spin(self, value: float) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(round(value * self._scale))
+        self.slider.blockSignals(False)
+        self.valueChanged.emit(float(value))

@@ -1,0 +1,114 @@
+"""Screenshots of the real app at 1600x1000, for the README and for looking at changes.
+
+    python packaging/screenshots.py [--out docs/screenshots]
+
+Runs under a virtual X display (``xvfb-run``) when there is no display, drives the app
+through its own window (folders, augmentation, Start), and saves PNGs of: the data panel
+with its classes and data check, the augmentation preview, and training in progress with
+plots and console.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _relaunch_under_xvfb() -> None:
+    if os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        sys.exit("No display: install Xvfb (apt-get install xvfb) or set DISPLAY.")
+    os.execv(xvfb, [xvfb, "-a", "-s", "-screen 0 1600x1000x24", sys.executable, *sys.argv])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--epochs", type=int, default=12)
+    args = parser.parse_args()
+    _relaunch_under_xvfb()
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="fitgen-shots-"))
+    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
+    os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    import pyqtgraph as pg
+
+    app = QApplication([])
+    app.setOrganizationName("FitGen")
+    app.setApplicationName("FitGen")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(scratch / "settings"))
+    pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+    from fitgen_gui.data.demo_dataset import ensure_demo_dataset
+    from fitgen_gui.ui.main_window import MainWindow
+    from fitgen_gui.ui.style import STYLE
+
+    app.setStyleSheet(STYLE)
+    window = MainWindow(workspace=str(scratch / "runs"))
+    window.resize(1600, 1000)
+    window.move(0, 0)
+    window.show()
+    window.load_engine()
+
+    def pump(seconds: float, until=None) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            app.processEvents()
+            if until is not None and until():
+                return
+            time.sleep(0.02)
+
+    def shot(name: str) -> None:
+        pump(0.4)
+        window.grab().save(str(out / name))
+        print(out / name)
+
+    window.open_folder(str(ensure_demo_dataset()))
+    pump(60, lambda: window.data_panel.report is not None and window.data_panel.summary)
+    window.settings_tabs.setCurrentIndex(0)
+    window.main_tabs.setCurrentWidget(window.preview)
+    pump(20, lambda: window.preview.last is not None)
+    shot("data-panel.png")
+
+    panel = window.augmentation_panel
+    window.settings_tabs.setCurrentIndex(1)
+    panel.rotation.setValue(25)
+    panel.rotation.valueChanged.emit(25.0)
+    panel.zoom.setValue(0.2)
+    panel.zoom.valueChanged.emit(0.2)
+    panel.horizontal_flip.setChecked(True)
+    panel.brightness_on.setChecked(True)
+    window.preview.last = None
+    pump(20, lambda: window.preview.last is not None)
+    shot("augmentation-preview.png")
+
+    window.settings_tabs.setCurrentIndex(3)
+    window.training_panel.epochs.setValue(args.epochs)
+    window.training_view.start_button.click()
+    pump(180, lambda: window.training_view.plots.point_count("val_loss") >= 4)
+    pump(1.5)
+    shot("training.png")
+    pump(300, lambda: not window.controller.is_running)
+    shot("training-finished.png")
+    window.close()
+    shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

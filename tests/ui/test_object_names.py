@@ -1,0 +1,71 @@
+"""Every control has a stable objectName, and docs/ui-automation.md lists them all."""
+
+import re
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QSlider,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "ui-automation.md"
+CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QSlider, QTableWidget,
+            QPlainTextEdit, QProgressBar, QTabWidget)
+# Shown only in dialogs, or created with data (one per class, per image).
+NOT_IN_WINDOW = {"data.finding_dialog", "resume.dialog", "resume.checkpoints",
+                 "resume.epochs", "resume.ok", "dialog.training_failed"}
+
+
+def documented_names() -> set[str]:
+    names = set()
+    for cell in re.findall(r"^\| ([^|]+) \|", DOC.read_text(), flags=re.M):
+        names.update(re.findall(r"`([^`]+)`", cell))
+    return names
+
+
+def is_internal(widget: QWidget) -> bool:
+    """Parts of Qt's own composite widgets (a spin box's line edit, a tab bar's arrows)."""
+    if widget.objectName().startswith("qt_") or widget.objectName().startswith("Scroll"):
+        return True
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractSpinBox | QComboBox | QLineEdit):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def test_every_control_is_named_and_documented(window):
+    documented = documented_names()
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or is_internal(widget):
+            continue
+        name = widget.objectName()
+        assert name, f"a {type(widget).__name__} has no objectName"
+        base = re.sub(r"\.(path|browse|slider|value)$", "", name)
+        assert name in documented or base in documented, f"{name} is not in {DOC.name}"
+    for action in window.findChildren(QAction):
+        if action.objectName().startswith("action."):
+            assert action.objectName() in documented
+
+
+def test_every_documented_name_exists(window):
+    window.training_panel.set_class_names(["a"])
+    missing = []
+    for name in documented_names() - NOT_IN_WINDOW:
+        if name.endswith("<i>") or "<class>" in name:
+            continue
+        found = window.findChild(QWidget, name) or window.findChild(QAction, name) or (
+            window.objectName() == name) or window.menuBar().findChild(QWidget, name)
+        if not found:
+            missing.append(name)
+    assert not missing, f"documented but not in the window: {sorted(missing)}"

@@ -1,0 +1,68 @@
+"""Plots keep every batch and redraw fairly; the console shows Keras text as a terminal."""
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QTextCursor
+
+from fitgen_gui.core.events import BatchEnded, EpochEnded
+from fitgen_gui.ui.console_pane import ConsolePane
+from fitgen_gui.ui.plots import Series, TrainingPlots, ema
+
+
+def batches(epoch, first, count, steps=12, loss=1.0, lr=1e-3):
+    return BatchEnded(epoch, first, {"loss": (loss,) * count, "accuracy": (0.5,) * count},
+                      {"loss": loss}, steps, 100.0, 1.0, lr)
+
+
+def test_every_batch_is_a_point_and_no_plot_starves(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    for epoch in range(5):
+        for first in range(0, 12, 3):
+            plots.add_batches(batches(epoch, first, 3))
+            plots._redraw()  # one timer tick: one plot
+        plots.add_epoch(EpochEnded(epoch, {"loss": 1.0, "val_loss": 1.2}, None))
+    assert plots.point_count("batch_loss") == 60
+    for _ in range(6):
+        plots._redraw()
+    x, _ = plots._curves["batch_loss"].getData()
+    assert x.max() == pytest.approx(5.0)  # the batch plot is not left behind
+    x, _ = plots._curves["val_loss"].getData()
+    assert list(x) == [1, 2, 3, 4, 5]
+
+
+def test_resume_truncates_and_opening_a_run_rebuilds(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    events = [batches(e, 0, 12) for e in range(3)] + [
+        EpochEnded(e, {"loss": 1.0}, None) for e in range(3)]
+    plots.load_events(events)
+    assert plots.point_count("batch_loss") == 36 and plots.point_count("loss") == 3
+    plots.truncate_after(1)
+    assert plots.point_count("batch_loss") == 12 and plots.point_count("loss") == 1
+
+
+def test_smoothing_is_an_exponential_average():
+    values = np.array([1.0, 0.0, 0.0, np.nan, 1.0])
+    assert ema(values, 0.0).tolist()[:3] == [1.0, 0.0, 0.0]
+    smoothed = ema(values, 0.5)
+    assert smoothed[:3].tolist() == [1.0, 0.5, 0.25] and smoothed[3] == 0.25
+    series = Series()
+    series.extend(np.arange(5000), np.ones(5000))
+    assert series.size == 5000 and series.y.sum() == 5000
+
+
+def test_console_redraws_the_current_line_and_colours_warnings(qtbot):
+    console = ConsolePane()
+    qtbot.addWidget(console)
+    console.write("Epoch 1/2\n")
+    console.write("\r1/3 ━━")
+    console.write("\r2/3 ━━━━")
+    console.write("\r3/3 ━━━━━━ done\n")
+    console.write("WARNING: Skipped 'a.jpg'\n")
+    assert console.text_lines() == ["Epoch 1/2", "3/3 ━━━━━━ done", "WARNING: Skipped 'a.jpg'"]
+    cursor = QTextCursor(console.document().lastBlock())
+    cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+    assert cursor.charFormat().foreground().color().name() == "#9a5b00"  # warnings in amber
+    console.write("partial")
+    qtbot.waitUntil(lambda: console.toPlainText().endswith("partial"), timeout=2000)
