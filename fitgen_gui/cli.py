@@ -29,7 +29,7 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
 _USER_ERRORS = ("ConfigError", "WeightsMissingError", "CheckpointError", "FileNotFoundError",
-                "NotADirectoryError")
+                "NotADirectoryError", "UserDataError")
 
 
 class UserError(Exception):
@@ -68,6 +68,9 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
     data.add_argument("--batch-size", type=int)
     data.add_argument("--color-mode", choices=["rgb", "grayscale", "rgba"])
     data.add_argument("--class-mode", choices=["categorical", "binary", "sparse"])
+    data.add_argument("--data-file", metavar="FILE.py",
+                      help="a Python file defining class_names and train_data(batch_size) "
+                           "(and val_data): the data source instead of folders; its code runs")
     model = parser.add_argument_group("model")
     model.add_argument("--model", dest="architecture",
                        choices=["small_cnn", "mobilenet_v3_small", "efficientnet_b0",
@@ -106,7 +109,7 @@ def _config_from_args(args: argparse.Namespace) -> Any:
         config = RunConfig()
     changes: dict[str, Any] = {}
     simple = {
-        "train": "data.train_dir", "val": "data.val_dir",
+        "train": "data.train_dir", "val": "data.val_dir", "data_file": "data.generator_file",
         "validation_split": "data.validation_split", "target_size": "data.target_size",
         "batch_size": "data.batch_size", "color_mode": "data.color_mode",
         "class_mode": "data.class_mode", "architecture": "model.architecture",

@@ -81,6 +81,9 @@ class DataConfig:
     interpolation: str = "bilinear"
     keep_aspect_ratio: bool = False
     follow_links: bool = False
+    # A Python file defining class_names and train_data(batch_size) (val_data optional):
+    # the data source instead of folders, for programmers. Its code runs when chosen.
+    generator_file: str = ""
 
 
 @dataclass
@@ -353,7 +356,16 @@ def _choice(problems: list[Problem], name: str, value: Any, choices: Any) -> Non
 
 
 def _validate_data(data: DataConfig, problems: list[Problem], check_paths: bool) -> None:
-    if not data.train_dir:
+    if data.generator_file:
+        if not data.generator_file.endswith(".py"):
+            problems.append(Problem("data.generator_file", "must be a Python file (.py)"))
+        elif check_paths and not os.path.isfile(data.generator_file):
+            problems.append(Problem("data.generator_file",
+                                    f"file '{data.generator_file}' does not exist"))
+        if data.validation_split:
+            problems.append(Problem("data.validation_split", "does not apply to a Python data "
+                                    "file; define val_data(batch_size) in it instead"))
+    elif not data.train_dir:
         problems.append(Problem("data.train_dir", "choose the folder of training images "
                                 "(one sub-folder per class)"))
     elif check_paths and not os.path.isdir(data.train_dir):

@@ -22,13 +22,16 @@ _FIT_SAMPLE = 256  # images read to compute featurewise statistics
 
 @dataclass
 class RunData:
-    """Iterators and facts about the data of one run."""
+    """Iterators (or a data file's sources) and facts about the data of one run."""
 
-    train: DirectoryIterator
-    val: DirectoryIterator | None
+    train: Any
+    val: Any | None
     class_names: list[str]
     class_weight: dict[int, float] | None
     warnings: list[str]
+    train_samples: int | None = None
+    val_samples: int | None = None
+    from_folders: bool = True
 
 
 def class_weights(setting: Any, classes: np.ndarray, class_names: list[str]
@@ -85,8 +88,27 @@ def build_train_iterator(config: RunConfig, *, seed: int | None) -> DirectoryIte
     return iterator
 
 
+def build_user_data(config: RunConfig) -> RunData:
+    """The sources of a Python data file (its code runs here)."""
+    from fitgen_gui.training.user_data import load_user_data
+
+    user = load_user_data(config.data.generator_file)
+    setting = config.training.class_weight
+    if setting == "balanced":
+        raise ConfigError([Problem(
+            "training.class_weight", "'balanced' needs image folders to count the classes; "
+            "give a weight per class instead")])
+    weights = None if setting in (None, "none") else class_weights(setting, np.zeros(0, int),
+                                                                   user.class_names)
+    batch = config.data.batch_size
+    return RunData(user.train(batch), user.validation(batch), user.class_names, weights, [],
+                   from_folders=False)
+
+
 def build_run_data(config: RunConfig, *, seed: int | None) -> RunData:
     """Training and validation iterators with matching class indices and normalization."""
+    if config.data.generator_file:
+        return build_user_data(config)
     data = config.data
     train = build_train_iterator(config, seed=seed)
     names = list(train.class_indices)
@@ -129,4 +151,5 @@ def build_run_data(config: RunConfig, *, seed: int | None) -> RunData:
             notes.append("The validation data has no images; training runs without validation.")
             val = None
     weights = class_weights(config.training.class_weight, train.classes, names)
-    return RunData(train, val, names, weights, notes)
+    return RunData(train, val, names, weights, notes, train.samples,
+                   val.samples if val is not None else None)

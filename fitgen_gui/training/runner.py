@@ -40,10 +40,12 @@ from fitgen_gui.core.run_dir import (
 )
 from fitgen_gui.data.data_check import check_folders, format_report
 from fitgen_gui.training import tf_devices
+from fitgen_gui.training.batch_streams import is_sequence, sequence_length
 from fitgen_gui.training.generator_training import fit_generator
 from fitgen_gui.training.models import WeightsMissingError, build_model, compile_model
 from fitgen_gui.training.run_data import build_run_data
 from fitgen_gui.training.run_recorder import RunRecorder, save_model_atomic
+from fitgen_gui.training.user_data import UserDataError
 
 __all__ = ["CheckpointError", "resume_training", "run_training"]
 
@@ -58,7 +60,7 @@ def _failure_message(exc: BaseException, config: RunConfig | None) -> str:
     """Words for people, for the errors they can act on."""
     name = type(exc).__name__
     text = str(exc)
-    if isinstance(exc, ConfigError | WeightsMissingError | CheckpointError):
+    if isinstance(exc, ConfigError | WeightsMissingError | CheckpointError | UserDataError):
         return text
     if isinstance(exc, MemoryError) or "ResourceExhausted" in name or "OOM" in text or (
             "out of memory" in text.lower()):
@@ -151,6 +153,14 @@ def _load_checkpoint(run: RunDir, checkpoint: CheckpointInfo) -> keras.Model:
         ) from exc
 
 
+def _length(source: Any, field: str) -> int:
+    """Batches of a PyDataset; a generator needs the number of steps from the settings."""
+    if is_sequence(source) and sequence_length(source):
+        return int(sequence_length(source))
+    raise ConfigError([Problem(field, "is needed: the data file's source is a generator, "
+                               "which does not know its length")])
+
+
 def _bad_file_listener(session: _Session, console: ConsoleStream) -> Callable[[str, str], None]:
     def listener(path: str, reason: str) -> None:
         text = f"Skipped '{path}': {reason}. Another image takes its place in the batch."
@@ -201,22 +211,30 @@ def _train(session: _Session, console: ConsoleStream, *, model: keras.Model | No
         keras.utils.set_random_seed(training.seed)
     console.line(f"Run folder: {run.path}")
     console.line(f"Device: {device.name}")
-    unreadable = _check_data(session, console) if training.check_data else []
+    user_file = config.data.generator_file
+    if user_file:
+        console.line(f"Running your data code from {user_file} (chosen as the data source).")
+    unreadable = _check_data(session, console) if training.check_data and not user_file else []
     data = build_run_data(config, seed=training.seed)
-    for iterator in (data.train, data.val):
-        if iterator is not None:
-            iterator.exclude_files(unreadable)
-            iterator.skip_unreadable_files(training.max_bad_file_fraction,
-                                           _bad_file_listener(session, console))
-    console.line(f"Found {data.train.samples} training images belonging to "
-                 f"{len(data.class_names)} classes: {', '.join(data.class_names)}.")
-    if data.val is not None:
-        console.line(f"Found {data.val.samples} validation images.")
+    if data.from_folders:
+        for iterator in (data.train, data.val):
+            if iterator is not None:
+                iterator.exclude_files(unreadable)
+                iterator.skip_unreadable_files(training.max_bad_file_fraction,
+                                               _bad_file_listener(session, console))
+        console.line(f"Found {data.train.samples} training images belonging to "
+                     f"{len(data.class_names)} classes: {', '.join(data.class_names)}.")
+        if data.val is not None:
+            console.line(f"Found {data.val.samples} validation images.")
+    else:
+        console.line(f"Classes: {', '.join(data.class_names)}.")
     for note in data.warnings:
         console.line(f"WARNING: {note}")
         session.emit(RunWarning(note))
-    steps = training.steps_per_epoch or len(data.train)
-    val_steps = (training.validation_steps or len(data.val)) if data.val is not None else None
+    steps = training.steps_per_epoch or _length(data.train, "training.steps_per_epoch")
+    val_steps = None
+    if data.val is not None:
+        val_steps = training.validation_steps or _length(data.val, "training.validation_steps")
     with tf_devices.device_scope(device):
         if model is None:
             model = build_model(config, len(data.class_names))
@@ -239,12 +257,14 @@ def _train(session: _Session, console: ConsoleStream, *, model: keras.Model | No
         session.emit(RunStarted(
             run_dir=str(run.path), epochs=training.epochs, initial_epoch=initial_epoch,
             steps_per_epoch=steps, validation_steps=val_steps,
-            class_names=tuple(data.class_names), train_samples=data.train.samples,
-            val_samples=data.val.samples if data.val is not None else 0, device=device.name))
+            class_names=tuple(data.class_names),
+            train_samples=data.train_samples or steps * config.data.batch_size,
+            val_samples=data.val_samples or 0, device=device.name))
         if resumed is not None:
             session.emit(resumed)
         # The same epoch of a resumed run sees the same images in the same order.
-        data.train.set_epoch(initial_epoch)
+        if data.from_folders:
+            data.train.set_epoch(initial_epoch)
         fit_generator(
             model, data.train, steps_per_epoch=steps, epochs=training.epochs,
             verbose=training.verbose, callbacks=callbacks, validation_data=data.val,

@@ -119,7 +119,25 @@ class DataPanel(QWidget):
         self.report: Any = None
         layout = QVBoxLayout(self)
 
-        folders, form = form_group("Folders", "data.folders")
+        folders, form = form_group("Images", "data.folders")
+        self.folders_form = form
+        self.source = combo("data.source", [
+            ("Image folders", "folders"), ("A Python data file (programmers)", "python")],
+            "Folders of images, one sub-folder per class; or your own generator in a Python "
+            "file.")
+        form.addRow("Data source", self.source)
+        self.data_file = PathPicker(
+            "data.generator_file", folder=False, caption="Choose a Python data file",
+            file_filter="Python files (*.py)",
+            help_text="A file defining class_names and train_data(batch_size) (and "
+                      "val_data): see docs/python-data-file.md.")
+        form.addRow("Data file", self.data_file)
+        self.data_file_note = QLabel("FitGen runs this file's code to get the batches, in the "
+                                     "preview and in training. Choose only files you trust.")
+        self.data_file_note.setObjectName("data.generator_file_note")
+        self.data_file_note.setWordWrap(True)
+        self.data_file_note.setStyleSheet("color: #9a5b00;")
+        form.addRow("", self.data_file_note)
         self.train_dir = PathPicker(
             "data.train_dir", caption="Choose the training folder (one sub-folder per class)",
             help_text="The folder of training images, with one sub-folder per class "
@@ -196,6 +214,7 @@ class DataPanel(QWidget):
         layout.addWidget(check_box_)
 
         reading, read_form = form_group("Reading images", "data.reading")
+        self.reading_form = read_form
         size_row = QHBoxLayout()
         self.target_h = int_spin("data.target_size[0]", 8, 4096, step=8, suffix=" px",
                                  help_text="Height the images are resized to.")
@@ -235,6 +254,7 @@ class DataPanel(QWidget):
         layout.addStretch(1)
 
         binder.bind("data.train_dir", self.train_dir)
+        binder.bind("data.generator_file", self.data_file)
         binder.bind("data.val_dir", self.val_dir)
         binder.bind("data.validation_split", self.validation_split)
         for field, widget in (("data.target_size[0]", self.target_h),
@@ -247,14 +267,38 @@ class DataPanel(QWidget):
                               ("data.follow_links", self.follow_links)):
             binder.bind(field, widget)
         self.validation_mode.currentIndexChanged.connect(self._mode_changed)
+        self.source.currentIndexChanged.connect(self._source_changed)
+        self.data_file.valueChanged.connect(self._folders_edited)
+        self._show_source("folders")
         self.train_dir.valueChanged.connect(self._folders_edited)
         self.val_dir.valueChanged.connect(self._folders_edited)
         self._check_progress.connect(self._on_check_progress)
 
     # -- validation mode ---------------------------------------------------------------
 
+    def _show_source(self, source: str) -> None:
+        python = source == "python"
+        form = self.folders_form
+        for widget in (self.data_file, self.data_file_note):
+            form.setRowVisible(widget, python)
+        for widget in (self.train_dir, self.validation_mode, self.validation_stack):
+            form.setRowVisible(widget, not python)
+        self.findChild(QWidget, "data.check").setVisible(not python)
+        self.class_table.setVisible(not python)
+        for widget in (self.interpolation, self.keep_aspect, self.follow_links):
+            self.reading_form.setRowVisible(widget, not python)  # folders only
+
+    def _source_changed(self) -> None:
+        self._show_source(self.source.currentData())
+        self._folders_edited()
+
     def load(self, config: RunConfig) -> None:
         """Show the validation mode of ``config`` (the binder shows the rest)."""
+        source = "python" if config.data.generator_file else "folders"
+        self.source.blockSignals(True)
+        self.source.setCurrentIndex(self.source.findData(source))
+        self.source.blockSignals(False)
+        self._show_source(source)
         # No validation yet: offer the folder field (an empty one means none).
         mode = "split" if config.data.validation_split and not config.data.val_dir else "folder"
         self.validation_mode.blockSignals(True)
@@ -267,7 +311,9 @@ class DataPanel(QWidget):
             self.validation_split.blockSignals(False)
 
     def store(self, config: RunConfig) -> None:
-        """Apply the validation mode to ``config`` after the binder stored the fields."""
+        """Apply the source and validation mode after the binder stored the fields."""
+        if self.source.currentData() != "python":
+            config.data.generator_file = ""
         mode = self.validation_mode.currentData()
         if mode != "folder":
             config.data.val_dir = ""
@@ -298,6 +344,9 @@ class DataPanel(QWidget):
         self.class_table.setRowCount(0)
         self.findings.setRowCount(0)
         self.summary = self.report = None
+        if config.data.generator_file:
+            self._scan_data_file(config.data.generator_file)
+            return
         if not train or not os.path.isdir(train):
             self.class_summary.setText("Choose a training folder: one sub-folder per class."
                                        if not train else f"Folder '{train}' does not exist.")
@@ -307,6 +356,26 @@ class DataPanel(QWidget):
         self._tasks.submit("scan", lambda: summarize_folders(train, val), self._show_summary,
                            self._scan_failed)
         self.start_check(config)
+
+    def _scan_data_file(self, path: str) -> None:
+        if not os.path.isfile(path):
+            self.class_summary.setText(f"File '{path}' does not exist.")
+            return
+        self.class_summary.setText("Loading the data file…")
+
+        def load() -> FolderSummary:
+            from fitgen_gui.training.user_data import load_user_data
+
+            names = load_user_data(path).class_names
+            return FolderSummary(names, dict.fromkeys(names, 0), {}, {})
+
+        def show(summary: FolderSummary) -> None:
+            self.summary = summary
+            self.class_summary.setText(f"Classes from the data file: "
+                                       f"{', '.join(summary.classes)}.")
+            self.summary_ready.emit(summary)
+
+        self._tasks.submit("scan", load, show, self._scan_failed)
 
     def _scan_failed(self, message: str, details: str) -> None:
         self.class_summary.setText(f"Could not read the folder: {message}")
@@ -419,7 +488,7 @@ class DataPanel(QWidget):
 
     def automatic_steps(self, batch_size: int) -> tuple[int | None, int | None]:
         """``ceil(samples / batch)`` for training and validation, when known."""
-        if self.summary is None:
+        if self.summary is None or self.source.currentData() == "python":
             return None, None
         train = sum(self.summary.train_counts.values())
         val = sum(self.summary.val_counts.values())

@@ -39,6 +39,7 @@ __all__ = ["MainWindow", "default_config"]
 _PREVIEW_FIELDS = ("data.", "augmentation.", "training.seed", "training.shuffle")
 _LABELS = {
     "data.train_dir": "Training images", "data.val_dir": "Validation folder",
+    "data.generator_file": "Data file",
     "data.validation_split": "Validation share", "data.target_size": "Image size",
     "data.batch_size": "Batch size", "data.color_mode": "Colour", "data.class_mode": "Labels",
     "model.weights": "Start from", "model.architecture": "Architecture",
@@ -309,9 +310,24 @@ class MainWindow(QMainWindow):
             return False
         self.project_path = path
         self.settings.add_recent(path)
-        self.load_config(config)
+        self.load_config(self._confirm_data_file(config))
         self.setWindowTitle(f"FitGen — {Path(path).name}")
         return True
+
+    def _confirm_data_file(self, config: RunConfig) -> RunConfig:
+        """A project's Python data file runs only if the user says so now."""
+        path = config.data.generator_file
+        if not path:
+            return config
+        answer = QMessageBox.question(
+            self, "Run the project's data file?",
+            f"This project gets its data by running the Python file\n{path}\n\nRun it? "
+            "Choose No if you do not know the file; the project then opens without it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            config.data.generator_file = ""
+        return config
 
     def save_project(self) -> bool:
         if not self.project_path:
@@ -468,7 +484,7 @@ class MainWindow(QMainWindow):
         except ConfigError:
             return False
         self.project_path = self.settings.project_path or None
-        self.load_config(config)
+        self.load_config(self._confirm_data_file(config))
         return True
 
     def _save_session(self) -> None:

@@ -9,6 +9,7 @@ same images, and "Show originals" shows them without augmentation.
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -81,6 +82,62 @@ class _IteratorCache:
         return iterator
 
 
+class _DataFileSource:
+    """Batches of a Python data file, in the order training would read them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple = ()
+        self._source: Any = None
+        self.class_names: list[str] = []
+        self.position = 0
+
+    def prepare(self, config: RunConfig) -> None:
+        """Import the file (again if it changed) and make its training source."""
+        from fitgen_gui.training.batch_streams import is_sequence
+        from fitgen_gui.training.user_data import load_user_data
+
+        path = config.data.generator_file
+        key = (path, os.path.getmtime(path), config.data.batch_size)
+        with self._lock:
+            if key != self._key:
+                user = load_user_data(path)
+                self._source = user.train(config.data.batch_size)
+                if not is_sequence(self._source):
+                    self._source = iter(self._source)
+                self.class_names, self._key, self.position = user.class_names, key, 0
+                self._last: Any = None
+
+    def batch(self, index: int) -> tuple[Any, int]:
+        """Batch ``index`` (a generator is read on to it)."""
+        from fitgen_gui.training.batch_streams import is_sequence, sequence_length
+
+        with self._lock:
+            if is_sequence(self._source):
+                length = sequence_length(self._source) or index + 1
+                return self._source[index % length], index % length
+            while self.position <= index or self._last is None:  # read on to that batch
+                self._last = next(self._source)
+                self.position += 1
+            return self._last, self.position - 1
+
+
+def compute_file_preview(source: _DataFileSource, config: RunConfig, index: int,
+                         count: int) -> PreviewBatch:
+    """A preview batch from a Python data file: exactly what training gets."""
+    from fitgen_gui.data.preview_grid import batch_labels, displayable
+
+    source.prepare(config)
+    started = time.perf_counter()  # the batch alone: what a training step waits for
+    batch, index = source.batch(index)
+    seconds = time.perf_counter() - started
+    x, y = (batch[0], batch[1]) if isinstance(batch, tuple | list) else (batch, None)
+    labels = batch_labels(y, source.class_names, config.data.class_mode)
+    images = [displayable(np.asarray(image)) for image in np.asarray(x)[:count]]
+    return PreviewBatch(images, labels[:count], index, 0, seconds, len(x), False,
+                        (float(np.min(x)), float(np.max(x))))
+
+
 def compute_preview(cache: _IteratorCache, config: RunConfig, index: int, stream: int,
                     augment: bool, count: int) -> PreviewBatch:
     """Build one preview batch (runs in the background)."""
@@ -120,6 +177,7 @@ class PreviewView(QWidget):
         self.setObjectName("preview")
         self._tasks = tasks
         self._cache = _IteratorCache()
+        self._file_source = _DataFileSource()
         self._config: RunConfig | None = None
         self._index = 0
         self._stream = 0
@@ -182,15 +240,21 @@ class PreviewView(QWidget):
 
     def _compute(self) -> None:
         config = self._config
-        if config is None or not config.data.train_dir:
+        if config is None or not (config.data.train_dir or config.data.generator_file):
             return
         index, stream = self._index, self._stream
         augment = not self.originals.isChecked()
         count = int(self.count.currentData())
         self.status.setText("Preparing a batch…")
-        self._tasks.submit("preview", lambda: compute_preview(self._cache, config, index,
-                                                              stream, augment, count),
-                           self._show, self._failed)
+        from_file = bool(config.data.generator_file)
+        for button in (self.reaugment, self.originals):
+            button.setEnabled(not from_file)
+        if from_file:
+            work = lambda: compute_file_preview(self._file_source, config, index, count)  # noqa: E731
+        else:
+            work = lambda: compute_preview(self._cache, config, index, stream,  # noqa: E731
+                                           augment, count)
+        self._tasks.submit("preview", work, self._show, self._failed)
 
     def _failed(self, message: str, details: str) -> None:
         self.status.setText(f"No preview: {message}")
@@ -232,7 +296,10 @@ class PreviewView(QWidget):
         low, high = batch.value_range
         state = "augmented" if batch.augmented else (
             "originals" if self.originals.isChecked() else "no augmentation set")
-        self.status.setText(f"Batch {batch.index + 1} of {batch.batches} ({state}) · "
+        of = f" of {batch.batches}" if batch.batches else ""
+        if self._config is not None and self._config.data.generator_file:
+            state = "from your data file"
+        self.status.setText(f"Batch {batch.index + 1}{of} ({state}) · "
                             f"values {low:.3g} to {high:.3g} · built in "
                             f"{batch.seconds * 1000:.0f} ms ({rate:.0f} images/s)")
         self.shown.emit(batch)

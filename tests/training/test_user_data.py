@@ -1,0 +1,111 @@
+"""A Python data file as the data source: trains, and its failures are reported clearly."""
+
+import textwrap
+import threading
+
+import pytest
+
+from fitgen_gui.core.config import RunConfig
+from fitgen_gui.core.events import ConsoleText, TrainingFailed, TrainingFinished
+from fitgen_gui.training.runner import run_training
+
+pytestmark = pytest.mark.slow
+
+DATA_FILE = '''
+import numpy as np
+import keras
+
+class_names = ["dark", "bright"]
+
+
+def batches(seed, fail_at=None):
+    rng = np.random.default_rng(seed)
+    n = 0
+    while True:
+        if fail_at is not None and n == fail_at:
+            raise RuntimeError("sensor export unreadable")
+        y = rng.integers(0, 2, 8)
+        x = rng.uniform(0, 100, (8, 24, 24, 3)) + 120 * y[:, None, None, None]
+        n += 1
+        yield x.astype("float32"), keras.utils.to_categorical(y, 2)
+
+
+def train_data(batch_size):
+    return batches(0, FAIL_AT)
+
+
+class Validation(keras.utils.PyDataset):
+    def __init__(self):
+        super().__init__()
+        self.parts = [next(batches(100 + i)) for i in range(2)]
+
+    def __len__(self):
+        return 2
+
+    def __getitem__(self, index):
+        return self.parts[index]
+
+
+def val_data(batch_size):
+    return Validation()
+'''
+
+
+def data_file(tmp_path, fail_at=None):
+    path = tmp_path / "my_data.py"
+    path.write_text(textwrap.dedent(DATA_FILE).replace("FAIL_AT", repr(fail_at)))
+    return path
+
+
+def config_for(path, steps=4):
+    config = RunConfig(name="user")
+    config.data.generator_file = str(path)
+    config.data.target_size = (24, 24)
+    config.data.batch_size = 8
+    config.training.epochs = 3
+    config.training.steps_per_epoch = steps
+    return config
+
+
+def train(config, tmp_path):
+    events = []
+    final = run_training(config, events.append, threading.Event(), workspace=tmp_path / "runs")
+    return final, "".join(e.text for e in events if isinstance(e, ConsoleText))
+
+
+def test_a_data_file_trains_and_the_console_says_its_code_ran(tmp_path):
+    path = data_file(tmp_path)
+    final, console = train(config_for(path), tmp_path)
+    assert isinstance(final, TrainingFinished), getattr(final, "details", final)
+    assert f"Running your data code from {path}" in console
+    assert "Classes: dark, bright." in console and "val_accuracy" in console
+
+
+def test_a_raising_generator_stops_with_its_batch_traceback_and_checkpoint(tmp_path):
+    final, console = train(config_for(data_file(tmp_path, fail_at=6)), tmp_path)
+    assert isinstance(final, TrainingFailed)
+    assert "The training data failed while building batch 6" in final.message
+    assert "sensor export unreadable" in final.message
+    assert "in batches" in final.details  # the generator's own traceback
+    assert final.checkpoint.endswith("epoch-0001.keras")
+    assert "ERROR:" in console
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("def train_data(b):\n    pass\n", "must define class_names"),
+    ("class_names = ['a', 'b']\n", "must define train_data(batch_size)"),
+    ("class_names = ['a', 'b']\nraise ImportError('no module named lab')\n",
+     "raised ImportError while loading: no module named lab"),
+])
+def test_a_bad_data_file_is_a_clear_message(tmp_path, source, message):
+    path = tmp_path / "bad.py"
+    path.write_text(source)
+    final, _ = train(config_for(path), tmp_path)
+    assert isinstance(final, TrainingFailed) and final.cause == "UserDataError"
+    assert message in final.message and "bad.py" in final.message
+
+
+def test_a_generator_needs_steps_per_epoch(tmp_path):
+    final, _ = train(config_for(data_file(tmp_path), steps=None), tmp_path)
+    assert isinstance(final, TrainingFailed)
+    assert "training.steps_per_epoch" in final.message and "generator" in final.message
