@@ -3,12 +3,9 @@
 Names load their module on first use, so importing this package stays cheap.
 """
 
-from __future__ import annotations
+from fitgen_gui.core.lazy import lazy_exports
 
-import importlib
-from typing import Any
-
-_LAZY = {
+_EXPORTS = {
     "ImageDataGenerator": "fitgen_gui.data.image_data_generator",
     "Iterator": "fitgen_gui.data.iterators",
     "NumpyArrayIterator": "fitgen_gui.data.iterators",
@@ -18,15 +15,5 @@ _LAZY = {
     "ImageReadError": "fitgen_gui.data.image_io",
     "IMAGE_EXTENSIONS": "fitgen_gui.data.image_io",
 }
-
-__all__ = sorted(_LAZY)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

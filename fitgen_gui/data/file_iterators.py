@@ -91,13 +91,19 @@ class FileBatchMixin(ImageBatchMixin):
     image_shape: tuple[int, ...]
     class_mode: str | None
     classes: Any
+    allowed_class_modes: frozenset
     class_indices: dict
 
     def _set_processing_attrs(
         self, image_data_generator: Any, target_size: Any, color_mode: str,
         data_format: str | None, save_to_dir: str | None, save_prefix: str, save_format: str,
         subset: str | None, interpolation: str, keep_aspect_ratio: bool, dtype: str | None,
+        class_mode: str | None,
     ) -> None:
+        if class_mode not in self.allowed_class_modes:
+            allowed = ", ".join(repr(m) for m in sorted(self.allowed_class_modes, key=str))
+            raise ValueError(f"class_mode must be one of {allowed}; got {class_mode!r}.")
+        self.class_mode = class_mode
         self.image_data_generator = image_data_generator
         self.target_size = _check_target_size(target_size)
         channels = channels_of(color_mode)
@@ -320,13 +326,8 @@ class DirectoryIterator(FileBatchMixin, Iterator):
         self._set_processing_attrs(
             image_data_generator, target_size, color_mode, data_format, save_to_dir,
             save_prefix, save_format, subset, interpolation, keep_aspect_ratio, dtype,
+            class_mode,
         )
-        if class_mode not in self.allowed_class_modes:
-            raise ValueError(
-                f"class_mode must be one of 'categorical', 'binary', 'sparse', 'input' or "
-                f"None; got {class_mode!r}."
-            )
-        self.class_mode = class_mode
         self.directory = os.fspath(directory)
         scan = scan_class_folders(self.directory, classes, extensions=self.white_list_formats,
                                   split=self.split, follow_links=follow_links,
@@ -436,13 +437,8 @@ class DataFrameIterator(FileBatchMixin, Iterator):
         self._set_processing_attrs(
             image_data_generator, target_size, color_mode, data_format, save_to_dir,
             save_prefix, save_format, subset, interpolation, keep_aspect_ratio, dtype,
+            class_mode,
         )
-        if class_mode not in self.allowed_class_modes:
-            raise ValueError(
-                f"class_mode must be one of {sorted(map(str, self.allowed_class_modes))}; got "
-                f"{class_mode!r}."
-            )
-        self.class_mode = class_mode
         self.directory = os.fspath(directory) if directory else ""
         table = read_table(dataframe)
         names = _column(table, x_col, "x_col, the file names")
