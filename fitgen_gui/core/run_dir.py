@@ -27,7 +27,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -454,9 +454,3 @@ def list_runs(workspace: str | os.PathLike) -> list[RunSummary]:
         return []
     runs = [RunDir(p) for p in root.iterdir() if p.is_dir() and (p / CONFIG).is_file()]
     return [summarize(r) for r in sorted(runs, key=lambda r: r.name, reverse=True)]
-
-
-def iter_lines(text: str) -> Iterator[str]:
-    """Lines of console text as shown: a ``\\r`` redraw replaces the line."""
-    for raw in text.split("\n"):
-        yield raw.rsplit("\r", 1)[-1]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import warnings
-from typing import Any
 
 import cv2
 import numpy as np
@@ -30,7 +29,6 @@ __all__ = [
     "KERAS2_EXTENSIONS",
     "ImageReadError",
     "decode_image",
-    "image_size",
     "read_image",
 ]
 
@@ -259,20 +257,6 @@ def read_image(
     return decode_image(buf, color_mode, min_size=min_size, path=path)
 
 
-def image_size(path: str | os.PathLike) -> tuple[int, int]:
-    """(width, height) of an image file, read from its header."""
-    try:
-        with Image.open(path) as img:
-            return img.size
-    except (OSError, UnidentifiedImageError) as exc:
-        raise ImageReadError(os.fspath(path), str(exc)) from exc
-
-
 def channels_of(color_mode: str) -> int:
     """Number of channels of a color mode."""
     return _check_color_mode(color_mode)
-
-
-def as_uint8_image(array: Any) -> np.ndarray:
-    """An image-like array as uint8 (H, W, C) for display."""
-    return _to_uint8(np.asarray(array))

@@ -56,6 +56,10 @@ class CheckpointError(RuntimeError):
     """A checkpoint cannot be loaded; the message names it and the previous good one."""
 
 
+class _StoppedEarly(Exception):
+    """Stop was pressed before the first batch (during the data check or model building)."""
+
+
 def _failure_message(exc: BaseException, config: RunConfig | None) -> str:
     """Words for people, for the errors they can act on."""
     name = type(exc).__name__
@@ -177,6 +181,8 @@ def _check_data(session: _Session, console: ConsoleStream) -> list[str]:
     data = config.data
 
     def progress(done: int, total: int) -> None:
+        if session.stop_event.is_set():
+            raise _StoppedEarly
         console.write(f"\rChecking {total} files: {done}/{total}"
                       + ("\n" if done == total else ""))
 
@@ -231,6 +237,8 @@ def _train(session: _Session, console: ConsoleStream, *, model: keras.Model | No
     for note in data.warnings:
         console.line(f"WARNING: {note}")
         session.emit(RunWarning(note))
+    if session.stop_event.is_set():
+        raise _StoppedEarly
     steps = training.steps_per_epoch or _length(data.train, "training.steps_per_epoch")
     val_steps = None
     if data.val is not None:
@@ -262,6 +270,8 @@ def _train(session: _Session, console: ConsoleStream, *, model: keras.Model | No
             val_samples=data.val_samples or 0, device=device.name))
         if resumed is not None:
             session.emit(resumed)
+        if session.stop_event.is_set():
+            raise _StoppedEarly
         # The same epoch of a resumed run sees the same images in the same order.
         if data.from_folders:
             data.train.set_epoch(initial_epoch)
@@ -319,10 +329,19 @@ def _execute(sink: Sink, stop_event: threading.Event,
     session = _Session(sink, stop_event)
     final: Any = None
     console: ConsoleStream | None = None
+    kwargs: dict = {}
     try:
         console, kwargs = prepare(session)
         with _warnings_to(session.emit, console):
             final = _train(session, console, **kwargs)
+    except _StoppedEarly:
+        run = session.run
+        assert run is not None and console is not None
+        run.write_state("stopped")
+        console.line("Stopped before training began.")
+        latest = run.checkpoint()
+        final = TrainingStopped(str(run.path), kwargs.get("initial_epoch", 0), 0,
+                                latest.path if latest else None)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a TrainingFailed event
         final = session.fail(exc)
         if console is not None:

@@ -173,3 +173,12 @@ def test_bad_settings_and_data_end_in_a_clear_failure(tiny_config, tmp_path):
     assert isinstance(final, TrainingFailed)
     assert "has 1 class (cats) with images; at least 2 class sub-folders are needed" in (
         final.message)
+
+
+def test_stop_during_the_data_check_ends_at_once(tiny_config, tmp_path):
+    sink = Recorder()
+    sink.stop.set()  # pressed before the first batch
+    final = run_training(tiny_config, sink, sink.stop, workspace=tmp_path / "runs")
+    assert isinstance(final, TrainingStopped) and final.checkpoint is None
+    assert not sink.of(BatchEnded)
+    assert RunDir(final.run_dir).status() == "stopped"
