@@ -1,11 +1,13 @@
 """Does the window stay responsive while training? Prints JSON.
 
-    python bench/ui_latency.py [--epochs 6]
+    python bench/ui_latency.py [--epochs 6] [--rounds 3]
 
 1. Trains the demo set in the app (offscreen, in this process) while a 10 ms QTimer runs:
    the timer's p99 interval (goal: at most 50 ms).
 2. Trains the same settings with ``fitgen train``: training images/s in the app against the
    CLI (goal: at least 0.95), each measured from its run's events after the first epoch.
+   CLI and app runs alternate; the ratio is taken within each round (this machine is noisy)
+   and the median is reported.
 3. Starts ``python -m fitgen_gui`` and times until the window is shown (goal: under 2 s;
    TensorFlow loads after the window is up).
 """
@@ -38,8 +40,8 @@ def training_rate(run_dir: Path) -> float:
     return started["train_samples"] * done / (end - begin)
 
 
-def in_app(config_json: str, workspace: Path) -> dict:
-    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings, QTimer
+def make_window(config_json: str, workspace: Path) -> tuple:
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
@@ -54,6 +56,12 @@ def in_app(config_json: str, workspace: Path) -> dict:
     window.resize(1600, 1000)
     window.show()
     window.load_config(RunConfig.from_json(config_json))
+    return app, window
+
+
+def in_app(app: object, window: object) -> dict:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
     intervals: list[float] = []
     clock = QElapsedTimer()
     clock.start()
@@ -69,15 +77,18 @@ def in_app(config_json: str, workspace: Path) -> dict:
     timer.setInterval(10)
     timer.timeout.connect(tick)
     timer.start()
+    # Run the event loop as the app does (app.exec()), until the training ends.
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    window.controller.finished.connect(loop.quit)
+    QTimer.singleShot(900_000, loop.quit)
     window.start_training()
-    deadline = time.monotonic() + 900
-    while time.monotonic() < deadline and (window.controller.is_running
-                                           or window.controller.last_final is None):
-        app.processEvents()
-        time.sleep(0.001)
+    loop.exec()
+    window.controller.finished.disconnect(loop.quit)
     timer.stop()
     final = window.controller.last_final
-    window.close()
+    window.controller.last_final = None
     intervals.sort()
     return {
         "final": type(final).__name__,
@@ -89,11 +100,11 @@ def in_app(config_json: str, workspace: Path) -> dict:
     }
 
 
-def in_cli(config_path: Path, workspace: Path) -> Path:
+def in_cli(config_path: Path, workspace: Path, round_: int) -> Path:
+    runs = workspace / f"cli-runs-{round_}"
     subprocess.run([sys.executable, "-m", "fitgen_gui.cli", "train", str(config_path),
-                    "--runs-dir", str(workspace / "cli-runs"), "-v", "0"], check=True,
-                   capture_output=True)
-    return next((workspace / "cli-runs").iterdir())
+                    "--runs-dir", str(runs)], check=True, capture_output=True)
+    return next(runs.iterdir())
 
 
 def time_to_window(workspace: Path) -> float:
@@ -114,6 +125,7 @@ def time_to_window(workspace: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     from fitgen_gui.core.config import RunConfig
     from fitgen_gui.data.demo_dataset import write_demo_dataset
@@ -128,17 +140,24 @@ def main() -> None:
     config_path.write_text(config.to_json())
     time_to_window(workspace)  # warm the file cache once
     shown = [time_to_window(workspace) for _ in range(3)]
-    cli_run = in_cli(config_path, workspace)
-    app = in_app(config.to_json(), workspace)
-    app_rate = training_rate(Path(app["run_dir"]))
-    cli_rate = training_rate(cli_run)
+    qt_app, window = make_window(config.to_json(), workspace)
+    rounds = []
+    for round_ in range(args.rounds):
+        cli_rate = training_rate(in_cli(config_path, workspace, round_))
+        app = in_app(qt_app, window)
+        rounds.append({"cli": round(cli_rate, 1),
+                       "app": round(training_rate(Path(app["run_dir"])), 1),
+                       "timer_ms_p99": app["timer_ms_p99"], "timer_ms_max": app["timer_ms_max"]})
+    window.close()
+    ratios = [r["app"] / r["cli"] for r in rounds]
     print(json.dumps({
         "cores": os.cpu_count(),
         "epochs": args.epochs,
-        "app": {k: v for k, v in app.items() if k != "run_dir"},
+        "rounds": rounds,
+        "timer_ms_p99_median": statistics.median(r["timer_ms_p99"] for r in rounds),
         "goal_timer_ms_p99_at_most": 50,
-        "training_images_per_s": {"app": round(app_rate, 1), "cli": round(cli_rate, 1)},
-        "ratio_app_to_cli": round(app_rate / cli_rate, 3),
+        "ratio_app_to_cli_per_round": [round(r, 3) for r in ratios],
+        "ratio_app_to_cli": round(statistics.median(ratios), 3),
         "goal_ratio_at_least": 0.95,
         "seconds_to_window_shown": [round(s, 2) for s in shown],
         "goal_seconds_to_window_at_most": 2.0,

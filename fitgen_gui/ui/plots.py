@@ -2,7 +2,7 @@
 
 Curves are created once and updated with ``setData``, with peak downsampling and clipping
 to the view, so they stay smooth past 100,000 points. Only curves whose data changed are
-redrawn, one plot per tick of a 250 ms timer: painting a plot costs the GUI thread about
+redrawn, one plot per tick of a 300 ms timer: painting a plot costs the GUI thread about
 10 ms, and during training that time is taken from the training threads. The
 batch plots' x axis is in epochs (``epoch + batch / steps``), so they line up with the
 epoch plots.
@@ -163,7 +163,7 @@ class TrainingPlots(QWidget):
         self._plots = list(dict.fromkeys(self._plot_of.values()))
         self._next_plot = 0
         self._timer = QTimer(self)
-        self._timer.setInterval(250)
+        self._timer.setInterval(300)
         self._timer.timeout.connect(self._redraw)
         self._timer.start()
         self.smoothing.valueChanged.connect(self._resmooth)
@@ -187,11 +187,18 @@ class TrainingPlots(QWidget):
                 start = smoothed.y[-1] if smoothed.size else None
                 smoothed.extend(xs, ema(np.asarray(values, float), self._factor(), start))
                 self._dirty.add(name)
-        if event.learning_rate is not None:
-            self.series["learning_rate"].extend(xs[-1:], [event.learning_rate])
+        rates = self.series["learning_rate"]
+        if event.learning_rate is not None and (
+                not rates.size or abs(event.learning_rate - rates.y[-1])
+                > 1e-3 * abs(rates.y[-1])):
+            # A point when the rate changes (a constant rate redraws nothing).
+            rates.extend(xs[-1:], [event.learning_rate])
             self._dirty.add("learning_rate")
 
     def add_epoch(self, event: EpochEnded) -> None:
+        if event.learning_rate is not None:
+            self.series["learning_rate"].extend([event.epoch + 1], [event.learning_rate])
+            self._dirty.add("learning_rate")
         for key in ("loss", "val_loss", "accuracy", "val_accuracy"):
             if key in event.logs:
                 self.series[key].extend([event.epoch + 1], [event.logs[key]])

@@ -100,6 +100,7 @@ class TrainingView(QWidget):
         self._run: RunStarted | None = None
         self._timer: StepTimer | None = None
         self._problems: list[str] = []
+        self._last_progress = 0.0
 
     # -- state ------------------------------------------------------------------------
 
@@ -181,6 +182,11 @@ class TrainingView(QWidget):
             return
         done = (event.epoch - run.initial_epoch) * run.steps_per_epoch + event.last_batch + 1
         self._timer.step(done)
+        now = time.monotonic()
+        last = event.last_batch + 1 == run.steps_per_epoch
+        if now - self._last_progress < 0.3 and not last:
+            return  # text and bar redraws cost the training threads time
+        self._last_progress = now
         self.progress.setValue(min(done, self.progress.maximum()))
         eta = self._timer.eta(self.progress.maximum())
         eta_text = f" · about {format_duration(eta)} left" if eta else ""
