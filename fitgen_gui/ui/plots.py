@@ -73,7 +73,11 @@ class Series:
         return self._y[:self.size]
 
 
-def _plot(title: str, y_label: str, name: str) -> pg.PlotWidget:
+def _plot(title: str, y_label: str, name: str, rising: bool = False) -> pg.PlotWidget:
+    """A plot with its legend in the corner its curves usually leave free.
+
+    Loss falls, so the top right stays empty; accuracy rises, so the bottom right does.
+    """
     widget = pg.PlotWidget()
     widget.setObjectName(name)
     item = widget.getPlotItem()
@@ -85,7 +89,7 @@ def _plot(title: str, y_label: str, name: str) -> pg.PlotWidget:
         item.getAxis(axis).enableAutoSIPrefix(False)
     item.setDownsampling(auto=True, mode="peak")
     item.setClipToView(True)
-    item.addLegend(offset=(-10, 10), labelTextSize="8pt")
+    item.addLegend(offset=(-10, -30 if rising else 10), labelTextSize="8pt")
     widget.setMinimumHeight(120)
     widget.setBackground("w")
     return widget
@@ -114,10 +118,10 @@ class TrainingPlots(QWidget):
         top, bottom = QHBoxLayout(), QHBoxLayout()
         self.batch_loss_plot = _plot("Loss per batch", "loss", "training.plot.batch_loss")
         self.batch_accuracy_plot = _plot("Accuracy per batch", "accuracy",
-                                         "training.plot.batch_accuracy")
+                                         "training.plot.batch_accuracy", rising=True)
         self.epoch_loss_plot = _plot("Loss per epoch", "loss", "training.plot.epoch_loss")
         self.epoch_accuracy_plot = _plot("Accuracy per epoch", "accuracy",
-                                         "training.plot.epoch_accuracy")
+                                         "training.plot.epoch_accuracy", rising=True)
         self.lr_plot = _plot("Learning rate", "rate", "training.plot.learning_rate")
         top.addWidget(self.batch_loss_plot)
         top.addWidget(self.batch_accuracy_plot)
