@@ -180,6 +180,27 @@ def test_a_failing_data_source_stops_with_the_batch_and_its_traceback(
     assert keras.saving.load_model(final.checkpoint).output_shape == (None, 3)
 
 
+def test_out_of_memory_says_so_with_the_batch_size_to_try(tiny_config, tmp_path, monkeypatch):
+    import tensorflow as tf
+
+    tiny_config.training.epochs = 3
+    tiny_config.training.workers = 0
+    original, calls = FileBatchMixin.load_image, [0]
+
+    def huge_reader(self, path, params=None):
+        calls[0] += 1
+        if calls[0] > 60:  # a real allocation far beyond any machine's memory
+            return tf.zeros((2**22, 2**22, 3))
+        return original(self, path, params)
+
+    monkeypatch.setattr(FileBatchMixin, "load_image", huge_reader)
+    final, _ = train(tiny_config, tmp_path)
+    assert isinstance(final, TrainingFailed)
+    assert final.message.startswith("Out of memory")
+    assert "Try a batch size of 4 (now 8)" in final.message
+    assert final.checkpoint and final.checkpoint.endswith("epoch-0001.keras")
+
+
 def test_disk_full_while_saving_stops_and_keeps_the_previous_checkpoint(
         tiny_config, tmp_path, monkeypatch):
     tiny_config.training.epochs = 4
