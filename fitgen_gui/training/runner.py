@@ -41,6 +41,7 @@ from fitgen_gui.core.run_dir import (
 from fitgen_gui.data.data_check import check_folders, format_report
 from fitgen_gui.training import tf_devices
 from fitgen_gui.training.batch_streams import is_sequence, sequence_length
+from fitgen_gui.training.epoch_seeds import EpochSeeds
 from fitgen_gui.training.generator_training import fit_generator
 from fitgen_gui.training.models import WeightsMissingError, build_model, compile_model
 from fitgen_gui.training.run_data import build_run_data
@@ -250,6 +251,8 @@ def _train(session: _Session, console: ConsoleStream, *, model: keras.Model | No
         recorder = RunRecorder(run, session.emit, session.stop_event,
                                batch_size=config.data.batch_size, on_nan=training.on_nan)
         callbacks: list[keras.callbacks.Callback] = [recorder]
+        if training.seed is not None:
+            callbacks.append(EpochSeeds(training.seed))
         cb = config.callbacks
         if cb.early_stopping:
             callbacks.append(keras.callbacks.EarlyStopping(
