@@ -39,6 +39,7 @@ from fitgen_gui.core.run_dir import (
     write_atomic,
 )
 from fitgen_gui.data.data_check import check_folders, format_report
+from fitgen_gui.data.file_iterators import TooManyBadFiles
 from fitgen_gui.training import tf_devices
 from fitgen_gui.training.batch_streams import is_sequence, sequence_length
 from fitgen_gui.training.epoch_seeds import EpochSeeds
@@ -65,7 +66,8 @@ def _failure_message(exc: BaseException, config: RunConfig | None) -> str:
     """Words for people, for the errors they can act on."""
     name = type(exc).__name__
     text = str(exc)
-    if isinstance(exc, ConfigError | WeightsMissingError | CheckpointError | UserDataError):
+    if isinstance(exc, ConfigError | WeightsMissingError | CheckpointError | UserDataError
+                  | TooManyBadFiles):
         return text
     if isinstance(exc, MemoryError) or "ResourceExhausted" in name or "OOM" in text or (
             "out of memory" in text.lower()):

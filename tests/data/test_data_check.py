@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from fitgen_gui.core.config import RunConfig
-from fitgen_gui.core.events import RunWarning, TrainingFinished
+from fitgen_gui.core.events import RunWarning, TrainingFailed, TrainingFinished
 from fitgen_gui.core.run_dir import RunDir
 from fitgen_gui.data.data_check import check_folders, format_report
 from fitgen_gui.training.runner import run_training
@@ -171,3 +171,23 @@ def test_a_file_deleted_during_training_is_skipped_with_a_warning(tiny_config, t
     warnings = [e for e in events if isinstance(e, RunWarning) and e.kind == "bad_file"]
     assert [Path(w.path).name for w in warnings] == [victim.name]
     assert "does not exist" in warnings[0].message
+
+
+@pytest.mark.slow
+def test_too_many_unreadable_files_stop_the_run_and_keep_the_checkpoint(tiny_config, tmp_path):
+    tiny_config.training.epochs = 3
+    tiny_config.training.workers = 0  # nothing read ahead of the epoch end
+    victims = sorted(Path(tiny_config.data.train_dir).glob("*/*.png"))[::4]  # 9 of 36
+
+    def sink(event):
+        if type(event).__name__ == "EpochEnded" and event.epoch == 0:
+            for path in victims:
+                path.unlink()
+
+    final = run_training(tiny_config, sink, threading.Event(), workspace=tmp_path / "runs")
+    assert isinstance(final, TrainingFailed)
+    assert final.message.startswith("2 of 36 images could not be read, more than the 5% "
+                                    "allowed, so training stopped.")
+    assert "Run the data check" in final.message
+    assert final.checkpoint and final.checkpoint.endswith("epoch-0001.keras")
+    assert RunDir(final.run_dir).status() == "failed"
