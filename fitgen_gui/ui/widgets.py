@@ -45,10 +45,8 @@ def _named(widget: QWidget, name: str) -> QWidget:
     return widget
 
 
-def int_spin(name: str, low: int, high: int, *, step: int = 1, suffix: str = "",
-             special: str | None = None, help_text: str = "") -> QSpinBox:
-    """A spin box; ``special`` is shown at the minimum (for "Automatic")."""
-    box = QSpinBox()
+def _spin(box, name, low, high, step, suffix, special, help_text):
+    """Set up an int or a double spin box (one ``valueChanged`` per edit, not per key)."""
     box.setRange(low, high)
     box.setSingleStep(step)
     box.setSuffix(suffix)
@@ -57,21 +55,20 @@ def int_spin(name: str, low: int, high: int, *, step: int = 1, suffix: str = "",
         box.setSpecialValueText(special)
     tip(box, help_text)
     return _named(box, name)
+
+
+def int_spin(name: str, low: int, high: int, *, step: int = 1, suffix: str = "",
+             special: str | None = None, help_text: str = "") -> QSpinBox:
+    """A spin box; ``special`` is shown at the minimum (for "Automatic")."""
+    return _spin(QSpinBox(), name, low, high, step, suffix, special, help_text)
 
 
 def double_spin(name: str, low: float, high: float, *, step: float = 0.1, decimals: int = 2,
                 suffix: str = "", special: str | None = None,
                 help_text: str = "") -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(low, high)
-    box.setSingleStep(step)
+    box = _spin(QDoubleSpinBox(), name, low, high, step, suffix, special, help_text)
     box.setDecimals(decimals)
-    box.setSuffix(suffix)
-    box.setKeyboardTracking(False)
-    if special:
-        box.setSpecialValueText(special)
-    tip(box, help_text)
-    return _named(box, name)
+    return box
 
 
 def check_box(name: str, text: str, help_text: str = "") -> QCheckBox:
