@@ -60,7 +60,7 @@ def make_window(config_json: str, workspace: Path) -> tuple:
 
 
 def in_app(app: object, window: object) -> dict:
-    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     intervals: list[float] = []
     clock = QElapsedTimer()
@@ -78,8 +78,6 @@ def in_app(app: object, window: object) -> dict:
     timer.timeout.connect(tick)
     timer.start()
     # Run the event loop as the app does (app.exec()), until the training ends.
-    from PySide6.QtCore import QEventLoop
-
     loop = QEventLoop()
     window.controller.finished.connect(loop.quit)
     QTimer.singleShot(900_000, loop.quit)
