@@ -42,7 +42,7 @@ AUGMENT = {"rotation_range": 20, "width_shift_range": 0.1, "height_shift_range":
 
 def ours(data_dir: str, workers: int, batches: int):
     from fitgen_gui.data import ImageDataGenerator
-    from fitgen_gui.training.batch_streams import open_stream
+    from fitgen_gui.data.batch_streams import open_stream
 
     iterator = ImageDataGenerator(**AUGMENT).flow_from_directory(
         data_dir, target_size=SIZE, batch_size=BATCH)

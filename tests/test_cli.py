@@ -31,13 +31,17 @@ def test_demo_then_train_then_runs_then_preview(tmp_path):
                     "rotation_range=10", "horizontal_flip=true", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert out.startswith("Run folder: runs/")  # printed at start...
-    assert out.rstrip().splitlines()[-1].startswith("Run folder: runs/")  # ...and at the end
+    lines = out.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("Run folder: "))
+    assert lines[first].startswith("Run folder: runs/")  # printed before training...
+    assert first < lines.index("Epoch 1/2")
+    assert lines[-1].startswith("Run folder: runs/")  # ...and at the end
     assert "Found 120 validation images." in out  # shapes/val found next to shapes/train
     assert "Epoch 2/2" in out and "23/23 - " in out
     runs = fitgen("runs", cwd=tmp_path)
     assert runs.returncode == 0
-    assert "finished" in runs.stdout and "2/2" in runs.stdout and "val_accuracy" in runs.stdout
+    assert "finished" in runs.stdout and "2/2" in runs.stdout
+    assert "val_loss" in runs.stdout and "(epoch " in runs.stdout  # the best epoch, named
     preview = fitgen("preview", "--train", "shapes/train", "--augment", "rotation_range=30",
                      "--out", "grid.png", "--batch-size", "8", cwd=tmp_path)
     assert preview.returncode == 0, preview.stderr

@@ -16,6 +16,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
+from fitgen_gui.core.errors import UserError
+
 __all__ = [
     "ARCHITECTURES",
     "SCHEMA_VERSION",
@@ -38,6 +40,12 @@ ARCHITECTURES = {
     "efficientnet_b0": "EfficientNet B0",
     "resnet50": "ResNet50",
 }
+# The smallest input each network accepts: the small CNN halves its input four times,
+# the Keras Applications backbones five times (and refuse less than 32 pixels).
+MIN_INPUT_SIZE = {"small_cnn": 16}
+DEFAULT_MIN_INPUT_SIZE = 32
+MAX_STEPS = 10_000_000  # batches per epoch: more is a typing mistake, not a plan
+SOURCES = ("folders", "python")
 COLOR_MODES = ("rgb", "grayscale", "rgba")
 CLASS_MODES = ("categorical", "binary", "sparse")
 INTERPOLATIONS = ("nearest", "bilinear", "bicubic", "lanczos", "box", "hamming")
@@ -58,7 +66,7 @@ class Problem:
         return f"{self.field}: {self.message}"
 
 
-class ConfigError(ValueError):
+class ConfigError(UserError, ValueError):
     """Settings that cannot be used; ``problems`` lists each one."""
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -71,6 +79,7 @@ class ConfigError(ValueError):
 class DataConfig:
     """Where the images are and how they are read."""
 
+    source: str = "folders"  # "folders" (class sub-folders) or "python" (a data file)
     train_dir: str = ""
     val_dir: str = ""
     validation_split: float = 0.0
@@ -81,8 +90,11 @@ class DataConfig:
     interpolation: str = "bilinear"
     keep_aspect_ratio: bool = False
     follow_links: bool = False
+    # GIF and WebP as well as Keras 2's file types (png jpg jpeg bmp ppm tif tiff).
+    more_formats: bool = True
     # A Python file defining class_names and train_data(batch_size) (val_data optional):
-    # the data source instead of folders, for programmers. Its code runs when chosen.
+    # the data source when ``source`` is "python", for programmers. Its code runs only when
+    # the user chose it.
     generator_file: str = ""
 
 
@@ -177,6 +189,10 @@ class CallbacksConfig:
     reduce_lr_patience: int = 3
     reduce_lr_min_lr: float = 1e-6
     tensorboard: bool = False
+    # The metric that picks the best epoch (kept by the retention, shown in the runs list).
+    monitor: str = "val_loss"
+    # Full checkpoints kept: the newest N (0: all); the best one is always kept too.
+    keep_last_checkpoints: int = 10
 
 
 @dataclass
@@ -213,6 +229,10 @@ class RunConfig:
                 f"is {version!r}; this FitGen reads up to version {SCHEMA_VERSION}. Update "
                 "FitGen to open this file.")])
         problems: list[Problem] = []
+        section = data.get("data")
+        if isinstance(section, dict) and "source" not in section and section.get(
+                "generator_file"):
+            data["data"] = {**section, "source": "python"}  # written before ``source``
         config = _from_plain(cls, data, "", problems)
         if problems:
             raise ConfigError(problems)
@@ -231,12 +251,24 @@ class RunConfig:
     def replace(self, **changes: Any) -> RunConfig:
         """A copy with dotted fields changed: ``replace(**{"data.batch_size": 16})``."""
         data = _to_plain(self)
+        problems = []
         for dotted, value in changes.items():
-            section, _, name = dotted.rpartition(".")
-            target = data[section] if section else data
-            if name not in target:
-                raise ConfigError([Problem(dotted, "is not a setting")])
+            *sections, name = dotted.split(".")
+            target: Any = data
+            for part in sections:
+                target = target.get(part) if isinstance(target, dict) else None
+            if isinstance(target, dict) and isinstance(target.get(name), dict) and not (
+                    isinstance(value, dict)):
+                first = next(iter(target[name]))
+                problems.append(Problem(dotted, f"is a group of settings; set one of them, "
+                                        f"e.g. {dotted}.{first}=..."))
+                continue
+            if not isinstance(target, dict) or name not in target:
+                problems.append(Problem(dotted, "is not a setting" + _closest(dotted)))
+                continue
             target[name] = value
+        if problems:
+            raise ConfigError(problems)
         return RunConfig.from_dict(data)
 
     # -- validation -------------------------------------------------------------------
@@ -244,15 +276,30 @@ class RunConfig:
     def effective_input_size(self) -> tuple[int, int]:
         return tuple(self.model.input_size or self.data.target_size)
 
-    def validate(self, *, check_paths: bool = True) -> list[Problem]:
-        """Every problem of these settings, each with the field and the fix."""
+    def validate(self, *, check_paths: bool = True, has_validation: bool | None = None,
+                 devices: list[str] | None = None) -> list[Problem]:
+        """Every problem of these settings, each with the field and the fix.
+
+        Parameters
+        ----------
+        check_paths
+            Check that folders and files exist.
+        has_validation
+            Whether there is validation data, when known better than the settings say (a
+            data file that defines ``val_data``).
+        devices
+            The devices of this computer (``"cpu"``, ``"gpu:0"``...), when known.
+        """
         problems: list[Problem] = []
+        if has_validation is None:
+            has_validation = self.data.source == "folders" and bool(
+                self.data.val_dir or self.data.validation_split)
         _validate_data(self.data, problems, check_paths)
         _validate_augmentation(self.augmentation, self.data, problems)
         _validate_model(self.model, self.data, problems, check_paths)
         _validate_optimizer(self.optimizer, problems)
-        _validate_training(self.training, self.data, problems)
-        _validate_callbacks(self.callbacks, self.data, problems)
+        _validate_training(self.training, self.data, problems, devices)
+        _validate_callbacks(self.callbacks, has_validation, problems)
         if self.callbacks.reduce_lr_on_plateau and self.optimizer.schedule != "constant":
             problems.append(Problem("callbacks.reduce_lr_on_plateau", "cannot change a learning "
                                     "rate that follows a schedule; use the 'constant' schedule "
@@ -261,11 +308,28 @@ class RunConfig:
             problems.append(Problem("name", "must be a short name without / \\ : * ? \" < > |"))
         return problems
 
-    def check(self, *, check_paths: bool = True) -> None:
-        """Raise :class:`ConfigError` listing every problem, if there is any."""
-        problems = self.validate(check_paths=check_paths)
+    def check(self, **context: Any) -> None:
+        """Raise :class:`ConfigError` listing every problem, if there is any (the keyword
+        arguments are :meth:`validate`'s)."""
+        problems = self.validate(**context)
         if problems:
             raise ConfigError(problems)
+
+
+def _closest(dotted: str) -> str:
+    """`` (did you mean 'x.y'?)`` for a near miss of a setting's name, else ``''``."""
+    import difflib
+
+    names = []
+    hints = typing.get_type_hints(RunConfig)
+    for section in dataclasses.fields(RunConfig):
+        kind = hints[section.name]
+        if dataclasses.is_dataclass(kind):
+            names += [f"{section.name}.{f.name}" for f in dataclasses.fields(kind)]
+        else:
+            names.append(section.name)
+    close = difflib.get_close_matches(dotted, names, n=1, cutoff=0.75)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _to_plain(value: Any) -> Any:
@@ -356,7 +420,11 @@ def _choice(problems: list[Problem], name: str, value: Any, choices: Any) -> Non
 
 
 def _validate_data(data: DataConfig, problems: list[Problem], check_paths: bool) -> None:
-    if data.generator_file:
+    _choice(problems, "data.source", data.source, SOURCES)
+    if data.source == "python" and not data.generator_file:
+        problems.append(Problem("data.generator_file", "choose a data file (a Python file "
+                                "defining class_names and train_data)"))
+    elif data.source == "python":
         if not data.generator_file.endswith(".py"):
             problems.append(Problem("data.generator_file", "must be a Python file (.py)"))
         elif check_paths and not os.path.isfile(data.generator_file):
@@ -370,15 +438,16 @@ def _validate_data(data: DataConfig, problems: list[Problem], check_paths: bool)
                                 "(one sub-folder per class)"))
     elif check_paths and not os.path.isdir(data.train_dir):
         problems.append(Problem("data.train_dir", f"folder '{data.train_dir}' does not exist"))
-    if data.val_dir and check_paths and not os.path.isdir(data.val_dir):
+    folders = data.source == "folders"
+    if folders and data.val_dir and check_paths and not os.path.isdir(data.val_dir):
         problems.append(Problem("data.val_dir", f"folder '{data.val_dir}' does not exist"))
-    if data.val_dir and data.validation_split:
+    if folders and data.val_dir and data.validation_split:
         problems.append(Problem("data.validation_split", "use either a validation folder or a "
                                 "validation split, not both (set one of them to empty/0)"))
-    if data.validation_split:
+    if folders and data.validation_split:
         _number(problems, "data.validation_split", data.validation_split, 0, 1,
                 strict_low=True, text="must be between 0 and 1 (a fraction, e.g. 0.2)")
-        if data.validation_split >= 1:
+        if isinstance(data.validation_split, int | float) and data.validation_split >= 1:
             problems.append(Problem("data.validation_split", "must be below 1"))
     for i, side in enumerate(("height", "width")):
         _number(problems, f"data.target_size[{i}]", data.target_size[i], 8, 4096, whole=True,
@@ -434,10 +503,21 @@ def _validate_model(model: ModelConfig, data: DataConfig, problems: list[Problem
         problems.append(Problem("model.weights", "the small CNN has no ImageNet weights; choose "
                                 "'none' or another architecture"))
     _number(problems, "model.dropout", model.dropout, 0, 0.95)
+    smallest = MIN_INPUT_SIZE.get(model.architecture, DEFAULT_MIN_INPUT_SIZE)
+    name = ARCHITECTURES.get(model.architecture, model.architecture).split(" (")[0]
     if model.input_size is not None:
         for i in range(2):
-            _number(problems, f"model.input_size[{i}]", model.input_size[i], 32, 1024,
-                    whole=True, text="must be a whole number of pixels from 32 to 1024")
+            _number(problems, f"model.input_size[{i}]", model.input_size[i], smallest, 1024,
+                    whole=True, text=f"must be a whole number of pixels from {smallest} to "
+                                     f"1024 for {name}")
+    else:
+        for i, side in enumerate(("height", "width")):
+            value = data.target_size[i]
+            if isinstance(value, int | float) and 8 <= value < smallest:
+                problems.append(Problem(
+                    f"data.target_size[{i}]", f"the {side} is {value:g} pixels, but {name} "
+                    f"needs at least {smallest}; use a larger image size (or set the model's "
+                    "input size)"))
     if model.architecture != "small_cnn" and model.weights == "imagenet" and (
             data.color_mode != "rgb"):
         problems.append(Problem("data.color_mode", "ImageNet weights expect colour images; use "
@@ -454,14 +534,14 @@ def _validate_optimizer(opt: OptimizerConfig, problems: list[Problem]) -> None:
 
 
 def _validate_training(training: TrainingConfig, data: DataConfig,
-                       problems: list[Problem]) -> None:
+                       problems: list[Problem], devices: list[str] | None) -> None:
     _number(problems, "training.epochs", training.epochs, 1, 100000, whole=True)
     for name in ("steps_per_epoch", "validation_steps"):
         value = getattr(training, name)
         if value is not None:
-            _number(problems, f"training.{name}", value, 1, whole=True,
-                    text="must be a whole number of batches, at least 1 (or empty for "
-                         "automatic)")
+            _number(problems, f"training.{name}", value, 1, MAX_STEPS, whole=True,
+                    text=f"must be a whole number of batches from 1 to {MAX_STEPS:,} (or "
+                         "empty for automatic)")
     _number(problems, "training.validation_freq", training.validation_freq, 1, whole=True)
     _number(problems, "training.workers", training.workers, 0, 64, whole=True)
     _number(problems, "training.max_queue_size", training.max_queue_size, 1, 1000, whole=True)
@@ -480,6 +560,11 @@ def _validate_training(training: TrainingConfig, data: DataConfig,
             device.startswith("gpu:") and device[4:].isdigit()):
         problems.append(Problem("training.device", f"must be 'auto', 'cpu' or 'gpu:N'; got "
                                 f"{device!r}"))
+    elif devices is not None and device not in ("auto", "cpu") and device not in devices:
+        gpus = [d for d in devices if d.startswith("gpu:")]
+        found = ", ".join(gpus) if gpus else "none"
+        problems.append(Problem("training.device", f"{device} is not on this computer (GPUs "
+                                f"found: {found}); choose 'auto' or 'cpu'"))
     if training.mixed_precision and device == "cpu":
         problems.append(Problem("training.mixed_precision", "speeds up GPUs only; turn it off "
                                 "when training on the CPU"))
@@ -489,8 +574,8 @@ def _validate_training(training: TrainingConfig, data: DataConfig,
         problems.append(Problem("training.use_multiprocessing", "needs at least 1 worker"))
 
 
-def _validate_callbacks(cb: CallbacksConfig, data: DataConfig, problems: list[Problem]) -> None:
-    validating = bool(data.val_dir or data.validation_split)
+def _validate_callbacks(cb: CallbacksConfig, validating: bool,
+                        problems: list[Problem]) -> None:
     for enabled, prefix in ((cb.early_stopping, "early_stopping"),
                             (cb.reduce_lr_on_plateau, "reduce_lr")):
         monitor = getattr(cb, f"{prefix}_monitor")
@@ -506,3 +591,6 @@ def _validate_callbacks(cb: CallbacksConfig, data: DataConfig, problems: list[Pr
     if cb.reduce_lr_factor >= 1:
         problems.append(Problem("callbacks.reduce_lr_factor", "must be below 1"))
     _number(problems, "callbacks.reduce_lr_min_lr", cb.reduce_lr_min_lr, 0)
+    _choice(problems, "callbacks.monitor", cb.monitor, MONITORS)
+    _number(problems, "callbacks.keep_last_checkpoints", cb.keep_last_checkpoints, 0, 100000,
+            whole=True, text="must be a whole number of checkpoints (0 keeps all)")

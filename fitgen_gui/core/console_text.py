@@ -62,15 +62,29 @@ class ConsoleStream:
                  sink: Callable[[object], None] | None = None) -> None:
         self._sink = sink
         self._lock = threading.Lock()
-        # File names that are not valid UTF-8 are written escaped, never a crash.
-        self._file = (open(log_path, "a", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
-                      if log_path else None)
+        self._file = None
+        self._early: list[str] | None = []  # lines written before a log file is attached
         self._buffer = ConsoleBuffer(self._write_line)
+        if log_path:
+            self.attach_log(log_path)
+
+    def attach_log(self, log_path: str | os.PathLike) -> None:
+        """Write finished lines to ``log_path`` from now on, and the lines so far first."""
+        with self._lock:
+            # File names that are not valid UTF-8 are written escaped, never a crash.
+            self._file = open(log_path, "a", encoding="utf-8",  # noqa: SIM115 - kept open
+                              errors="backslashreplace")
+            for line in self._early or ():
+                self._file.write(line + "\n")
+            self._file.flush()
+            self._early = None
 
     def _write_line(self, line: str) -> None:
         if self._file is not None:
             self._file.write(line + "\n")
             self._file.flush()
+        elif self._early is not None:
+            self._early.append(line)
 
     def write(self, text: str) -> int:
         with self._lock:
@@ -80,8 +94,17 @@ class ConsoleStream:
         return len(text)
 
     def line(self, text: str) -> None:
-        """Write ``text`` as one line."""
-        self.write(text + "\n")
+        """Write ``text`` as one line of its own (after a progress bar being drawn, too)."""
+        with self._lock:
+            pending = bool(self._buffer.current)
+        self.write(("\n" if pending else "") + text + "\n")
+
+    def flush_line(self) -> None:
+        """End the line being drawn, if any (a progress bar cut short)."""
+        with self._lock:
+            pending = bool(self._buffer.current)
+        if pending:
+            self.write("\n")
 
     def flush(self) -> None:
         pass

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "FINAL_EVENTS",
     "BatchEnded",
     "ConsoleText",
     "EpochEnded",
     "EpochStarted",
     "Event",
+    "PhaseStarted",
     "RunResumed",
     "RunStarted",
     "RunWarning",
@@ -46,12 +48,27 @@ class RunStarted:
 
 
 @dataclass(frozen=True, slots=True)
+class PhaseStarted:
+    """What the run is doing before (and between) batches, in words: checking files,
+    loading TensorFlow, building the model, compiling... ``phase`` is a stable key."""
+
+    phase: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class RunResumed:
-    """A run continues from a checkpoint; later epochs of the old attempt were set aside."""
+    """A run continues from a checkpoint; later epochs of the old attempt were set aside.
+
+    ``from_batch`` is the batch (0-based) a partial checkpoint continues at; ``restarted``
+    says the run had no checkpoint and starts again from epoch 1 with its settings.
+    """
 
     from_epoch: int
-    checkpoint: str
+    checkpoint: str | None
     set_aside: str | None
+    from_batch: int = 0
+    restarted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +144,10 @@ class TrainingFinished:
 
 @dataclass(frozen=True, slots=True)
 class TrainingStopped:
-    """The user stopped the run; what was learned is in ``checkpoint``."""
+    """The user stopped the run; what was learned is in ``checkpoint``. ``run_dir`` is None
+    when the stop came before the run folder was made."""
 
-    run_dir: str
+    run_dir: str | None
     epoch: int
     batch: int
     checkpoint: str | None
@@ -144,22 +162,26 @@ class TrainingFailed:
     run_dir: str | None = None
     checkpoint: str | None = None
     cause: str = ""  # the exception's class name, e.g. "ConfigError"
+    user_error: bool = False  # the user can fix it (a setting, a file): CLI exit status 2
 
     @classmethod
     def from_exception(cls, exc: BaseException, message: str | None = None,
                        run_dir: str | None = None,
                        checkpoint: str | None = None) -> TrainingFailed:
+        from fitgen_gui.core.errors import is_user_error
+
         details = "".join(traceback.format_exception(exc))
         return cls(message or f"{type(exc).__name__}: {exc}", details, run_dir, checkpoint,
-                   type(exc).__name__)
+                   type(exc).__name__, is_user_error(exc))
 
 
-Event = (RunStarted | RunResumed | EpochStarted | BatchEnded | EpochEnded | RunWarning
-         | ConsoleText | TrainingFinished | TrainingStopped | TrainingFailed)
+Event = (RunStarted | RunResumed | PhaseStarted | EpochStarted | BatchEnded | EpochEnded
+         | RunWarning | ConsoleText | TrainingFinished | TrainingStopped | TrainingFailed)
+FINAL_EVENTS = (TrainingFinished, TrainingStopped, TrainingFailed)
 
 _TYPES = {cls.__name__: cls for cls in (
-    RunStarted, RunResumed, EpochStarted, BatchEnded, EpochEnded, RunWarning, ConsoleText,
-    TrainingFinished, TrainingStopped, TrainingFailed,
+    RunStarted, RunResumed, PhaseStarted, EpochStarted, BatchEnded, EpochEnded, RunWarning,
+    ConsoleText, TrainingFinished, TrainingStopped, TrainingFailed,
 )}
 
 

@@ -14,12 +14,21 @@
 
 Everything is written so that a crash loses at most the epoch in flight: whole files are
 written to a temporary name, flushed to disk and renamed over the old one; the event log
-only grows, and a torn last line is skipped when read.
+only grows, and a torn last line is skipped when read (and ended before the next append).
+
+At the end of an epoch its metrics go into ``epoch-NNNN.json`` *before* the checkpoint is
+renamed into place, so a checkpoint on disk always carries its epoch's logs: a crash right
+after it, before ``history.csv`` or ``events.jsonl`` were written, is repaired from it
+(:meth:`RunDir.repair`). A run being trained holds an OS lock on ``run.lock``
+(:class:`RunLock`), released by the OS when the process dies, so a second writer is
+refused while readers may follow the run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
 import io
 import json
 import math
@@ -33,12 +42,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from fitgen_gui.core.errors import NotARunFolderError, RunLockedError, UserError
 from fitgen_gui.core.events import event_from_dict, event_to_dict
+from fitgen_gui.core.faults import crash_point
 
 __all__ = [
     "CheckpointInfo",
+    "DiskFullError",
     "EventLog",
     "RunDir",
+    "RunLock",
     "RunSummary",
     "list_runs",
     "write_atomic",
@@ -53,21 +66,55 @@ MODEL = "model.keras"
 CONSOLE = "console.log"
 SET_ASIDE = "set-aside"
 CHECK_REPORT = "data-check.json"
+LOCK = "run.lock"
 
 _CHECKPOINT = re.compile(r"^epoch-(\d{4,})(-partial)?\.keras$")
+# Temporary files of writes cut short by a crash: .config.json.tmp, .epoch-0002.json.tmp,
+# .epoch-0002.tmp.keras, .history.csv.tmp...
+_STALE = re.compile(r"^\..+\.tmp(\.keras)?$")
+
+
+class DiskFullError(UserError, OSError):
+    """No space left where a run writes; the message names the folder and the space."""
+
+
+def free_space_message(folder: str | os.PathLike, needed: int | None = None) -> str:
+    """``'... has 12 MB free; about 40 MB are needed ...'`` for a full disk."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    have = f" has {free / 2**20:.0f} MB free" if free is not None else " is full"
+    want = f"; about {needed / 2**20:.0f} MB are needed" if needed else ""
+    return (f"The disk of '{folder}'{have}{want}. Free some space or choose another runs "
+            "folder, then start again; nothing was lost.")
 
 
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
-    """Write a whole file so that it is either the old or the new version, never half."""
+    """Write a whole file so that it is either the old or the new version, never half.
+
+    A failed write (a full disk) leaves no temporary file behind.
+    """
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    with open(tmp, "wb") as f:
-        f.write(payload)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as f:
+            half = len(payload) // 2
+            f.write(payload[:half])
+            f.flush()
+            crash_point(f"write:{path.name}:half")
+            f.write(payload[half:])
+            f.flush()
+            os.fsync(f.fileno())
+        crash_point(f"write:{path.name}:tmp")
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     fsync_dir(path.parent)
+    crash_point(f"write:{path.name}:done")
 
 
 def fsync_dir(directory: Path) -> None:
@@ -111,19 +158,108 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+class RunLock:
+    """An OS lock on a run folder, held while one process trains it.
+
+    ``flock`` (POSIX) or ``msvcrt.locking`` (Windows): the OS releases it when the process
+    ends, killed or not, so a stale lock never blocks a resume. The lock file holds the
+    owner's pid and start time, to name it in the refusal.
+    """
+
+    def __init__(self, folder: str | os.PathLike) -> None:
+        self.path = Path(folder) / LOCK
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock, or raise :class:`RunLockedError` naming the process that has it."""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            _lock_fd(fd)
+        except OSError:
+            os.close(fd)
+            owner = self.owner()
+            who = f"process {owner['pid']}" if owner.get("pid") else "another process"
+            since = f" (since {owner['since']})" if owner.get("since") else ""
+            raise RunLockedError(
+                f"Run '{self.path.parent.name}' is being trained by {who}{since}. Wait for "
+                "it to finish or stop it first; you can watch it meanwhile (fitgen runs, or "
+                "Open in the app's Runs list).") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, json.dumps({"pid": os.getpid(), "since": datetime.now().isoformat(
+            timespec="seconds")}).encode())
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)  # closing the descriptor releases the lock
+            self._fd = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def owner(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8") or "{}")
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def is_locked(self) -> bool:
+        """Whether another process (or another lock object here) holds the lock now."""
+        if self._fd is not None:
+            return True
+        try:
+            fd = os.open(self.path, os.O_RDWR)
+        except OSError:
+            return False
+        try:
+            _lock_fd(fd)
+        except OSError:
+            return True
+        finally:
+            os.close(fd)  # also releases the probe's own lock
+        return False
+
+    def __enter__(self) -> RunLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()
+
+
+def _lock_fd(fd: int) -> None:
+    """Lock ``fd`` without waiting; OSError if someone holds it."""
+    if os.name == "nt":
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 @dataclass(frozen=True)
 class CheckpointInfo:
-    """A checkpoint: after ``epoch`` epochs (1-based), or ``partial`` inside that epoch."""
+    """A checkpoint: after ``epoch`` epochs (1-based), or ``partial`` inside that epoch.
+
+    ``meta`` is the rest of its ``.json``: for a full checkpoint, the epoch's history row
+    (``row``) and event (``event``); for a partial one, the state to resume mid-epoch.
+    """
 
     epoch: int
     partial: bool
     path: str
     logs: dict[str, float] = field(default_factory=dict)
     batches: int | None = None
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def initial_epoch(self) -> int:
-        """The ``initial_epoch`` to resume with: a partial epoch is run again in full."""
+        """The epoch (0-based) training continues in: a partial checkpoint's own epoch."""
         return self.epoch - 1 if self.partial else self.epoch
 
     @property
@@ -143,12 +279,16 @@ class EventLog:
 
     def append(self, event: Any, *, sync: bool = False) -> None:
         if self._file is None:
+            torn = _ends_torn(self.path)
             self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - kept open
+            if torn:  # a crash cut the last line: end it, so this record stands alone
+                self._file.write("\n")
         record = {"t": round(time.time(), 3), **event_to_dict(event)}
         self._file.write(json.dumps(record, allow_nan=True) + "\n")
         self._file.flush()
         if sync:
             os.fsync(self._file.fileno())
+        crash_point(f"event:{record['type']}")
 
     def close(self) -> None:
         if self._file is not None:
@@ -182,6 +322,19 @@ class EventLog:
         return out
 
 
+def _ends_torn(path: Path) -> bool:
+    """Whether ``path`` exists and its last line has no newline (a write cut short)."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            if f.tell() == 0:
+                return False
+            f.seek(-1, os.SEEK_END)
+            return f.read(1) != b"\n"
+    except OSError:
+        return False
+
+
 def _float(value: str) -> float | str:
     try:
         return float(value)
@@ -209,6 +362,10 @@ class RunDir:
             except FileExistsError:
                 n += 1
                 path = base.with_name(f"{base.name}-{n}")
+            except OSError as exc:
+                if exc.errno == errno.ENOSPC:
+                    raise DiskFullError(free_space_message(workspace)) from exc
+                raise
         (path / CHECKPOINTS).mkdir()
         return cls(path)
 
@@ -238,8 +395,8 @@ class RunDir:
     def read_config_text(self) -> str:
         try:
             return (self.path / CONFIG).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise FileNotFoundError(
+        except (FileNotFoundError, NotADirectoryError):
+            raise NotARunFolderError(
                 f"'{self.path}' is not a FitGen run folder (it has no {CONFIG})."
             ) from None
 
@@ -262,9 +419,17 @@ class RunDir:
         marked running whose process is gone: killed, or the computer went down)."""
         state = self.read_state()
         status = state.get("status", "unknown")
-        if status == "running" and not _pid_alive(int(state.get("pid", -1))):
-            return "interrupted"
+        if status == "running":
+            if (self.path / LOCK).exists():
+                if not RunLock(self.path).is_locked():
+                    return "interrupted"
+            elif not _pid_alive(int(state.get("pid", -1))):
+                return "interrupted"
         return status
+
+    def lock(self) -> RunLock:
+        """The run's lock (not yet taken)."""
+        return RunLock(self.path)
 
     # -- history ----------------------------------------------------------------------
 
@@ -310,9 +475,11 @@ class RunDir:
         return self.checkpoints_dir / self.checkpoint_name(epoch, partial)
 
     def write_checkpoint_info(self, info: CheckpointInfo) -> None:
-        meta = {"epoch": info.epoch, "partial": info.partial, "batches": info.batches,
-                "logs": info.logs}
-        write_atomic(Path(info.path).with_suffix(".json"), json.dumps(meta, indent=2))
+        """Write a checkpoint's ``.json``; for a full epoch, before the checkpoint itself."""
+        meta = {**info.meta, "epoch": info.epoch, "partial": info.partial,
+                "batches": info.batches, "logs": info.logs}
+        write_atomic(Path(info.path).with_suffix(".json"), json.dumps(meta, indent=2,
+                                                                      allow_nan=True))
 
     def checkpoints(self) -> list[CheckpointInfo]:
         """Checkpoints on disk, oldest first, with their metrics where known."""
@@ -325,14 +492,17 @@ class RunDir:
             if not match:
                 continue
             epoch, partial = int(match.group(1)), bool(match.group(2))
-            logs, batches = {}, None
+            logs, batches, meta = {}, None, {}
             try:
                 meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
                 logs, batches = meta.get("logs") or {}, meta.get("batches")
-            except (FileNotFoundError, json.JSONDecodeError, AttributeError):
+            except (OSError, ValueError, AttributeError):
+                meta = {}
                 if not partial and epoch - 1 in history:
                     logs = {k: v for k, v in history[epoch - 1].items() if k != "epoch"}
-            found.append(CheckpointInfo(epoch, partial, str(path), logs, batches))
+            if not isinstance(meta, dict):
+                meta = {}
+            found.append(CheckpointInfo(epoch, partial, str(path), logs, batches, meta))
         return sorted(found, key=lambda c: (c.epoch, not c.partial))
 
     def checkpoint(self, epoch: int | None = None, *, partial: bool | None = None
@@ -349,6 +519,72 @@ class RunDir:
             full = [c for c in candidates if not c.partial]
             return full[0] if full else candidates[0]
         return candidates[-1]
+
+    # -- crash repair and housekeeping ------------------------------------------------
+
+    def remove_stale_temporaries(self) -> list[str]:
+        """Delete the temporary files of writes a crash cut short; return their names."""
+        removed = []
+        for folder in (self.path, self.checkpoints_dir):
+            if not folder.is_dir():
+                continue
+            for entry in folder.iterdir():
+                if _STALE.match(entry.name) and entry.is_file():
+                    with contextlib.suppress(OSError):
+                        entry.unlink()
+                        removed.append(entry.name)
+        for meta in self.checkpoints_dir.glob("epoch-*.json") if self.checkpoints_dir.is_dir() \
+                else []:
+            # The metrics of an epoch whose checkpoint never landed: the epoch in flight.
+            if not meta.with_suffix(".keras").exists():
+                with contextlib.suppress(OSError):
+                    meta.unlink()
+                    removed.append(meta.name)
+        return removed
+
+    def repair(self) -> list[int]:
+        """Put back what the full checkpoints imply and the run lost in a crash: history
+        rows and ``EpochEnded`` events of epochs whose checkpoint exists. Returns the
+        epochs (0-based) that were repaired."""
+        full = [c for c in self.checkpoints() if not c.partial and c.meta.get("row")]
+        if not full:
+            return []
+        history = {r["epoch"]: r for r in self.read_history()}
+        missing = [c for c in full if c.epoch - 1 not in history]
+        records = self.events.records()
+        ended = {r.get("epoch") for r in records if r.get("type") == "EpochEnded"}
+        lost_events = [c for c in full if c.epoch - 1 not in ended and c.meta.get("event")]
+        if missing:
+            for c in missing:
+                history[c.epoch - 1] = {"epoch": c.epoch - 1, **c.meta["row"]}
+            self.write_history(history.values())
+        if lost_events:
+            for c in sorted(lost_events, key=lambda c: c.epoch):
+                event = {"t": c.meta.get("t", 0.0), "type": "EpochEnded", **c.meta["event"]}
+                records.insert(_epoch_end_index(records, c.epoch - 1), event)
+            write_atomic(self.path / EVENTS, "".join(json.dumps(r, allow_nan=True) + "\n"
+                                                     for r in records))
+        return sorted({c.epoch - 1 for c in (*missing, *lost_events)})
+
+    def apply_retention(self, keep_last: int, best_epoch: int | None = None,
+                        protect: Iterable[str] = ()) -> list[str]:
+        """Delete full checkpoints beyond the newest ``keep_last`` (0 keeps all), never the
+        newest, the best one (``best_epoch``, 1-based) or those in ``protect``."""
+        if keep_last <= 0:
+            return []
+        full = [c for c in self.checkpoints() if not c.partial]
+        keep = {c.path for c in full[-keep_last:]} | set(protect)
+        if full:
+            keep.add(full[-1].path)  # a resume needs the newest
+        removed = []
+        for c in full:
+            if c.path in keep or c.epoch == best_epoch:
+                continue
+            for path in (Path(c.path), Path(c.path).with_suffix(".json")):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            removed.append(c.path)
+        return removed
 
     # -- resume -----------------------------------------------------------------------
 
@@ -391,6 +627,17 @@ def _csv_value(value: Any) -> Any:
     return value
 
 
+def _epoch_end_index(records: list[dict[str, Any]], epoch: int) -> int:
+    """Where the ``EpochEnded`` of ``epoch`` belongs: after that epoch's last record."""
+    at = None
+    for i, record in enumerate(records):
+        number = record.get("epoch")
+        if isinstance(number, int) and number <= epoch and record.get("type") in (
+                "EpochStarted", "BatchEnded", "EpochEnded"):
+            at = i + 1
+    return len(records) if at is None else at
+
+
 def _event_cut(records: list[dict[str, Any]], keep_epochs: int) -> int:
     """Index of the first record that belongs after epoch ``keep_epochs - 1`` ended."""
     last_kept = -1
@@ -409,9 +656,23 @@ def _event_cut(records: list[dict[str, Any]], keep_epochs: int) -> int:
     return len(records)
 
 
+def best_epoch(rows: list[dict[str, Any]], monitor: str) -> tuple[int, float] | None:
+    """``(epoch, value)`` of the best row of a history by ``monitor`` (lower is better for a
+    loss, higher for the rest); the monitor's training value when validation is absent."""
+    keys = dict.fromkeys((monitor, monitor.removeprefix("val_"), "val_loss", "val_accuracy",
+                          "loss", "accuracy"))
+    for key in keys:
+        values = [(r["epoch"], r[key]) for r in rows if isinstance(r.get(key), float)
+                  and math.isfinite(r[key])]
+        if values:
+            lower = "loss" in key
+            return (min if lower else max)(values, key=lambda item: item[1])
+    return None
+
+
 @dataclass(frozen=True)
 class RunSummary:
-    """A line of ``fitgen runs`` / the app's runs list."""
+    """A line of ``fitgen runs`` / the app's runs list. ``best_epoch`` is 0-based."""
 
     path: str
     name: str
@@ -421,29 +682,31 @@ class RunSummary:
     best_metric: str | None
     best_value: float | None
     checkpoints: int
+    best_epoch: int | None = None
 
 
 def summarize(run: RunDir) -> RunSummary:
     history = run.read_history()
-    planned = None
+    planned, monitor = None, "val_loss"
     try:
-        planned = json.loads(run.read_config_text()).get("training", {}).get("epochs")
-    except (FileNotFoundError, json.JSONDecodeError, AttributeError):
+        config = json.loads(run.read_config_text())
+        planned = config.get("training", {}).get("epochs")
+        monitor = config.get("callbacks", {}).get("monitor", monitor)
+    except (FileNotFoundError, ValueError, AttributeError, UserError):
         pass
-    best_metric, best_value = None, None
-    for metric, better in (("val_accuracy", max), ("val_loss", min), ("accuracy", max),
-                           ("loss", min)):
-        values = [r[metric] for r in history if isinstance(r.get(metric), float)
-                  and math.isfinite(r[metric])]
-        if values:
-            best_metric, best_value = metric, better(values)
-            break
+    monitor = monitor if isinstance(monitor, str) else "val_loss"
+    best = best_epoch(history, monitor)
+    metric = None
+    if best is not None:
+        row = next(r for r in history if r["epoch"] == best[0])
+        metric = next(k for k in (monitor, monitor.removeprefix("val_"), "val_loss",
+                                  "val_accuracy", "loss", "accuracy") if row.get(k) == best[1])
     return RunSummary(
         path=str(run.path), name=run.name, status=run.status(),
         epochs_done=len({r["epoch"] for r in history}),
         epochs_planned=planned if isinstance(planned, int) else None,
-        best_metric=best_metric, best_value=best_value,
-        checkpoints=len(run.checkpoints()),
+        best_metric=metric, best_value=best[1] if best else None,
+        checkpoints=len(run.checkpoints()), best_epoch=best[0] if best else None,
     )
 
 

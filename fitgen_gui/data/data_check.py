@@ -18,20 +18,26 @@ import warnings
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
-from fitgen_gui.data.folder_scan import is_hidden
-from fitgen_gui.data.image_io import IMAGE_EXTENSIONS, ImageReadError, read_image
+from fitgen_gui.data.folder_scan import ClassTree, display_name, fingerprint, walk_class_tree
+from fitgen_gui.data.image_io import (
+    IMAGE_EXTENSIONS,
+    KERAS2_EXTENSIONS,
+    ImageReadError,
+    decode_image,
+    read_file_bytes,
+)
 
-__all__ = ["CheckReport", "Finding", "check_folders", "format_report"]
+__all__ = ["CheckReport", "Finding", "check_folders", "format_report", "walk_folders"]
+
+REPORT_VERSION = 2  # a report of another version is never reused
 
 TINY_CLASS = 10  # fewer images than this in a class is worth a word
 IMBALANCE = 3.0  # largest / smallest class
-LONG_NAME = 200  # characters of a file name; paths of 260+ fail on Windows
 
 
 @dataclass
@@ -58,6 +64,9 @@ class CheckReport:
     files_checked: int = 0
     findings: list[Finding] = field(default_factory=list)
     suggested_class_weight: dict[str, float] | None = None
+    extensions: list[str] = field(default_factory=lambda: list(IMAGE_EXTENSIONS))
+    fingerprint: str = ""
+    version: int = REPORT_VERSION
 
     @property
     def can_train(self) -> bool:
@@ -73,7 +82,8 @@ class CheckReport:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CheckReport:
-        data = {k: v for k, v in data.items() if k != "can_train"}
+        known = {f.name for f in fields(cls)}
+        data = {k: v for k, v in data.items() if k in known}
         data["findings"] = [Finding(**f) for f in data.get("findings", [])]
         return cls(**data)
 
@@ -117,18 +127,18 @@ def _conversions(img: Image.Image) -> list[str]:
 
 def _inspect(info: _FileInfo) -> _FileInfo:
     try:
-        data = Path(info.path).read_bytes()
-    except OSError as exc:
-        info.problem = f"cannot be read ({exc.strerror or exc})"
+        buf = read_file_bytes(info.path)
+    except ImageReadError as exc:
+        info.problem = exc.reason
         return info
-    info.digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    if not data:
+    info.digest = hashlib.blake2b(buf, digest_size=16).hexdigest()
+    if not buf.size:
         info.problem = "the file is empty (0 bytes)"
         return info
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            with Image.open(io.BytesIO(data)) as img:
+            with Image.open(io.BytesIO(buf.tobytes())) as img:
                 info.conversions = tuple(_conversions(img))
     except Image.DecompressionBombError:
         info.problem = "the image is too large to be safe to open (a decompression bomb?)"
@@ -140,7 +150,7 @@ def _inspect(info: _FileInfo) -> _FileInfo:
         info.problem = f"damaged ({exc})"
         return info
     try:  # exactly what training does with it
-        read_image(info.path)
+        decode_image(buf, path=info.path)
     except ImageReadError as exc:
         info.problem = exc.reason
     except (OSError, ValueError, MemoryError) as exc:
@@ -148,87 +158,70 @@ def _inspect(info: _FileInfo) -> _FileInfo:
     return info
 
 
-def _bad_name(name: str) -> str | None:
-    if any(0xDC80 <= ord(c) <= 0xDCFF for c in name):  # undecodable bytes (surrogateescape)
-        return "not valid UTF-8"
-    if len(name) > LONG_NAME:
-        return "very long"
-    return None
-
-
-def _walk_split(root: str, split: str, report: CheckReport, follow_links: bool,
-                files: list[_FileInfo]) -> list[str]:
-    """Find the classes and files of one split; record folder problems. Returns classes."""
-    hidden, others, root_files, nested, bad_names, links = [], [], [], [], [], []
-    classes = []
-    with os.scandir(root) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            if is_hidden(entry.name):
-                hidden.append(entry.path)
-            elif entry.is_dir():
-                classes.append(entry.name)
-            else:
-                root_files.append(entry.path)
-    counts = {}
-    for name in classes:
-        base = os.path.join(root, name)
-        seen = {os.path.realpath(base)}
-        count = 0
-        for dirpath, dirnames, filenames in os.walk(base, followlinks=follow_links):
-            kept = []
-            for d in sorted(dirnames):
-                full = os.path.join(dirpath, d)
-                if is_hidden(d):
-                    hidden.append(full)
-                    continue
-                if os.path.islink(full):
-                    real = os.path.realpath(full)
-                    if not follow_links:
-                        links.append(full)
-                    elif real in seen:
-                        report.add("link_loop", "warning",
-                                   "A link leads back to a folder already read; it is not "
-                                   "followed again.", [full])
-                        continue
-                    seen.add(real)
-                elif follow_links:
-                    seen.add(os.path.realpath(full))
-                kept.append(d)
-                nested.append(full)
-            dirnames[:] = kept
-            for f in sorted(filenames):
-                full = os.path.join(dirpath, f)
-                if is_hidden(f):
-                    hidden.append(full)
-                elif not f.lower().endswith(IMAGE_EXTENSIONS):
-                    others.append(full)
-                else:
-                    if _bad_name(f):
-                        bad_names.append(full)
-                    files.append(_FileInfo(full, split, name))
-                    count += 1
-        counts[name] = count
-    report.class_counts[split] = counts
-    where = f"'{root}'"
-    if hidden:
+def _record_tree(tree: ClassTree, split: str, report: CheckReport,
+                 files: list[_FileInfo]) -> list[str]:
+    """Record the folder problems of one split's walk; queue its images. Returns classes."""
+    for rel, index in zip(tree.filenames, tree.classes, strict=True):
+        files.append(_FileInfo(os.path.join(tree.root, rel), split, tree.class_names[index]))
+    report.class_counts[split] = tree.counts()
+    where = f"'{tree.root}'"
+    if tree.hidden:
         report.add("hidden_files", "info", f"Hidden and system files in {where} are ignored "
-                   "(.DS_Store, Thumbs.db, ._ files...).", hidden)
-    if others:
+                   "(.DS_Store, Thumbs.db, ._ files...).", tree.hidden)
+    if tree.other_files:
         report.add("other_files", "info", f"Files in {where} without an image extension are "
-                   f"ignored (images: {', '.join(IMAGE_EXTENSIONS)}).", others)
-    if root_files:
+                   f"ignored (images: {', '.join(report.extensions)}).", tree.other_files)
+    if tree.root_files:
         report.add("root_files", "warning", f"Files directly in {where} belong to no class "
-                   "and are ignored; move them into a class sub-folder.", root_files)
-    if nested:
+                   "and are ignored; move them into a class sub-folder.", tree.root_files)
+    if tree.nested_dirs:
         report.add("nested_folders", "info", "Images in sub-folders of a class folder count "
-                   "for that class.", nested)
-    if bad_names:
-        report.add("bad_names", "warning", "File names that are not valid UTF-8 or very long "
-                   "may fail on other computers; consider renaming them.", bad_names)
-    if links:
-        report.add("links_not_followed", "info", "Linked folders are not followed (turn on "
-                   "'follow links' to include them).", links)
-    return classes
+                   "for that class.", tree.nested_dirs)
+    if tree.bad_names:
+        report.add("bad_names", "warning", "File names that are not valid UTF-8, are very "
+                   "long, or hold invisible control or text-direction characters may fail or "
+                   "mislead on other computers; consider renaming them.",
+                   [path for path, _ in tree.bad_names])
+    if tree.links_not_followed:
+        report.add("links_not_followed", "info", "Linked folders are not followed, and a "
+                   "class folder that is a link is not a class (turn on 'follow links' to "
+                   "include them).", tree.links_not_followed)
+    if tree.link_loops:
+        report.add("link_loop", "warning", "A link leads back to a folder already read; it "
+                   "is not followed again.", tree.link_loops)
+    if tree.special_files:
+        report.add("special_files", "warning", "Not regular files (named pipes, devices or "
+                   "sockets, or links to them): they are never read, and skipped in "
+                   "training.", tree.special_files)
+    if tree.dangling_links:
+        report.add("dangling_links", "warning", "Links to files that do not exist: skipped "
+                   "in training.", [f"{path} -> {target}" for path, target in
+                                    tree.dangling_links])
+    if tree.cross_class:
+        pairs = sorted({(cls, owner) for _, cls, owner in tree.cross_class})
+        listed = "; ".join(f"reached from {cls}, belong to {owner}" for cls, owner in pairs)
+        report.add("cross_class_links", "warning", "Files reached through a link that "
+                   f"already belong to another class are left out ({listed}): one file is "
+                   "never given two labels.", [path for path, _, _ in tree.cross_class])
+    return list(tree.class_names)
+
+
+def walk_folders(train_dir: str, val_dir: str | None, *, follow_links: bool = False,
+                 extensions: tuple[str, ...] = IMAGE_EXTENSIONS) -> dict[str, ClassTree]:
+    """The walks of the training (and validation) folder, with file sizes and times."""
+    trees = {}
+    for split, root in (("train", train_dir), ("val", val_dir)):
+        if root and os.path.isdir(root):
+            trees[split] = walk_class_tree(root, follow_links=follow_links,
+                                           extensions=extensions, with_stats=True)
+    return trees
+
+
+def folders_fingerprint(trees: dict[str, ClassTree], follow_links: bool,
+                        extensions: tuple[str, ...]) -> str:
+    """The digest a report of these walks carries (see ``folder_scan.fingerprint``)."""
+    return fingerprint([trees[k] for k in sorted(trees)], REPORT_VERSION, follow_links,
+                       tuple(extensions))
 
 
 def check_folders(
@@ -236,33 +229,44 @@ def check_folders(
     val_dir: str | os.PathLike | None = None,
     *,
     follow_links: bool = False,
+    extensions: tuple[str, ...] = IMAGE_EXTENSIONS,
     progress: bool | Callable[[int, int], None] = False,
     workers: int | None = None,
+    trees: dict[str, ClassTree] | None = None,
 ) -> CheckReport:
     """Check a training folder (and a validation folder): every file read once.
 
     Parameters
     ----------
+    extensions
+        The file types that are images.
     progress
         True draws a progress bar on stderr; a function receives (done, total).
+    trees
+        Walks of the folders made by :func:`walk_folders` with the same options.
     """
     train_dir = os.fspath(train_dir)
     val_dir = os.fspath(val_dir) if val_dir else None
-    report = CheckReport(train_dir, val_dir)
-    splits = [("train", train_dir)] + ([("val", val_dir)] if val_dir else [])
+    report = CheckReport(train_dir, val_dir, extensions=list(extensions))
+    trees = trees if trees is not None else walk_folders(
+        train_dir, val_dir, follow_links=follow_links, extensions=tuple(extensions))
+    report.fingerprint = folders_fingerprint(trees, follow_links, tuple(extensions))
     files: list[_FileInfo] = []
     classes: dict[str, list[str]] = {}
-    for split, root in splits:
-        if not os.path.isdir(root):
+    for split, root in (("train", train_dir), ("val", val_dir)):
+        if root is None:
+            continue
+        if split not in trees:
             report.add("missing_folder", "error" if split == "train" else "warning",
                        f"Folder '{root}' does not exist.", [root])
             classes[split] = []
             continue
-        classes[split] = _walk_split(root, split, report, follow_links, files)
+        classes[split] = _record_tree(trees[split], split, report, files)
     if progress is True:
         progress = _progress_bar if sys.stderr is not None and sys.stderr.isatty() else False
     callback = progress or None
     results: list[_FileInfo] = []
+    # Memory is bounded by image_io's decode budget, not by the number of threads.
     with ThreadPoolExecutor(workers or min(16, (os.cpu_count() or 2) * 2)) as pool:
         for done, info in enumerate(pool.map(_inspect, files), start=1):
             results.append(info)
@@ -272,6 +276,7 @@ def check_folders(
     _unreadable_and_conversions(report, results)
     _classes(report, classes, results)
     _duplicates(report, results)
+    _extra_formats(report, results)
     return report
 
 
@@ -384,6 +389,15 @@ def _duplicates(report: CheckReport, results: list[_FileInfo]) -> None:
                    "same class; they count more than once.", within)
 
 
+def _extra_formats(report: CheckReport, results: list[_FileInfo]) -> None:
+    extra = [i.path for i in results if not i.path.lower().endswith(KERAS2_EXTENSIONS)]
+    if extra:
+        kinds = sorted({os.path.splitext(p)[1].lower() for p in extra})
+        report.add("extra_formats", "info", f"{', '.join(kinds)} files are read too (Keras "
+                   "2's flow_from_directory skips them; turn off 'more image formats' to "
+                   "train on exactly Keras 2's files).", extra)
+
+
 def format_report(report: CheckReport, *, verbose: bool = False, limit: int = 5) -> str:
     """The report as text for a terminal or the console pane."""
     lines = [f"Checked {report.files_checked} files in '{report.train_dir}'"
@@ -397,7 +411,7 @@ def format_report(report: CheckReport, *, verbose: bool = False, limit: int = 5)
     for finding in sorted(report.findings, key=lambda f: order.index(f.severity)):
         lines.append(f"{finding.severity.upper()}: {finding.message}")
         shown = finding.paths if verbose else finding.paths[:limit]
-        lines.extend(f"    {path}" for path in shown)
+        lines.extend(f"    {display_name(path)}" for path in shown)
         if len(finding.paths) > len(shown):
             lines.append(f"    ... and {len(finding.paths) - len(shown)} more "
                          "(--verbose lists all)")

@@ -20,9 +20,10 @@ from typing import Any
 import cv2
 import numpy as np
 
+from fitgen_gui.core.errors import UserError
 from fitgen_gui.data import transforms
 from fitgen_gui.data.folder_scan import scan_class_folders
-from fitgen_gui.data.image_io import IMAGE_EXTENSIONS, ImageReadError, channels_of, read_image
+from fitgen_gui.data.image_io import KERAS2_EXTENSIONS, ImageReadError, channels_of, read_image
 from fitgen_gui.data.iterators import ImageBatchMixin, Iterator, _subset_window
 
 __all__ = ["DataFrameIterator", "DirectoryIterator", "TooManyBadFiles", "read_table"]
@@ -37,7 +38,7 @@ INTERPOLATIONS = {
 }
 
 
-class TooManyBadFiles(RuntimeError):
+class TooManyBadFiles(UserError, RuntimeError):
     """More images failed to load during training than the share allowed."""
 
 
@@ -305,12 +306,16 @@ class DirectoryIterator(FileBatchMixin, Iterator):
         Number of images.
     num_classes : int
 
-    ``allow_missing_classes=True`` (FitGen's own) lets ``classes`` name folders that are
-    absent, with no files: a validation folder then keeps the training's class indices.
+    FitGen's own keywords: ``allow_missing_classes=True`` lets ``classes`` name folders
+    that are absent, with no files (a validation folder then keeps the training's class
+    indices); ``class_links`` says whether a class folder that is a link is a class (Keras
+    2: always; the app: only when following links); ``tree`` reuses a walk of the folder
+    made with the same options; ``extensions`` lists the file types read (default: Keras
+    2's, ``image_io.IMAGE_EXTENSIONS`` adds GIF and WebP).
     """
 
     allowed_class_modes = frozenset({"categorical", "binary", "sparse", "input", None})
-    white_list_formats = IMAGE_EXTENSIONS
+    white_list_formats = KERAS2_EXTENSIONS
 
     def __init__(
         self, directory: str, image_data_generator: Any = None,
@@ -322,16 +327,22 @@ class DirectoryIterator(FileBatchMixin, Iterator):
         subset: str | None = None, interpolation: str = "nearest",
         keep_aspect_ratio: bool = False, dtype: str | None = None, *,
         allow_missing_classes: bool = False, verbose: bool = True,
+        class_links: bool | None = True, tree: Any = None,
+        extensions: Sequence[str] | None = None,
     ) -> None:
+        if extensions is not None:
+            self.white_list_formats = tuple(e.lower() for e in extensions)
         self._set_processing_attrs(
             image_data_generator, target_size, color_mode, data_format, save_to_dir,
             save_prefix, save_format, subset, interpolation, keep_aspect_ratio, dtype,
             class_mode,
         )
         self.directory = os.fspath(directory)
-        scan = scan_class_folders(self.directory, classes, extensions=self.white_list_formats,
-                                  split=self.split, follow_links=follow_links,
-                                  missing_ok=allow_missing_classes)
+        scan = tree or scan_class_folders(
+            self.directory, classes, extensions=self.white_list_formats, split=self.split,
+            follow_links=follow_links, class_links=class_links,
+            missing_ok=allow_missing_classes)
+        self.tree = scan
         if class_mode == "binary" and len(scan.class_names) != 2:
             raise ValueError(
                 f"class_mode='binary' needs exactly 2 classes; '{self.directory}' has "
@@ -340,7 +351,7 @@ class DirectoryIterator(FileBatchMixin, Iterator):
             )
         self.class_indices = {name: i for i, name in enumerate(scan.class_names)}
         self.num_classes = len(scan.class_names)
-        self.filenames = scan.filenames
+        self.filenames = list(scan.filenames)
         self.classes = np.asarray(scan.classes, dtype=np.int32)
         self.samples = len(self.filenames)
         self.link_loops = scan.link_loops
@@ -421,7 +432,7 @@ class DataFrameIterator(FileBatchMixin, Iterator):
 
     allowed_class_modes = frozenset({"binary", "categorical", "input", "multi_output", "raw",
                                      "sparse", None})
-    white_list_formats = IMAGE_EXTENSIONS
+    white_list_formats = KERAS2_EXTENSIONS
 
     def __init__(
         self, dataframe: Any, directory: str | None = None, image_data_generator: Any = None,

@@ -455,12 +455,16 @@ class ImageDataGenerator:
         save_format: str = "png", follow_links: bool = False, subset: str | None = None,
         interpolation: str = "nearest", keep_aspect_ratio: bool = False, *,
         allow_missing_classes: bool = False, verbose: bool = True,
+        class_links: bool | None = True, tree: Any = None,
+        extensions: Sequence[str] | None = None,
     ) -> Any:
         """Batches of augmented images from a class-per-folder tree: a
-        :class:`DirectoryIterator`. Classes are the sorted sub-folder names.
+        :class:`DirectoryIterator`. Classes are the sorted sub-folder names; the files are
+        Keras 2's (png, jpg, jpeg, bmp, ppm, tif, tiff) unless ``extensions`` says more.
 
-        FitGen's additions: ``allow_missing_classes`` (see ``DirectoryIterator``) and
-        ``verbose=False`` to leave out Keras 2's "Found N images" message.
+        FitGen's additions: ``allow_missing_classes``, ``class_links``, ``tree`` and
+        ``extensions`` (see ``DirectoryIterator``) and ``verbose=False`` to leave out Keras
+        2's "Found N images" message.
         """
         from fitgen_gui.data.file_iterators import DirectoryIterator
 
@@ -471,6 +475,7 @@ class ImageDataGenerator:
             save_format=save_format, follow_links=follow_links, subset=subset,
             interpolation=interpolation, keep_aspect_ratio=keep_aspect_ratio, dtype=self.dtype,
             allow_missing_classes=allow_missing_classes, verbose=verbose,
+            class_links=class_links, tree=tree, extensions=extensions,
         )
 
     def flow_from_dataframe(

@@ -13,22 +13,35 @@ Conversions, where Keras 2 (via Pillow) silently loses information:
 - 16-bit images are scaled to 8 bits, not clipped at 255;
 - the EXIF orientation of JPEGs is applied;
 - an animated GIF gives its first frame.
+
+Only regular files are read, and at most :data:`MAX_FILE_BYTES` of them: a named pipe
+called ``pipe.jpg`` would block the reader forever, a link to ``/dev/zero`` would fill the
+memory. Decoding a large image takes its decoded size from a shared budget
+(:data:`DECODE_BUDGET_BYTES`), so a folder of huge PNGs is decoded a few at a time whatever
+the number of threads, instead of all at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
+import threading
 import warnings
+from collections.abc import Iterator
 
 import cv2
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 __all__ = [
+    "DECODE_BUDGET_BYTES",
     "IMAGE_EXTENSIONS",
     "KERAS2_EXTENSIONS",
+    "MAX_FILE_BYTES",
     "ImageReadError",
     "decode_image",
+    "read_file_bytes",
     "read_image",
 ]
 
@@ -36,6 +49,12 @@ __all__ = [
 KERAS2_EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".ppm", ".tif", ".tiff")
 #: What FitGen accepts: Keras 2's, plus GIF and WebP.
 IMAGE_EXTENSIONS = (*KERAS2_EXTENSIONS, ".gif", ".webp")
+
+#: Largest image file read (an encoded file; decoded sizes are limited by ``max_pixels``).
+MAX_FILE_BYTES = int(os.environ.get("FITGEN_MAX_FILE_MB", "512")) << 20
+#: Decoded bytes of large images being decoded at once, across all threads.
+DECODE_BUDGET_BYTES = int(os.environ.get("FITGEN_DECODE_BUDGET_MB", "768")) << 20
+_LARGE = 16 << 20  # images decoding to less than this do not count against the budget
 
 _CHANNELS = {"rgb": 3, "grayscale": 1, "rgba": 4}
 _BACKGROUND = 255.0  # transparency is composited on white
@@ -57,6 +76,106 @@ class ImageReadError(OSError):
         super().__init__(f"Cannot read image '{path}': {reason}")
         self.path = path
         self.reason = reason
+
+
+class _DecodeBudget:
+    """Decoded bytes in flight; a request larger than the whole budget runs alone."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+        self.peak = 0
+        self._cond = threading.Condition()
+
+    @contextlib.contextmanager
+    def reserve(self, nbytes: int) -> Iterator[None]:
+        if nbytes < _LARGE:
+            yield
+            return
+        with self._cond:
+            while self.used and self.used + nbytes > self.limit:
+                self._cond.wait()
+            self.used += nbytes
+            self.peak = max(self.peak, self.used)
+        try:
+            yield
+        finally:
+            with self._cond:
+                self.used -= nbytes
+                self._cond.notify_all()
+
+
+_BUDGET = _DecodeBudget(DECODE_BUDGET_BYTES)
+
+
+def _format_bytes(count: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if count < 1024 or unit == "GB":
+            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1024
+    return f"{count:.1f} GB"
+
+
+def read_file_bytes(path: str | os.PathLike, max_bytes: int | None = None) -> np.ndarray:
+    """The bytes of a regular file, at most ``max_bytes`` (default :data:`MAX_FILE_BYTES`).
+
+    Raises
+    ------
+    ImageReadError
+        A missing file, a folder, a named pipe, a device or socket (or a link to one), a
+        file over the size limit, or a read error; the message names the file.
+    """
+    path = os.fspath(path)
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise ImageReadError(path, f"a link to '{os.readlink(path)}', which does not "
+                                       "exist") from None
+        raise ImageReadError(path, "the file does not exist (was it moved or deleted?)") from None
+    except IsADirectoryError:
+        raise ImageReadError(path, "this is a folder, not an image file") from None
+    except OSError as exc:
+        raise ImageReadError(path, f"the file cannot be opened ({exc.strerror or exc})") from exc
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ImageReadError(path, "this is a folder, not an image file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ImageReadError(path, "not a regular file (a named pipe, device or socket, "
+                                       "or a link to one); only image files are read")
+        if info.st_size > limit:
+            raise ImageReadError(path, f"the file is {_format_bytes(info.st_size)}, more than "
+                                       f"the {_format_bytes(limit)} an image may be")
+        buf = np.empty(info.st_size, dtype=np.uint8)
+        view, done = memoryview(buf), 0
+        while done < info.st_size:
+            count = os.readv(fd, [view[done:]]) if hasattr(os, "readv") else _read_into(
+                fd, view[done:])
+            if count == 0:  # the file shrank while being read
+                buf = buf[:done]
+                break
+            done += count
+        return buf
+    except OSError as exc:
+        if isinstance(exc, ImageReadError):
+            raise
+        raise ImageReadError(path, f"the file cannot be read ({exc.strerror or exc})") from exc
+    finally:
+        os.close(fd)
+
+
+def _read_into(fd: int, view: memoryview) -> int:
+    data = os.read(fd, len(view))
+    view[:len(data)] = data
+    return len(data)
+
+
+def decode_budget_peak() -> int:
+    """The most decoded bytes of large images in flight at once so far (for benchmarks)."""
+    return _BUDGET.peak
 
 
 def _check_color_mode(color_mode: str) -> int:
@@ -194,6 +313,19 @@ def _decode_with_pillow(buf: np.ndarray, color_mode: str, path: str) -> np.ndarr
         raise ImageReadError(path, f"the file is damaged or truncated ({exc})") from exc
 
 
+def _pillow_size(buf: np.ndarray) -> tuple[int, int] | None:
+    """(width, height) from the header of another format (no pixels are decoded)."""
+    import io
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(io.BytesIO(buf[:1 << 16].tobytes())) as img:  # the header
+                return img.size
+    except Exception:  # noqa: BLE001 - not readable by Pillow: the decoders report it
+        return None
+
+
 def decode_image(
     buf: np.ndarray,
     color_mode: str = "rgb",
@@ -214,9 +346,19 @@ def decode_image(
     if header is not None and header[0] * header[1] > max_pixels():
         raise ImageReadError(path, f"the image is too large to be safe to open "
                                    f"({header[0]}x{header[1]} pixels; a decompression bomb?)")
+    if header is None:
+        header = _pillow_size(buf)
+    factor = _reduction(size, min_size) if size is not None and color_mode != "rgba" else 1
+    # Decoding may hold the image twice (decoded, then converted): count both.
+    decoded = 2 * 4 * (header[0] // factor) * (header[1] // factor) if header else buf.size
+    with _BUDGET.reserve(decoded):
+        return _decode(buf, color_mode, size, factor, path)
+
+
+def _decode(buf: np.ndarray, color_mode: str, size: tuple[int, int] | None, factor: int,
+            path: str) -> np.ndarray:
     image = None
     if size is not None and color_mode != "rgba":
-        factor = _reduction(size, min_size)
         flags = 256 if color_mode == "rgb" else 0  # IMREAD_COLOR_RGB / IMREAD_GRAYSCALE
         flags |= _REDUCED.get(factor, 0)
         image = cv2.imdecode(buf, flags)
@@ -246,15 +388,7 @@ def read_image(
         When the file is missing, empty, damaged or not an image; the message names it.
     """
     path = os.fspath(path)
-    try:
-        buf = np.fromfile(path, dtype=np.uint8)  # np.fromfile handles non-ASCII paths
-    except FileNotFoundError:
-        raise ImageReadError(path, "the file does not exist (was it moved or deleted?)") from None
-    except IsADirectoryError:
-        raise ImageReadError(path, "this is a folder, not an image file") from None
-    except OSError as exc:
-        raise ImageReadError(path, f"the file cannot be read ({exc.strerror or exc})") from exc
-    return decode_image(buf, color_mode, min_size=min_size, path=path)
+    return decode_image(read_file_bytes(path), color_mode, min_size=min_size, path=path)
 
 
 def channels_of(color_mode: str) -> int:

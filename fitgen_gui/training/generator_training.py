@@ -21,8 +21,7 @@ from typing import Any, TextIO
 import keras
 import numpy as np
 
-from fitgen_gui.training.batch_contract import BatchContract
-from fitgen_gui.training.batch_streams import (
+from fitgen_gui.data.batch_streams import (
     ArraySequence,
     BatchStream,
     StreamExhausted,
@@ -30,6 +29,7 @@ from fitgen_gui.training.batch_streams import (
     open_stream,
     sequence_length,
 )
+from fitgen_gui.training.batch_contract import BatchContract
 from fitgen_gui.training.progress_logger import ProgressLogger
 
 __all__ = ["DataExhaustedWarning", "evaluate_generator", "fit_generator", "predict_generator"]
@@ -293,6 +293,7 @@ def fit_generator(
     initial_epoch: int = 0,
     *,
     stream: Any = _STDOUT,
+    initial_step: int = 0,
     **legacy: Any,
 ) -> keras.callbacks.History:
     """Train a compiled Keras 3 model on batches from a generator, as Keras 2 did.
@@ -340,6 +341,10 @@ def fit_generator(
     stream
         Where progress text goes; defaults to ``sys.stdout`` at call time (nothing is
         written when that is None, as in a windowed app).
+    initial_step
+        FitGen's own: resume inside ``initial_epoch``, at this batch (0-based). A
+        PyDataset's pass starts at that index; a generator cannot be wound on and simply
+        continues. Callbacks see batch numbers from ``initial_step``.
     **legacy
         Keras 1 names (``samples_per_epoch``, ``nb_epoch``, ``nb_val_samples``,
         ``max_q_size``, ``pickle_safe``), accepted with a ``DeprecationWarning``.
@@ -365,6 +370,7 @@ def fit_generator(
     verbose = _resolve_verbose(verbose)
     epochs = _check_count(epochs, "epochs", 0)
     initial_epoch = _check_count(initial_epoch, "initial_epoch", 0)
+    initial_step = _check_count(initial_step, "initial_step", 0)
     workers = _check_count(workers, "workers", 0)
     max_queue_size = _check_count(max_queue_size, "max_queue_size", 1)
     if "samples_per_epoch" in legacy:
@@ -390,10 +396,14 @@ def fit_generator(
     callback_list, history = _make_callbacks(
         callbacks, model, verbose, _resolve_stream(stream), epochs, steps_per_epoch
     )
-    needed = steps_per_epoch * max(0, epochs - initial_epoch)
+    if initial_step >= steps_per_epoch:
+        raise ValueError(f"initial_step must be below steps_per_epoch ({steps_per_epoch}); "
+                         f"got {initial_step}.")
+    needed = max(0, steps_per_epoch * max(0, epochs - initial_epoch) - initial_step)
     with contextlib.ExitStack() as stack:
         train_stream = stack.enter_context(
-            open_stream(generator, shuffle=shuffle, limit=needed, **stream_options)
+            open_stream(generator, shuffle=shuffle, limit=needed, start=initial_step,
+                        **stream_options)
         )
         reset = stack.enter_context(_running_metrics(model))
         checked, val_checked = [False], [False]
@@ -405,7 +415,7 @@ def fit_generator(
             reset()
             callback_list.on_epoch_begin(epoch)
             logs: dict = {}
-            done = 0
+            done = initial_step if epoch == initial_epoch else 0
             ran_out = False
             while done < steps_per_epoch:
                 try:

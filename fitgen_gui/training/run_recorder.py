@@ -6,6 +6,15 @@ request (a ``threading.Event`` set from any thread), and stops a run whose loss 
 NaN. Hooks run on the training thread and cost training time, so per-batch work is O(1):
 batch values are buffered and emitted about ten times a second, epoch events never
 dropped.
+
+The end of an epoch is written in an order a crash cannot break: the epoch's metrics go
+into ``epoch-NNNN.json`` first, then the checkpoint is renamed into place (from then on
+the epoch is done: ``RunDir.repair`` rebuilds the rest from the two), then
+``history.csv``, then the ``EpochEnded`` event.
+
+A stop mid-epoch saves a partial checkpoint with what a resume needs to continue at the
+very next batch as if nothing happened: the metric sums so far and the random layers'
+generator states (the weights and optimizer are in the checkpoint).
 """
 
 from __future__ import annotations
@@ -19,10 +28,12 @@ from pathlib import Path
 from typing import Any
 
 import keras
+import numpy as np
 
-from fitgen_gui.core.events import BatchEnded, EpochEnded, EpochStarted, RunWarning
+from fitgen_gui.core.events import BatchEnded, EpochEnded, EpochStarted, RunWarning, event_to_dict
+from fitgen_gui.core.faults import crash_point
 from fitgen_gui.core.progress_text import StepTimer
-from fitgen_gui.core.run_dir import CheckpointInfo, RunDir, fsync_dir
+from fitgen_gui.core.run_dir import CheckpointInfo, RunDir, best_epoch, fsync_dir
 from fitgen_gui.training.models import current_learning_rate
 
 __all__ = ["RunRecorder", "save_model_atomic"]
@@ -40,11 +51,88 @@ def save_model_atomic(model: keras.Model, path: str | os.PathLike) -> None:
         model.save(tmp)
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
+        crash_point(f"save:{path.name}:tmp")
         os.replace(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink(missing_ok=True)
     fsync_dir(path.parent)
+    crash_point(f"save:{path.name}:done")
+
+
+def _numpy(variable: Any) -> np.ndarray:
+    return np.asarray(keras.ops.convert_to_numpy(variable), dtype=np.float64)
+
+
+class _MetricSums:
+    """The sum and count of each mean metric (``loss``, ``accuracy``...), read directly.
+
+    Keras reports running means; a batch's own value recovered from two of them
+    (``m_n * n - m_{n-1} * (n - 1)``) loses precision as ``n`` grows, out of a metric's
+    range after a few thousand batches. The difference of the sums themselves does not:
+    for accuracy they count samples, exactly.
+    """
+
+    def __init__(self, model: keras.Model) -> None:
+        self.pairs: dict[str, tuple[Any, Any]] = {}
+        self.variables: dict[str, Any] = {}
+        for metric in getattr(model, "metrics", []):
+            inner = getattr(metric, "metrics", None)
+            for m in (inner if inner is not None else [metric]):
+                by_name = {v.path.rsplit("/", 1)[-1]: v for v in m.variables}
+                for v in m.variables:
+                    self.variables[v.path] = v
+                if set(by_name) == {"total", "count"}:
+                    self.pairs[m.name] = (by_name["total"], by_name["count"])
+        self.previous = dict.fromkeys(self.pairs, (0.0, 0.0))
+
+    def refresh(self, model: keras.Model) -> None:
+        """Find metrics built after the first batch (compiled metrics are built lazily)."""
+        if len(self.variables) < sum(len(m.variables) for m in model.metrics):
+            known = self.previous
+            self.__init__(model)
+            self.previous.update({k: v for k, v in known.items() if k in self.previous})
+
+    def reset(self) -> None:
+        """The metrics were reset (a new epoch)."""
+        self.previous = dict.fromkeys(self.pairs, (0.0, 0.0))
+
+    def sync(self) -> dict[str, float]:
+        """Take the current sums as the starting point; return each running mean."""
+        self.previous = {name: (float(_numpy(t)), float(_numpy(c)))
+                         for name, (t, c) in self.pairs.items()}
+        return {name: t / c for name, (t, c) in self.previous.items() if c}
+
+    def own_values(self) -> dict[str, float]:
+        """Each mean metric's value over the last batch alone."""
+        out = {}
+        for name, (total_var, count_var) in self.pairs.items():
+            total, count = float(_numpy(total_var)), float(_numpy(count_var))
+            last_total, last_count = self.previous[name]
+            self.previous[name] = (total, count)
+            if count > last_count:
+                out[name] = (total - last_total) / (count - last_count)
+        return out
+
+    def state(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for path, variable in self.variables.items():
+            value = _numpy(variable)
+            out[path] = float(value.reshape(-1)[0]) if value.size == 1 else value.tolist()
+        return out
+
+    def add(self, state: dict[str, Any]) -> None:
+        """Add a saved state to the current one (a resumed epoch's earlier batches)."""
+        for path, value in state.items():
+            variable = self.variables.get(path)
+            if variable is not None:
+                variable.assign(keras.ops.convert_to_tensor(
+                    _numpy(variable) + np.asarray(value, dtype=np.float64),
+                    dtype=variable.dtype))
+
+
+def _seed_states(model: keras.Model) -> list[Any]:
+    return [v for v in model.variables if v.name == "seed_generator_state"]
 
 
 class RunRecorder(keras.callbacks.Callback):
@@ -64,10 +152,19 @@ class RunRecorder(keras.callbacks.Callback):
         ``"stop"``: stop at the first NaN loss; ``"warn"``: warn once per epoch.
     batch_interval
         Seconds between two batch events.
+    keep_last
+        Full checkpoints kept (0: all); the newest and the best are always kept.
+    monitor
+        The metric that decides the best epoch (``val_loss``...).
+    resume_state
+        The ``meta`` of a partial checkpoint being resumed: its epoch continues at the next
+        batch with the metric sums and random states it had.
     """
 
     def __init__(self, run: RunDir, emit: Callable[[Any], None], stop_event: threading.Event,
-                 *, batch_size: int, on_nan: str = "stop", batch_interval: float = 0.1) -> None:
+                 *, batch_size: int, on_nan: str = "stop", batch_interval: float = 0.1,
+                 keep_last: int = 0, monitor: str = "val_loss",
+                 resume_state: dict[str, Any] | None = None) -> None:
         super().__init__()
         self.run = run
         self._emit = emit
@@ -75,6 +172,9 @@ class RunRecorder(keras.callbacks.Callback):
         self._batch_size = batch_size
         self._on_nan = on_nan
         self._interval = batch_interval
+        self._keep_last = keep_last
+        self._monitor = monitor
+        self._resume = resume_state or None
         self.stopped_by_user = False
         self.stopped_in_validation = False
         self.nan_at: tuple[int, int] | None = None
@@ -106,16 +206,19 @@ class RunRecorder(keras.callbacks.Callback):
         self._reset_buffer()
         self._last_emit = time.monotonic()
 
-    def _save(self, epoch_number: int, partial: bool, logs: dict) -> str | None:
+    def _save(self, epoch_number: int, partial: bool, logs: dict,
+              meta: dict[str, Any]) -> str | None:
+        """Metrics first, then the checkpoint (see the module docstring)."""
         path = self.run.checkpoint_path(epoch_number, partial)
         try:
-            save_model_atomic(self.model, path)
             self.run.write_checkpoint_info(CheckpointInfo(
                 epoch_number, partial, str(path), logs,
-                self.batches_done if partial else None))
+                self.batches_done if partial else None, meta))
+            save_model_atomic(self.model, path)
         except (OSError, ValueError) as exc:
             self.save_error = (str(path), exc)
             self.model.stop_training = True  # never train on without a checkpoint
+            Path(path).with_suffix(".json").unlink(missing_ok=True)
             return None
         self.last_checkpoint = str(path)
         return str(path)
@@ -126,28 +229,56 @@ class RunRecorder(keras.callbacks.Callback):
         self._steps = int(self.params.get("steps") or 0)
         self.stopped_by_user = self.stopped_in_validation = False
         self.nan_at = None
+        self._sums = _MetricSums(self.model)
 
     def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
         self.epoch = epoch
-        self.batches_done = 0
+        resuming = self._resume is not None and self._resume.get("epoch") == epoch + 1
+        self.batches_done = int(self._resume.get("batches") or 0) if resuming else 0
         self._running: dict[str, float] = {}
         self._timer = StepTimer()
         self._epoch_start = time.monotonic()
         self._last_emit = time.monotonic()
         self._nan_warned = False
+        self._sums.reset()
         self._reset_buffer()
         self._emit(EpochStarted(epoch))
 
+    def on_train_batch_begin(self, batch: int, logs: dict | None = None) -> None:
+        if self._resume is not None and batch == self.batches_done and (
+                self._resume.get("epoch") == self.epoch + 1):
+            # The epoch's random layers continue from where the stopped run was (the
+            # per-epoch seeds were set by EpochSeeds in on_epoch_begin).
+            for variable, value in zip(_seed_states(self.model),
+                                       self._resume.get("seed_states") or [], strict=False):
+                variable.assign(np.asarray(value, dtype=variable.dtype))
+
     def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
-        logs = logs or {}
+        logs = logs if logs is not None else {}
         n = batch + 1
+        resumed_first = self._resume is not None and (
+            self._resume.get("epoch") == self.epoch + 1
+            and batch == int(self._resume.get("batches") or 0))
+        if batch == 0 or resumed_first:
+            self._sums.refresh(self.model)  # compiled metrics exist after the first step
+        own = self._sums.own_values()
+        if resumed_first:
+            # Add the sums of the batches before the stop: from here on the running values
+            # (and the epoch's) are those of the uninterrupted epoch.
+            self._sums.add(self._resume.get("metric_state") or {})
+            for name, value in self._sums.sync().items():
+                if name in logs:
+                    logs[name] = value
+            self._resume = None
         for key, value in logs.items():
             if not isinstance(value, int | float):
                 continue
-            previous = self._running.get(key)
-            # Keras reports running means over the epoch; recover this batch's own value.
-            own = value if previous is None else value * n - previous * (n - 1)
-            self._buffer.setdefault(key, []).append(float(own))
+            if key in own:
+                value_own = own[key]
+            else:
+                previous = self._running.get(key)
+                value_own = value if previous is None else value * n - previous * (n - 1)
+            self._buffer.setdefault(key, []).append(float(value_own))
             self._running[key] = float(value)
         self.batches_done = n
         self._timer.step(n)
@@ -186,22 +317,34 @@ class RunRecorder(keras.callbacks.Callback):
             logs = {k: v for k, v in logs.items() if not k.startswith("val_")}
         if self.nan_at is not None and self._on_nan == "stop":
             return  # NaN weights: keep the previous checkpoint as the last good one
-        partial = self.batches_done < self._steps
-        if partial:
-            self._save(epoch + 1, True, logs)
+        if self.batches_done < self._steps:
+            meta = {"metric_state": self._sums.state(),
+                    "seed_states": [np.asarray(keras.ops.convert_to_numpy(v)).tolist()
+                                    for v in _seed_states(self.model)]}
+            self._save(epoch + 1, True, logs, meta)
             return
         learning_rate = current_learning_rate(self.model)
-        path = self._save(epoch + 1, False, logs)
-        if path is None:
-            return
-        self.last_full_epoch = epoch + 1
         row = dict(logs)
         if learning_rate is not None:
             row["learning_rate"] = learning_rate
+        event = EpochEnded(epoch, logs, str(self.run.checkpoint_path(epoch + 1)),
+                           learning_rate, time.monotonic() - self._epoch_start)
+        record = {k: v for k, v in event_to_dict(event).items() if k != "type"}
+        path = self._save(epoch + 1, False, logs,
+                          {"row": row, "event": record, "t": round(time.time(), 3)})
+        if path is None:
+            return
+        self.last_full_epoch = epoch + 1
         try:
             self.run.record_epoch(epoch, row)
         except OSError as exc:
             self.save_error = (str(self.run.file("history.csv")), exc)
             self.model.stop_training = True
-        self._emit(EpochEnded(epoch, logs, path, learning_rate,
-                              time.monotonic() - self._epoch_start))
+        self._emit(event)
+        self._retain()
+
+    def _retain(self) -> None:
+        if self._keep_last <= 0:
+            return
+        best = best_epoch(self.run.read_history(), self._monitor)
+        self.run.apply_retention(self._keep_last, best[0] + 1 if best else None)

@@ -4,12 +4,18 @@ The app's worker thread and the ``fitgen`` command both call these with a ``sink
 plain function receiving ``core.events``) and a ``threading.Event`` that stops the run
 after the current batch. Everything a run does is written to its run directory, so it
 can be reopened, compared and resumed, and a crash loses at most the epoch in flight.
+
+Nothing is written before the run can really start (:mod:`.preflight`); while it trains,
+the run folder is locked against a second writer; the status names each phase before the
+first batch (checking files, building the model, compiling).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
+import shutil
 import threading
 import warnings
 from collections.abc import Callable, Iterator
@@ -21,8 +27,10 @@ import keras
 
 from fitgen_gui.core.config import ConfigError, Problem, RunConfig
 from fitgen_gui.core.console_text import ConsoleStream
+from fitgen_gui.core.errors import CheckpointError, UserError
 from fitgen_gui.core.events import (
     ConsoleText,
+    PhaseStarted,
     RunResumed,
     RunStarted,
     RunWarning,
@@ -33,58 +41,61 @@ from fitgen_gui.core.events import (
 from fitgen_gui.core.run_dir import (
     CHECK_REPORT,
     CONSOLE,
+    EVENTS,
     MODEL,
+    SET_ASIDE,
     CheckpointInfo,
+    DiskFullError,
     RunDir,
+    best_epoch,
+    free_space_message,
     write_atomic,
 )
-from fitgen_gui.data.data_check import check_folders, format_report
-from fitgen_gui.data.file_iterators import TooManyBadFiles
+from fitgen_gui.data.batch_streams import is_sequence, sequence_length
+from fitgen_gui.data.data_check import CheckReport, format_report
+from fitgen_gui.data.pipeline import build_run_data, summarize_class_names
 from fitgen_gui.training import tf_devices
-from fitgen_gui.training.batch_streams import is_sequence, sequence_length
 from fitgen_gui.training.epoch_seeds import EpochSeeds
 from fitgen_gui.training.generator_training import fit_generator
-from fitgen_gui.training.models import WeightsMissingError, build_model, compile_model
-from fitgen_gui.training.run_data import build_run_data
+from fitgen_gui.training.models import build_model, compile_model
+from fitgen_gui.training.preflight import Prepared, describe_reuse, devices_of, prepare
 from fitgen_gui.training.run_recorder import RunRecorder, save_model_atomic
-from fitgen_gui.training.user_data import UserDataError
 
 __all__ = ["CheckpointError", "resume_training", "run_training"]
 
 Sink = Callable[[Any], None]
 
 
-class CheckpointError(RuntimeError):
-    """A checkpoint cannot be loaded; the message names it and the previous good one."""
-
-
 class _StoppedEarly(Exception):
-    """Stop was pressed before the first batch (during the data check or model building)."""
+    """Stop was pressed before the first batch (during the checks or model building)."""
 
 
-def _failure_message(exc: BaseException, config: RunConfig | None) -> str:
+def _failure_message(exc: BaseException, config: RunConfig | None,
+                     checkpoint: CheckpointInfo | None) -> str:
     """Words for people, for the errors they can act on."""
     name = type(exc).__name__
     text = str(exc)
-    if isinstance(exc, ConfigError | WeightsMissingError | CheckpointError | UserDataError
-                  | TooManyBadFiles):
+    if isinstance(exc, UserError):
         return text
+    kept = (f" The last checkpoint ({checkpoint.label}) is kept." if checkpoint
+            else " No checkpoint was saved yet.")
     if isinstance(exc, MemoryError) or "ResourceExhausted" in name or "OOM" in text or (
             "out of memory" in text.lower()):
         size = config.data.batch_size if config else None
         hint = f" Try a batch size of {max(1, size // 2)} (now {size})" if size else ""
         return ("Out of memory: the batch does not fit in the "
                 f"{'GPU' if 'GPU' in text else 'memory'}.{hint}, a smaller image size, or a "
-                "smaller model.")
+                f"smaller model.{kept}")
     if isinstance(exc, PermissionError | OSError) and getattr(exc, "filename", None):
         return (f"Cannot write '{exc.filename}': {exc.strerror or exc}. Choose a folder you "
                 "can write to (File > Workspace, or --runs-dir).")
     where = getattr(exc, "fitgen_batch", None)
     if where is not None:
         role, batch = where
-        return (f"The {role} data failed while building batch {batch}: {name}: {text}. The "
-                "error came from the data itself (see the details for its traceback); "
-                "training stopped and the last checkpoint is kept.")
+        first_line = text.splitlines()[0] if text else ""
+        return (f"The {role} data failed while building batch {batch + 1}: {name}: "
+                f"{first_line}. The error came from the data itself (the details show its "
+                f"traceback); training stopped.{kept}")
     return f"{name}: {text}"
 
 
@@ -111,12 +122,15 @@ class _Session:
         self.stop_event = stop_event
         self.run: RunDir | None = None
         self.config: RunConfig | None = None
+        self.console = ConsoleStream(None, sink)
+        self.lock: Any = None
+        self.initial_epoch = 0
         self._log = None
-        self._lock = threading.RLock()
+        self._emit_lock = threading.RLock()
 
     def emit(self, event: Any) -> None:
         # Data threads report skipped files while the training thread reports batches.
-        with self._lock:
+        with self._emit_lock:
             if self._log is not None and not isinstance(event, ConsoleText):
                 try:
                     self._log.append(event, sync=not type(event).__name__.startswith("Batch"))
@@ -124,23 +138,29 @@ class _Session:
                     pass  # a full disk is reported by the checkpoint that cannot be written
             self.sink(event)
 
-    def open_run(self, run: RunDir) -> ConsoleStream:
+    def phase(self, key: str, text: str) -> None:
+        if self.stop_event.is_set():
+            raise _StoppedEarly
+        self.emit(PhaseStarted(key, text))
+
+    def open_run(self, run: RunDir) -> None:
+        """Log to ``run`` from now on (what the console showed so far goes in too)."""
         self.run = run
         self._log = run.events
-        return ConsoleStream(run.file(CONSOLE), self.sink)
+        self.console.attach_log(run.file(CONSOLE))
 
     def close(self) -> None:
+        self.console.close()
         if self._log is not None:
             self._log.close()
+        if self.lock is not None:
+            self.lock.release()
 
     def fail(self, exc: BaseException, message: str | None = None) -> TrainingFailed:
-        checkpoint = None
-        if self.run is not None:
-            latest = self.run.checkpoint()
-            checkpoint = latest.path if latest else None
+        latest = self.run.checkpoint() if self.run is not None else None
         event = TrainingFailed.from_exception(
-            exc, message or _failure_message(exc, self.config),
-            str(self.run.path) if self.run else None, checkpoint)
+            exc, message or _failure_message(exc, self.config, latest),
+            str(self.run.path) if self.run else None, latest.path if latest else None)
         if self.run is not None:
             with contextlib.suppress(OSError):
                 self.run.write_state("failed", message=event.message)
@@ -154,10 +174,23 @@ def _load_checkpoint(run: RunDir, checkpoint: CheckpointInfo) -> keras.Model:
         earlier = [c for c in run.checkpoints() if c.epoch < checkpoint.epoch]
         offer = (f" The previous checkpoint is {earlier[-1].label}: resume from it "
                  f"(--from-epoch {earlier[-1].epoch})." if earlier else "")
+        first = str(exc).splitlines()[0][:200] if str(exc) else ""
         raise CheckpointError(
             f"Checkpoint '{checkpoint.path}' is damaged or incomplete and was not loaded "
-            f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}).{offer}"
-        ) from exc
+            f"({type(exc).__name__}: {first}).{offer}") from exc
+
+
+def _check_fits(model: keras.Model, checkpoint: CheckpointInfo, config: RunConfig,
+                classes: int) -> None:
+    """A checkpoint of another model (copied in by hand) is named, not trained on."""
+    outputs = model.output_shape[-1] if model.output_shape else None
+    expected = 1 if config.data.class_mode == "binary" else classes
+    architecture = f"fitgen_{config.model.architecture}"
+    if outputs != expected or (model.name.startswith("fitgen_") and model.name != architecture):
+        raise CheckpointError(
+            f"Checkpoint '{checkpoint.path}' holds another model ({model.name}, {outputs} "
+            f"outputs) than this run trains ({architecture}, {expected} outputs for "
+            f"{classes} classes). Resume from one of this run's own checkpoints.")
 
 
 def _length(source: Any, field: str) -> int:
@@ -168,30 +201,25 @@ def _length(source: Any, field: str) -> int:
                                "which does not know its length")])
 
 
-def _bad_file_listener(session: _Session, console: ConsoleStream) -> Callable[[str, str], None]:
+def _bad_file_listener(session: _Session) -> Callable[[str, str], None]:
     def listener(path: str, reason: str) -> None:
         text = f"Skipped '{path}': {reason}. Another image takes its place in the batch."
-        console.line(f"WARNING: {text}")
+        session.console.line(f"WARNING: {text}")
         session.emit(RunWarning(text, path, "bad_file"))
 
     return listener
 
 
-def _check_data(session: _Session, console: ConsoleStream) -> list[str]:
-    """The data check, before training: saved in the run; returns unreadable files."""
-    run, config = session.run, session.config
-    assert run is not None and config is not None
-    data = config.data
-
-    def progress(done: int, total: int) -> None:
-        if session.stop_event.is_set():
-            raise _StoppedEarly
-        console.write(f"\rChecking {total} files: {done}/{total}"
-                      + ("\n" if done == total else ""))
-
-    report = check_folders(data.train_dir, data.val_dir or None,
-                           follow_links=data.follow_links, progress=progress)
+def _record_report(session: _Session, prepared: Prepared) -> list[str]:
+    """The data check in the run folder, console and events; returns unreadable files."""
+    run, report = session.run, prepared.report
+    assert run is not None
+    if report is None:
+        return []
     write_atomic(run.file(CHECK_REPORT), json.dumps(report.to_dict(), indent=2))
+    reused = describe_reuse(prepared)
+    if reused:
+        session.console.line(reused)
     for finding in report.findings:
         if finding.severity == "info":
             continue
@@ -201,18 +229,32 @@ def _check_data(session: _Session, console: ConsoleStream) -> list[str]:
                                         "bad_file"))
         elif finding.severity == "warning":
             session.emit(RunWarning(finding.message, kind="data_check"))
-    console.line(format_report(report))
-    if not report.can_train:
-        errors = [f for f in report.findings if f.severity == "error"]
-        raise ConfigError([Problem("data.train_dir", f.message) for f in errors])
+    session.console.line(format_report(report))
     return report.unreadable
 
 
-def _train(session: _Session, console: ConsoleStream, *, model: keras.Model | None,
-           initial_epoch: int, resumed: RunResumed | None) -> Any:
+def _preflight(session: _Session, config: RunConfig, *, trusted: bool,
+               workspace: str | Path | None, reuse: CheckReport | None) -> Prepared:
+    session.phase("preparing", "Checking the settings")
+    devices = devices_of(tf_devices.available_devices())
+
+    def progress(done: int, total: int) -> None:
+        if session.stop_event.is_set():
+            raise _StoppedEarly
+        session.console.write(f"\rChecking {total} files: {done}/{total}"
+                              + ("\n" if done == total else ""))
+
+    return prepare(config, data_file_trusted=trusted, devices=devices, workspace=workspace,
+                   reuse_report=reuse, check_progress=progress, on_phase=session.phase)
+
+
+def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
+           initial_epoch: int, resumed: RunResumed | None,
+           resume_state: dict[str, Any] | None = None) -> Any:
     """Build what is missing, train, and return the final event."""
     run, config = session.run, session.config
     assert run is not None and config is not None
+    console = session.console
     training = config.training
     keras.backend.clear_session()
     device = tf_devices.configure(training.device, training.mixed_precision)
@@ -220,42 +262,50 @@ def _train(session: _Session, console: ConsoleStream, *, model: keras.Model | No
         keras.utils.set_random_seed(training.seed)
     console.line(f"Run folder: {run.path}")
     console.line(f"Device: {device.name}")
-    user_file = config.data.generator_file
-    if user_file:
-        console.line(f"Running your data code from {user_file} (chosen as the data source).")
-    unreadable = _check_data(session, console) if training.check_data and not user_file else []
-    data = build_run_data(config, seed=training.seed)
+    if config.data.source == "python":
+        console.line(f"Running your data code from {config.data.generator_file} (chosen as "
+                     "the data source).")
+    unreadable = _record_report(session, prepared)
+    session.phase("loading_data", "Preparing the images")
+    data = build_run_data(config, seed=training.seed, train_tree=prepared.trees.get("train"),
+                          val_tree=prepared.trees.get("val"),
+                          progress=lambda text: session.phase("normalization", text))
     if data.from_folders:
         for iterator in (data.train, data.val):
             if iterator is not None:
                 iterator.exclude_files(unreadable)
                 iterator.skip_unreadable_files(training.max_bad_file_fraction,
-                                               _bad_file_listener(session, console))
+                                               _bad_file_listener(session))
         console.line(f"Found {data.train.samples} training images belonging to "
-                     f"{len(data.class_names)} classes: {', '.join(data.class_names)}.")
+                     f"{len(data.class_names)} classes: "
+                     f"{summarize_class_names(data.class_names)}.")
         if data.val is not None:
             console.line(f"Found {data.val.samples} validation images.")
     else:
-        console.line(f"Classes: {', '.join(data.class_names)}.")
+        console.line(f"Classes: {summarize_class_names(data.class_names)}.")
     for note in data.warnings:
         console.line(f"WARNING: {note}")
         session.emit(RunWarning(note))
-    if session.stop_event.is_set():
-        raise _StoppedEarly
     steps = training.steps_per_epoch or _length(data.train, "training.steps_per_epoch")
     val_steps = None
     if data.val is not None:
         val_steps = training.validation_steps or _length(data.val, "training.validation_steps")
     with tf_devices.device_scope(device):
         if model is None:
+            session.phase("building", "Building the model")
             model = build_model(config, len(data.class_names))
             compile_model(model, config, steps)
+        elif resumed is not None and resumed.checkpoint:
+            _check_fits(model, CheckpointInfo(resumed.from_epoch, False, resumed.checkpoint),
+                        config, len(data.class_names))
+        cb = config.callbacks
         recorder = RunRecorder(run, session.emit, session.stop_event,
-                               batch_size=config.data.batch_size, on_nan=training.on_nan)
+                               batch_size=config.data.batch_size, on_nan=training.on_nan,
+                               keep_last=cb.keep_last_checkpoints, monitor=cb.monitor,
+                               resume_state=resume_state)
         callbacks: list[keras.callbacks.Callback] = [recorder]
         if training.seed is not None:
-            callbacks.append(EpochSeeds(training.seed))
-        cb = config.callbacks
+            callbacks.insert(0, EpochSeeds(training.seed))
         if cb.early_stopping:
             callbacks.append(keras.callbacks.EarlyStopping(
                 monitor=cb.early_stopping_monitor, patience=cb.early_stopping_patience,
@@ -275,11 +325,12 @@ def _train(session: _Session, console: ConsoleStream, *, model: keras.Model | No
             val_samples=data.val_samples or 0, device=device.name))
         if resumed is not None:
             session.emit(resumed)
-        if session.stop_event.is_set():
-            raise _StoppedEarly
+        session.phase("compiling", "Compiling the training step (the first batch takes "
+                                   "longest)")
         # The same epoch of a resumed run sees the same images in the same order.
         if data.from_folders:
             data.train.set_epoch(initial_epoch)
+        initial_step = int(resume_state.get("batches") or 0) if resume_state else 0
         fit_generator(
             model, data.train, steps_per_epoch=steps, epochs=training.epochs,
             verbose=training.verbose, callbacks=callbacks, validation_data=data.val,
@@ -287,14 +338,15 @@ def _train(session: _Session, console: ConsoleStream, *, model: keras.Model | No
             class_weight=data.class_weight, max_queue_size=training.max_queue_size,
             workers=training.workers, use_multiprocessing=training.use_multiprocessing,
             # The iterator already shuffles its images every epoch, keyed by the seed.
-            shuffle=False, initial_epoch=initial_epoch, stream=console,
+            shuffle=False, initial_epoch=initial_epoch, initial_step=initial_step,
+            stream=console,
         )
-    return _outcome(session, console, model, recorder, initial_epoch)
+    return _outcome(session, model, recorder, initial_epoch)
 
 
-def _outcome(session: _Session, console: ConsoleStream, model: keras.Model,
-             recorder: RunRecorder, initial_epoch: int) -> Any:
-    run, config = session.run, session.config
+def _outcome(session: _Session, model: keras.Model, recorder: RunRecorder,
+             initial_epoch: int) -> Any:
+    run, config, console = session.run, session.config, session.console
     assert run is not None and config is not None
     last = recorder.last_checkpoint
     if recorder.save_error is not None:
@@ -324,104 +376,177 @@ def _outcome(session: _Session, console: ConsoleStream, model: keras.Model,
     epochs_done = recorder.last_full_epoch or initial_epoch
     run.write_state("finished", epochs_done=epochs_done)
     early = epochs_done < config.training.epochs
+    best = best_epoch(run.read_history(), config.callbacks.monitor)
     console.line(f"Training finished after {epochs_done} epoch{'s' if epochs_done != 1 else ''}"
                  f"{' (early stopping)' if early else ''}. Model: {model_path}")
+    if best is not None:
+        console.line(f"Best epoch: {best[0] + 1} ({config.callbacks.monitor} {best[1]:.4f}).")
     return TrainingFinished(str(run.path), epochs_done, str(model_path), early)
 
 
 def _execute(sink: Sink, stop_event: threading.Event,
-             prepare: Callable[[_Session], tuple[ConsoleStream, dict]]) -> Any:
+             prepare_run: Callable[[_Session], dict]) -> Any:
     session = _Session(sink, stop_event)
     final: Any = None
-    console: ConsoleStream | None = None
     kwargs: dict = {}
     try:
-        console, kwargs = prepare(session)
-        with _warnings_to(session.emit, console):
-            final = _train(session, console, **kwargs)
+        kwargs = prepare_run(session)
+        with _warnings_to(session.emit, session.console):
+            final = _train(session, **kwargs)
     except _StoppedEarly:
         run = session.run
-        assert run is not None and console is not None
-        run.write_state("stopped")
-        console.line("Stopped before training began.")
-        latest = run.checkpoint()
-        final = TrainingStopped(str(run.path), kwargs.get("initial_epoch", 0), 0,
+        if run is not None:
+            run.write_state("stopped")
+        session.console.line("Stopped before training began.")
+        latest = run.checkpoint() if run is not None else None
+        final = TrainingStopped(str(run.path) if run else None, session.initial_epoch, 0,
                                 latest.path if latest else None)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a TrainingFailed event
         final = session.fail(exc)
-        if console is not None:
-            console.line(f"ERROR: {final.message}")
+        session.console.line(f"ERROR: {final.message}")
     finally:
-        if console is not None:
-            console.close()
         if final is not None:
+            session.console.flush_line()
             session.emit(final)
         session.close()
     return final
 
 
 def run_training(config: RunConfig, sink: Sink, stop_event: threading.Event | None = None,
-                 *, workspace: str | Path = "runs") -> Any:
+                 *, workspace: str | Path = "runs", data_file_trusted: bool = True,
+                 check_report: CheckReport | None = None) -> Any:
     """Train a new run of ``config`` in a new folder of ``workspace``.
 
     Returns (and emits last) ``TrainingFinished``, ``TrainingStopped`` or
     ``TrainingFailed``; never raises for a problem of the data, the settings or the
-    training itself.
+    training itself. Nothing is written when the run cannot start.
+
+    Parameters
+    ----------
+    data_file_trusted
+        Whether the caller chose a data file named by ``config`` for this run (a config
+        read from a file was not chosen: the CLI asks for ``--trust-data-file``).
+    check_report
+        A data check of the same folders (the app's): reused if they have not changed.
     """
     stop_event = stop_event or threading.Event()
 
-    def prepare(session: _Session) -> tuple[ConsoleStream, dict]:
+    def prepare_run(session: _Session) -> dict:
         session.config = config
-        config.check()
+        prepared = _preflight(session, config, trusted=data_file_trusted,
+                              workspace=workspace, reuse=check_report)
+        session.config = prepared.config
         run = RunDir.create(workspace, config.name)
-        run.write_config(config.to_json())
-        run.write_state("running", started=datetime.now().isoformat(timespec="seconds"))
-        return session.open_run(run), {"model": None, "initial_epoch": 0, "resumed": None}
+        try:
+            session.lock = run.lock()
+            session.lock.acquire()
+            run.write_config(prepared.config.to_json())
+            run.write_state("running", started=datetime.now().isoformat(timespec="seconds"))
+        except OSError as exc:  # a full disk: leave nothing behind, say where and how much
+            if session.lock is not None:
+                session.lock.release()
+                session.lock = None
+            shutil.rmtree(run.path, ignore_errors=True)
+            if exc.errno == errno.ENOSPC:
+                raise DiskFullError(free_space_message(workspace)) from exc
+            raise
+        session.open_run(run)
+        return {"prepared": prepared, "model": None, "initial_epoch": 0, "resumed": None}
 
-    return _execute(sink, stop_event, prepare)
+    return _execute(sink, stop_event, prepare_run)
+
+
+def _set_aside_all(run: RunDir) -> Path:
+    """Move the events and console of an attempt that saved nothing into ``set-aside/``."""
+    folder = run.path / SET_ASIDE / datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in (EVENTS, CONSOLE, "history.csv", "run.json"):
+        source = run.file(name)
+        if source.exists():
+            shutil.copy2(source, folder / name)
+    for name in (EVENTS, CONSOLE, "history.csv"):
+        run.file(name).unlink(missing_ok=True)
+    return folder
 
 
 def resume_training(run_dir: str | Path, sink: Sink, stop_event: threading.Event | None = None,
-                    *, from_epoch: int | None = None, epochs: int | None = None) -> Any:
+                    *, from_epoch: int | None = None, epochs: int | None = None,
+                    data_file_trusted: bool = False) -> Any:
     """Continue the run in ``run_dir`` from the checkpoint of ``from_epoch`` (default: the
-    latest), restoring weights, optimizer state and the epoch counter. Epochs after it are
-    set aside in ``set-aside/``, not deleted. ``epochs`` changes the final epoch."""
+    latest), restoring weights, optimizer state and the epoch counter; a partial
+    checkpoint continues at the batch where it stopped. Epochs after it are set aside in
+    ``set-aside/``, not deleted. ``epochs`` changes the final epoch. A run killed before
+    its first checkpoint starts again from epoch 1 with its settings.
+
+    The run is locked while it trains: a run another process is training is refused.
+    ``data_file_trusted`` must be True to run a data file the run's settings name.
+    """
     stop_event = stop_event or threading.Event()
 
-    def prepare(session: _Session) -> tuple[ConsoleStream, dict]:
+    def prepare_run(session: _Session) -> dict:
         run = RunDir(run_dir)
-        config = RunConfig.from_json(run.read_config_text())
+        text = run.read_config_text()
+        session.lock = run.lock()
+        session.lock.acquire()
+        config = RunConfig.from_json(text)
         session.config = config
+        removed = run.remove_stale_temporaries()
+        repaired = run.repair()
+        checkpoints = run.checkpoints()
         checkpoint = run.checkpoint(from_epoch)
-        if checkpoint is None:
-            have = ", ".join(str(c.epoch) for c in run.checkpoints()) or "none"
-            which = f"of epoch {from_epoch}" if from_epoch is not None else ""
-            raise CheckpointError(f"Run '{run.path}' has no checkpoint {which} (epochs with "
-                                  f"checkpoints: {have}).")
+        restart = checkpoint is None and from_epoch is None and not checkpoints
+        if checkpoint is None and not restart:
+            have = ", ".join(str(c.epoch) for c in checkpoints) or "none"
+            raise CheckpointError(f"Run '{run.path}' has no checkpoint of epoch {from_epoch} "
+                                  f"(epochs with checkpoints: {have}).")
         if epochs is not None:
             config = config.replace(**{"training.epochs": epochs})
             session.config = config
-        # A run killed after its last checkpoint but before model.keras: resuming it just
-        # completes it. Asking for fewer epochs than are done is a mistake, though.
-        if config.training.epochs < checkpoint.initial_epoch or (
-                epochs is not None and epochs <= checkpoint.initial_epoch):
+        start_epoch = checkpoint.initial_epoch if checkpoint else 0
+        if checkpoint is not None and (config.training.epochs < start_epoch or (
+                epochs is not None and epochs <= start_epoch)):
             raise ConfigError([Problem(
                 "training.epochs", f"is {config.training.epochs}, but the checkpoint is at "
                 f"epoch {checkpoint.epoch}; give more epochs (--epochs)")])
-        config.check()
-        model = _load_checkpoint(run, checkpoint)
-        set_aside = run.set_aside_after(checkpoint)
+        prepared = _preflight(session, config, trusted=data_file_trusted, workspace=None,
+                              reuse=None)
+        session.config = config = prepared.config
+        model = _load_checkpoint(run, checkpoint) if checkpoint else None
+        resume_state = None
+        if checkpoint is not None and checkpoint.partial:
+            if "metric_state" in checkpoint.meta:
+                resume_state = {**checkpoint.meta, "epoch": checkpoint.epoch}
+            else:  # written by an older FitGen: its epoch runs again in full
+                start_epoch = checkpoint.epoch - 1
+        set_aside = run.set_aside_after(checkpoint) if checkpoint else _set_aside_all(run)
         run.write_config(config.to_json())
-        for stale in run.checkpoints_dir.glob(".*.tmp.keras"):
-            stale.unlink(missing_ok=True)  # a checkpoint write cut short by a crash
         run.write_state("running", resumed=datetime.now().isoformat(timespec="seconds"))
-        console = session.open_run(run)
-        console.line(f"Resuming from {checkpoint.label} ({checkpoint.path}).")
+        session.open_run(run)
+        session.initial_epoch = start_epoch
+        console = session.console
+        for name in removed:
+            console.line(f"Removed '{name}', left by a write that a crash cut short.")
+        if repaired:
+            listed = ", ".join(str(e + 1) for e in repaired)
+            console.line(f"Repaired the history of epoch(s) {listed} from their checkpoints "
+                         "(the run was stopped right after saving them).")
+        if checkpoint is None:
+            console.line(f"Run {run.name} has no checkpoint (it stopped before its first "
+                         "epoch ended): starting it again from epoch 1 with its settings.")
+        elif resume_state:
+            console.line(f"Resuming from {checkpoint.label} ({checkpoint.path}), at batch "
+                         f"{int(resume_state['batches']) + 1} of epoch {checkpoint.epoch}.")
+        else:
+            console.line(f"Resuming from {checkpoint.label} ({checkpoint.path}).")
         if set_aside is not None:
-            console.line(f"Later epochs of the previous attempt were set aside in {set_aside}.")
-        resumed = RunResumed(checkpoint.epoch, checkpoint.path,
-                             str(set_aside) if set_aside else None)
-        return console, {"model": model, "initial_epoch": checkpoint.initial_epoch,
-                         "resumed": resumed}
+            console.line(f"The previous attempt's later epochs and logs were set aside in "
+                         f"{set_aside}.")
+        resumed = RunResumed(checkpoint.epoch if checkpoint else 0,
+                             checkpoint.path if checkpoint else None,
+                             str(set_aside) if set_aside else None,
+                             int(resume_state["batches"]) if resume_state else 0,
+                             checkpoint is None)
+        return {"prepared": prepared, "model": model, "initial_epoch": start_epoch,
+                "resumed": resumed, "resume_state": resume_state}
 
-    return _execute(sink, stop_event, prepare)
+    return _execute(sink, stop_event, prepare_run)

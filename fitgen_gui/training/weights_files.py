@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from fitgen_gui.core.errors import UserError
+
 __all__ = ["WeightsMissingError", "imagenet_weights_file", "keras_cache_dir"]
 
 # Keras Applications' ImageNet weights without the top (file name, download address).
@@ -20,7 +22,7 @@ _WEIGHTS = {
 }
 
 
-class WeightsMissingError(FileNotFoundError):
+class WeightsMissingError(UserError, FileNotFoundError):
     """ImageNet weights were asked for and are not on this computer."""
 
 

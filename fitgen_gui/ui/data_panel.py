@@ -364,7 +364,7 @@ class DataPanel(QWidget):
         self.class_summary.setText("Loading the data file…")
 
         def load() -> FolderSummary:
-            from fitgen_gui.training.user_data import load_user_data
+            from fitgen_gui.data.user_data import load_user_data
 
             names = load_user_data(path).class_names
             return FolderSummary(names, dict.fromkeys(names, 0), {}, {})

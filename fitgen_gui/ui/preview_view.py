@@ -62,7 +62,7 @@ class _IteratorCache:
         self._iterator: Any = None
 
     def get(self, config: RunConfig) -> Any:
-        from fitgen_gui.training.run_data import build_train_iterator, train_generator
+        from fitgen_gui.data.pipeline import build_train_iterator, train_generator
 
         data_key = json.dumps({"data": config.to_dict()["data"],
                                "seed": config.training.seed,
@@ -94,8 +94,8 @@ class _DataFileSource:
 
     def prepare(self, config: RunConfig) -> None:
         """Import the file (again if it changed) and make its training source."""
-        from fitgen_gui.training.batch_streams import is_sequence
-        from fitgen_gui.training.user_data import load_user_data
+        from fitgen_gui.data.batch_streams import is_sequence
+        from fitgen_gui.data.user_data import load_user_data
 
         path = config.data.generator_file
         key = (path, os.path.getmtime(path), config.data.batch_size)
@@ -110,7 +110,7 @@ class _DataFileSource:
 
     def batch(self, index: int) -> tuple[Any, int]:
         """Batch ``index`` (a generator is read on to it)."""
-        from fitgen_gui.training.batch_streams import is_sequence, sequence_length
+        from fitgen_gui.data.batch_streams import is_sequence, sequence_length
 
         with self._lock:
             if is_sequence(self._source):

@@ -8,9 +8,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from fitgen_gui.data import ImageDataGenerator, ImageReadError, read_image
+from fitgen_gui.data import ImageDataGenerator
+from fitgen_gui.data.batch_streams import open_stream
+from fitgen_gui.data.image_io import IMAGE_EXTENSIONS, ImageReadError, read_image
 from fitgen_gui.training import fit_generator
-from fitgen_gui.training.batch_streams import open_stream
 from tests.data.conftest import natural_image, save
 
 AUGMENT = {"rotation_range": 20, "width_shift_range": 0.1, "height_shift_range": 0.1,
@@ -134,15 +135,20 @@ def test_flow_from_directory_then_fit_generator_trains(tmp_path):
 # -- what is accepted and how it is read ----------------------------------------------------
 
 
-def test_every_documented_format_is_read(tmp_path):
+def test_keras_2s_formats_by_default_and_gif_webp_when_asked(tmp_path):
     pixels = natural_image(1, 20, 30)
     for ext, fmt in [("png", None), ("jpg", None), ("jpeg", "JPEG"), ("bmp", None),
                      ("ppm", None), ("tif", None), ("tiff", None), ("gif", None),
                      ("webp", None)]:
         save(tmp_path / "all" / "one" / f"image.{ext}", pixels, fmt)
     save(tmp_path / "all" / "two" / "image.png", pixels)
-    iterator = ImageDataGenerator().flow_from_directory(str(tmp_path / "all"),
-                                                         target_size=(20, 30), batch_size=20)
+    keras2 = ImageDataGenerator().flow_from_directory(str(tmp_path / "all"),
+                                                       target_size=(20, 30), batch_size=20)
+    assert keras2.samples == 8  # Keras 2 skips .gif and .webp
+    assert not any(f.endswith((".gif", ".webp")) for f in keras2.filenames)
+    iterator = ImageDataGenerator().flow_from_directory(
+        str(tmp_path / "all"), target_size=(20, 30), batch_size=20,
+        extensions=IMAGE_EXTENSIONS)
     assert iterator.samples == 10
     x, _ = iterator[0]
     assert np.isfinite(x).all() and x.shape == (10, 20, 30, 3)

@@ -13,6 +13,7 @@ from fitgen_gui.core.events import (
     ConsoleText,
     EpochEnded,
     EpochStarted,
+    PhaseStarted,
     RunResumed,
     RunStarted,
     TrainingFailed,
@@ -52,6 +53,7 @@ def test_a_run_writes_its_whole_run_directory(tiny_config, tmp_path):
     final, sink = train(tiny_config, tmp_path)
     assert isinstance(final, TrainingFinished), getattr(final, "details", final)
     run = RunDir(final.run_dir)
+    # Every path in the run's settings is absolute: it resumes from any directory.
     assert RunConfig.from_json(run.read_config_text()) == tiny_config
     assert run.status() == "finished"
     started = sink.of(RunStarted)[0]
@@ -69,8 +71,12 @@ def test_a_run_writes_its_whole_run_directory(tiny_config, tmp_path):
     assert keras.saving.load_model(final.model_path, safe_mode=True).output_shape == (None, 3)
     # The event log rebuilds what the app showed (console text goes to console.log).
     logged = run.events.events()
-    assert [type(e) for e in logged if not isinstance(e, BatchEnded)] == [
+    assert [type(e) for e in logged if not isinstance(e, BatchEnded | PhaseStarted)] == [
         RunStarted, EpochStarted, EpochEnded, EpochStarted, EpochEnded, TrainingFinished]
+    # The status named each phase before the first batch, in order.
+    phases = [e.phase for e in sink.of(PhaseStarted)]
+    assert phases[:2] == ["preparing", "scanning"]
+    assert phases.index("checking") < phases.index("building") < phases.index("compiling")
     console = (run.path / "console.log").read_text()
     assert "Epoch 2/2" in console and "5/5 ━━━━" in console and "\r" not in console
     assert "".join(e.text for e in sink.of(ConsoleText)).count("Epoch") == 2
@@ -176,10 +182,10 @@ def test_bad_settings_and_data_end_in_a_clear_failure(tiny_config, tmp_path):
         final.message)
 
 
-def test_stop_during_the_data_check_ends_at_once(tiny_config, tmp_path):
-    sink = Recorder()
-    sink.stop.set()  # pressed before the first batch
+def test_stop_before_the_first_batch_ends_at_once_and_leaves_nothing(tiny_config, tmp_path):
+    sink = Recorder(stop_when=lambda e: isinstance(e, PhaseStarted) and e.phase == "checking")
     final = run_training(tiny_config, sink, sink.stop, workspace=tmp_path / "runs")
     assert isinstance(final, TrainingStopped) and final.checkpoint is None
+    assert final.run_dir is None
     assert not sink.of(BatchEnded)
-    assert RunDir(final.run_dir).status() == "stopped"
+    assert not (tmp_path / "runs").exists() or not list((tmp_path / "runs").iterdir())

@@ -22,7 +22,7 @@ def batches(seed, fail_at=None):
     rng = np.random.default_rng(seed)
     n = 0
     while True:
-        if fail_at is not None and n == fail_at:
+        if fail_at is not None and n + 1 == fail_at:  # batch numbers count from 1
             raise RuntimeError("sensor export unreadable")
         y = rng.integers(0, 2, 8)
         x = rng.uniform(0, 100, (8, 24, 24, 3)) + 120 * y[:, None, None, None]
@@ -59,6 +59,7 @@ def data_file(tmp_path, fail_at=None):
 
 def config_for(path, steps=4):
     config = RunConfig(name="user")
+    config.data.source = "python"
     config.data.generator_file = str(path)
     config.data.target_size = (24, 24)
     config.data.batch_size = 8
@@ -88,7 +89,18 @@ def test_a_raising_generator_stops_with_its_batch_traceback_and_checkpoint(tmp_p
     assert "sensor export unreadable" in final.message
     assert "in batches" in final.details  # the generator's own traceback
     assert final.checkpoint.endswith("epoch-0001.keras")
-    assert "ERROR:" in console
+    assert "The last checkpoint (epoch 1) is kept" in final.message
+    # The error starts a line of its own, never glued to the progress bar.
+    assert any(line.startswith("ERROR: The training data failed") for line in
+               console.replace("\r", "\n").split("\n"))
+    assert "\nERROR:" in console
+
+
+def test_a_data_file_failing_before_any_checkpoint_says_none_was_saved(tmp_path):
+    final, _ = train(config_for(data_file(tmp_path, fail_at=2)), tmp_path)
+    assert isinstance(final, TrainingFailed)
+    assert "building batch 2" in final.message
+    assert "No checkpoint was saved yet" in final.message and "is kept" not in final.message
 
 
 @pytest.mark.parametrize(("source", "message"), [

@@ -26,10 +26,12 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from fitgen_gui.core.errors import UserError
+
 __all__ = ["UserData", "UserDataError", "load_user_data"]
 
 
-class UserDataError(Exception):
+class UserDataError(UserError):
     """The data file cannot be used; the message names it and says why."""
 
 
@@ -43,6 +45,11 @@ class UserData:
 
     def train(self, batch_size: int) -> Any:
         return self._call("train_data", batch_size)
+
+    @property
+    def has_validation(self) -> bool:
+        """Whether the file defines ``val_data``."""
+        return callable(getattr(self.module, "val_data", None))
 
     def validation(self, batch_size: int) -> Any | None:
         if not callable(getattr(self.module, "val_data", None)):

@@ -138,6 +138,7 @@ def open_stream(
     shuffle: bool = False,
     limit: int | None = None,
     role: str = "training",
+    start: int = 0,
 ) -> BatchStream:
     """Open a stream over a generator or a sequence with Keras 2's enqueuer semantics.
 
@@ -157,9 +158,12 @@ def open_stream(
         Batches the caller will take in all (None: no limit).
     role
         ``"training"`` or ``"validation"``; named in error notes.
+    start
+        Position in the first pass of a sequence to start at (a run resumed inside an
+        epoch); a generator cannot be wound on and ignores it.
     """
     if is_sequence(data):
-        order = _PassOrder(data, shuffle=shuffle, role=role)
+        order = _PassOrder(data, shuffle=shuffle, role=role, start=start)
         if workers <= 0:
             return _InlineSequenceStream(data, order, limit, role)
         return _PooledSequenceStream(
@@ -193,8 +197,9 @@ def _note(exc: BaseException, role: str, batch_number: int, where: str) -> BaseE
 class _PassOrder:
     """The order in which a sequence's batches are read, pass after pass."""
 
-    def __init__(self, seq: Any, *, shuffle: bool, role: str) -> None:
+    def __init__(self, seq: Any, *, shuffle: bool, role: str, start: int = 0) -> None:
         self.seq = seq
+        self._start = start
         self.length = sequence_length(seq)
         if self.length == 0:
             raise ValueError(
@@ -209,13 +214,14 @@ class _PassOrder:
 
     def next_index(self) -> int:
         if self.length is None:  # infinite PyDataset: indices 0, 1, 2, ...
+            self._pos, self._start = max(self._pos, self._start), 0
             self._pos += 1
             return self._pos - 1
         if self._order is None:
             self._order = list(range(self.length))
             if self.shuffle:
                 self._rng.shuffle(self._order)
-            self._pos = 0
+            self._pos, self._start = min(self._start, self.length), 0
         self._pos += 1
         return self._order[self._pos - 1]
 

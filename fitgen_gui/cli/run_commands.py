@@ -1,0 +1,170 @@
+"""``fitgen demo | train | resume | runs | preview | check``: runs from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from fitgen_gui.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    UserError,
+    add_config_options,
+    config_from_args,
+    data_file_trusted,
+    load_engine,
+    run_with_stop,
+)
+
+__all__ = ["add_commands"]
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    if args.save_config:
+        Path(args.save_config).write_text(config.to_json(), encoding="utf-8")
+    load_engine()
+    from fitgen_gui.training.runner import run_training
+
+    trusted = data_file_trusted(args)
+    return run_with_stop(lambda sink, stop: run_training(
+        config, sink, stop, workspace=args.runs_dir, data_file_trusted=trusted))
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    if not (Path(args.run_dir) / "config.json").is_file():
+        raise UserError(f"'{args.run_dir}' is not a FitGen run folder (it has no config.json).")
+    load_engine()
+    from fitgen_gui.training.runner import resume_training
+
+    return run_with_stop(lambda sink, stop: resume_training(
+        args.run_dir, sink, stop, from_epoch=args.from_epoch, epochs=args.epochs,
+        data_file_trusted=args.trust_data_file))
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    from fitgen_gui.core.run_dir import list_runs
+
+    runs = list_runs(args.dir)
+    if not runs:
+        print(f"No runs in '{args.dir}'.")
+        return EXIT_OK
+    print(f"{'run':<40} {'status':<12} {'epochs':>8}  {'best':<30} checkpoints")
+    for run in runs:
+        epochs = f"{run.epochs_done}/{run.epochs_planned or '?'}"
+        best = "-"
+        if run.best_metric:
+            best = f"{run.best_metric} {run.best_value:.4f}"
+            if run.best_epoch is not None:
+                best += f" (epoch {run.best_epoch + 1})"
+        print(f"{run.name:<40} {run.status:<12} {epochs:>8}  {best:<30} "
+              f"{run.checkpoints}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from fitgen_gui.data.demo_dataset import write_demo_dataset
+
+    root = write_demo_dataset(args.dir)
+    print(f"Demo dataset written to {root} (train/ and val/, 3 classes).")
+    print(f"Try: fitgen train --train {root / 'train'} --val {root / 'val'} "
+          "--epochs 5")
+    return EXIT_OK
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from fitgen_gui.core.config import ConfigError
+
+    config = config_from_args(args)
+    problems = [p for p in config.validate() if p.field.startswith(("data.", "augmentation."))]
+    if problems:
+        raise ConfigError(problems)
+    if config.data.source == "python" and not data_file_trusted(args):
+        raise UserError(f"These settings get their data by running '"
+                        f"{config.data.generator_file}'; pass --trust-data-file to run it.")
+    load_engine()
+    from PIL import Image
+
+    from fitgen_gui.data.preview import DataFilePreview, FolderPreview, PreviewError
+    from fitgen_gui.data.preview_grid import make_grid
+
+    try:
+        if config.data.source == "python":
+            batch = DataFilePreview().compute(config, args.batch_index, 10**6)
+        else:
+            batch = FolderPreview().compute(config, args.batch_index, 0, not args.no_augment,
+                                            10**6)
+    except PreviewError as exc:
+        raise UserError(str(exc)) from None
+    scale = max(1, 96 // max(batch.images[0].shape[:2]))
+    Image.fromarray(make_grid(batch.images, batch.labels, scale=scale)).save(args.out)
+    print(f"Saved {len(batch.images)} images of batch {batch.index + 1} to "
+          f"{args.out} (built in {batch.seconds * 1000:.0f} ms; values {batch.value_range[0]:.3g}"
+          f" to {batch.value_range[1]:.3g}).")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from fitgen_gui.data import check_cache
+    from fitgen_gui.data.data_check import check_folders, format_report
+    from fitgen_gui.data.image_io import IMAGE_EXTENSIONS, KERAS2_EXTENSIONS
+
+    if not os.path.isdir(args.dir):
+        raise UserError(f"Folder '{args.dir}' does not exist.")
+    extensions = KERAS2_EXTENSIONS if args.keras2_formats else IMAGE_EXTENSIONS
+    report = check_folders(args.dir, args.val, progress=not args.quiet,
+                           follow_links=args.follow_links, extensions=extensions)
+    check_cache.store(report)
+    print(format_report(report, verbose=args.verbose))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
+    return EXIT_OK if report.can_train else EXIT_USAGE
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    demo = commands.add_parser("demo", help="write the built-in demo dataset")
+    demo.add_argument("dir")
+    demo.set_defaults(func=cmd_demo)
+
+    train = commands.add_parser("train", help="train a new run")
+    add_config_options(train)
+    train.add_argument("-v", "--verbose", type=int, choices=[0, 1, 2],
+                       help="0 quiet, 1 progress bar, 2 one line per epoch")
+    train.add_argument("--runs-dir", default="runs", help="where run folders go (./runs)")
+    train.add_argument("--save-config", metavar="PATH", help="also write the settings here")
+    train.set_defaults(func=cmd_train)
+
+    resume = commands.add_parser("resume", help="continue a run from a checkpoint")
+    resume.add_argument("run_dir")
+    resume.add_argument("--from-epoch", type=int, metavar="K",
+                        help="the checkpoint epoch to continue from (default: the latest)")
+    resume.add_argument("--epochs", type=int, metavar="N", help="train until epoch N")
+    resume.add_argument("--trust-data-file", action="store_true",
+                        help="run the data file the run's settings name")
+    resume.set_defaults(func=cmd_resume)
+
+    runs = commands.add_parser("runs", help="list runs")
+    runs.add_argument("dir", nargs="?", default="runs")
+    runs.set_defaults(func=cmd_runs)
+
+    preview = commands.add_parser("preview", help="save a grid of one augmented batch")
+    add_config_options(preview)
+    preview.add_argument("--out", required=True, help="image file to write (grid.png)")
+    preview.add_argument("--batch-index", type=int, default=0,
+                         help="the batch to show, counted from 0")
+    preview.add_argument("--no-augment", action="store_true", help="show the images as read")
+    preview.set_defaults(func=cmd_preview)
+
+    check = commands.add_parser("check", help="check a dataset before training")
+    check.add_argument("dir")
+    check.add_argument("--val", metavar="DIR")
+    check.add_argument("--json", metavar="PATH", help="also save the report as JSON")
+    check.add_argument("--verbose", action="store_true", help="list every file concerned")
+    check.add_argument("--quiet", action="store_true", help="no progress bar")
+    check.add_argument("--follow-links", action="store_true",
+                       help="follow linked folders (and linked class folders)")
+    check.add_argument("--keras2-formats", action="store_true",
+                       help="only Keras 2's file types (no GIF, no WebP)")
+    check.set_defaults(func=cmd_check)
