@@ -2,8 +2,10 @@
 
     python -m fitgen_gui [FOLDER] [--workspace DIR] [--fresh] [--smoke-test]
 
-With no folder, the last session's settings come back, or the built-in demo dataset
-opens on a first start. The window shows at once; TensorFlow loads in the background.
+The last session's settings come back (``--fresh`` starts from the defaults); a folder
+given on the command line replaces the session's folders and nothing else. On a first
+start without a folder, the built-in demo dataset opens. The window shows at once;
+TensorFlow loads in the background.
 """
 
 from __future__ import annotations
@@ -30,6 +32,18 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def open_startup_data(window: object, folder: str | None, *, fresh: bool = False) -> None:
+    """The session's settings (unless ``fresh``), with ``folder`` as the data when given;
+    the demo dataset when there is neither."""
+    restored = False if fresh else window.restore_session()
+    if folder:
+        window.open_folder(os.path.abspath(folder))
+    elif not restored:
+        from fitgen_gui.data.demo_dataset import ensure_demo_dataset
+
+        window.open_folder(str(ensure_demo_dataset()))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the app; returns its exit status."""
     args = _parse(argv)
@@ -45,9 +59,14 @@ def main(argv: list[str] | None = None) -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
 
+    from pyqtgraph.util.garbage_collector import GarbageCollector
+
     from fitgen_gui.ui.main_window import MainWindow
     from fitgen_gui.ui.style import STYLE
 
+    # Python's garbage collector runs on the GUI thread only: a collection on the training
+    # thread would destroy Qt objects there and can deadlock the window.
+    collector = GarbageCollector(interval=1.0)  # noqa: F841 - kept alive for the app's life
     app.setStyleSheet(STYLE)
     window = MainWindow(workspace=args.workspace)
 
@@ -65,13 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("FITGEN_REPORT_SHOWN"):  # for bench/ui_latency.py
         app.processEvents()
         print("FITGEN_WINDOW_SHOWN", flush=True)  # noqa: T201 - read by the benchmark
-    if args.folder:
-        window.open_folder(os.path.abspath(args.folder))
-    elif args.fresh or not window.restore_session():
-        from fitgen_gui.data.demo_dataset import ensure_demo_dataset
-
-        demo = ensure_demo_dataset()
-        window.open_folder(str(demo))
+    open_startup_data(window, args.folder, fresh=args.fresh)
     if args.smoke_test:
         QTimer.singleShot(500, app.quit)
         code = app.exec()

@@ -239,6 +239,34 @@ class RunConfig:
         return config
 
     @classmethod
+    def from_dict_lenient(cls, data: Any) -> tuple[RunConfig, list[Problem]]:
+        """Build from a dict, keeping every setting that is valid and listing the rest
+        (unknown keys, as a newer FitGen writes them; mistyped values) instead of failing.
+        """
+        if not isinstance(data, dict):
+            return cls(), [Problem("config", "must be a JSON object {...}")]
+        problems: list[Problem] = []
+        config = cls()
+        plain = dict(data)
+        version = plain.pop("schema_version", SCHEMA_VERSION)
+        if not isinstance(version, int) or version > SCHEMA_VERSION:
+            problems.append(Problem("schema_version", f"is {version!r}; this FitGen reads up "
+                                    f"to version {SCHEMA_VERSION}"))
+        section = plain.get("data")
+        if isinstance(section, dict) and "source" not in section and section.get(
+                "generator_file"):
+            plain["data"] = {**section, "source": "python"}
+        for key, value in plain.items():
+            changes = ({f"{key}.{k}": v for k, v in value.items()}
+                       if isinstance(value, dict) else {key: value})
+            for dotted, item in changes.items():
+                try:
+                    config = config.replace(**{dotted: item})
+                except ConfigError as exc:
+                    problems.extend(exc.problems)
+        return config, problems
+
+    @classmethod
     def from_json(cls, text: str) -> RunConfig:
         try:
             data = json.loads(text)

@@ -394,8 +394,8 @@ def _extra_formats(report: CheckReport, results: list[_FileInfo]) -> None:
     if extra:
         kinds = sorted({os.path.splitext(p)[1].lower() for p in extra})
         report.add("extra_formats", "info", f"{', '.join(kinds)} files are read too (Keras "
-                   "2's flow_from_directory skips them; turn off 'more image formats' to "
-                   "train on exactly Keras 2's files).", extra)
+                   "2's flow_from_directory skips them; turn off 'Also read GIF and WebP files' "
+                   "to train on exactly Keras 2's files).", extra)
 
 
 def format_report(report: CheckReport, *, verbose: bool = False, limit: int = 5) -> str:

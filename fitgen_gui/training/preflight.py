@@ -29,12 +29,11 @@ from fitgen_gui.data.data_check import (
 )
 from fitgen_gui.data.folder_scan import ClassTree
 from fitgen_gui.data.pipeline import absolute, class_weights, extensions_of
+from fitgen_gui.training.weights_files import weights_problems
 
-__all__ = ["DataFileNotTrusted", "Prepared", "absolute_paths", "check_weights_file",
-           "prepare"]
+__all__ = ["DataFileNotTrusted", "Prepared", "absolute_paths", "prepare"]
 
 MIN_FREE_BYTES = 64 << 20  # a run needs room for a few checkpoints at least
-_HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
 
 
 class DataFileNotTrusted(UserError):
@@ -62,40 +61,6 @@ def absolute_paths(config: RunConfig) -> RunConfig:
     if out.model.weights not in ("none", "imagenet", ""):
         out.model.weights = absolute(out.model.weights)
     return out
-
-
-def check_weights_file(path: str) -> str | None:
-    """Why ``path`` cannot be a Keras weights file (empty, not HDF5), or None."""
-    try:
-        size = os.path.getsize(path)
-        with open(path, "rb") as f:
-            head = f.read(len(_HDF5_SIGNATURE))
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
-    if size == 0:
-        return "is empty (0 bytes); download it again"
-    if head != _HDF5_SIGNATURE:
-        return "is not a Keras weights file (.h5); choose the .h5 file of the architecture"
-    return None
-
-
-def _weights_problems(config: RunConfig) -> list[Problem]:
-    from fitgen_gui.training.weights_files import WeightsMissingError, imagenet_weights_file
-
-    weights = config.model.weights
-    if config.model.architecture == "small_cnn" or weights in ("none", ""):
-        return []
-    if weights == "imagenet":
-        try:
-            path = imagenet_weights_file(config.model.architecture)
-        except WeightsMissingError as exc:
-            return [Problem("model.weights", str(exc))]
-    else:
-        path = weights
-        if not os.path.isfile(path):
-            return [Problem("model.weights", f"weights file '{path}' does not exist")]
-    reason = check_weights_file(path)
-    return [Problem("model.weights", f"the weights file '{path}' {reason}")] if reason else []
 
 
 def _folder_report(prepared: Prepared, progress: Callable[[int, int], None] | None,
@@ -156,7 +121,7 @@ def prepare(config: RunConfig, *, data_file_trusted: bool, devices: list[str],
     # Callbacks watching validation metrics depend on the data file; checked below.
     early = [p for p in problems if not (data.source == "python"
                                          and p.field.startswith("callbacks."))]
-    early += _weights_problems(config)
+    early += weights_problems(config)
     if early:
         raise ConfigError(early)
     if data.source == "python":

@@ -256,7 +256,11 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
     assert run is not None and config is not None
     console = session.console
     training = config.training
-    keras.backend.clear_session()
+    # clear_session's gc.collect() would destroy garbage Qt objects on this thread when it
+    # is the app's training thread (a deadlock with the GUI thread): the app collects on
+    # its GUI thread instead.
+    keras.backend.clear_session(
+        free_memory=threading.current_thread() is threading.main_thread())
     device = tf_devices.configure(training.device, training.mixed_precision)
     if training.seed is not None:
         keras.utils.set_random_seed(training.seed)

@@ -6,7 +6,10 @@ import os
 
 from fitgen_gui.core.errors import UserError
 
-__all__ = ["WeightsMissingError", "imagenet_weights_file", "keras_cache_dir"]
+__all__ = ["WeightsMissingError", "check_weights_file", "imagenet_weights_file",
+           "keras_cache_dir", "weights_problems"]
+
+_HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
 
 # Keras Applications' ImageNet weights without the top (file name, download address).
 _WEIGHTS = {
@@ -47,3 +50,40 @@ def imagenet_weights_file(architecture: str) -> str:
         f"{base_url}{name} and put it in {candidates[0]} (or choose the file as the weights "
         "path), or train with weights 'none'."
     )
+
+
+def check_weights_file(path: str) -> str | None:
+    """Why ``path`` cannot be a Keras weights file (empty, not HDF5), or None."""
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as f:
+            head = f.read(len(_HDF5_SIGNATURE))
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if size == 0:
+        return "is empty (0 bytes); download it again"
+    if head != _HDF5_SIGNATURE:
+        return "is not a Keras weights file (.h5); choose the .h5 file of the architecture"
+    return None
+
+
+def weights_problems(config: object) -> list:
+    """Problems of a ``RunConfig``'s starting weights: missing ImageNet weights, a weights
+    file that is empty or not a weights file (a missing file is ``validate``'s to name)."""
+    from fitgen_gui.core.config import Problem
+
+    model = config.model  # type: ignore[attr-defined]
+    weights = model.weights
+    if model.architecture == "small_cnn" or weights in ("none", ""):
+        return []
+    if weights == "imagenet":
+        try:
+            path = imagenet_weights_file(model.architecture)
+        except WeightsMissingError as exc:
+            return [Problem("model.weights", str(exc))]
+    else:
+        path = weights
+        if not os.path.isfile(path):
+            return []
+    reason = check_weights_file(path)
+    return [Problem("model.weights", f"the weights file '{path}' {reason}")] if reason else []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from fitgen_gui.core.config import RunConfig
 from fitgen_gui.ui.config_binding import Binder
+from fitgen_gui.ui.inputs import OptionalNumber, OptionalRange
 from fitgen_gui.ui.widgets import SliderSpin, check_box, combo, double_spin, form_group
 
 __all__ = ["AugmentationPanel"]
@@ -71,20 +71,12 @@ class AugmentationPanel(QWidget):
         layout.addWidget(geometry)
 
         colour, colour_form = form_group("Brightness and colour", "augmentation.colour")
-        self.brightness_on = check_box("augmentation.brightness_enabled", "Vary brightness",
-                                       "Multiply pixel values by a factor from the range.")
-        bright_row = QHBoxLayout()
-        self.brightness_low = double_spin("augmentation.brightness_range[0]", 0.1, 1.0,
-                                          step=0.05, help_text="The darkest: 0.8 is 20% "
-                                                               "darker.")
-        self.brightness_high = double_spin("augmentation.brightness_range[1]", 1.0, 3.0,
-                                           step=0.05, help_text="The brightest: 1.2 is 20% "
-                                                                "brighter.")
-        bright_row.addWidget(self.brightness_on)
-        bright_row.addWidget(self.brightness_low)
-        bright_row.addWidget(QLabel("to"))
-        bright_row.addWidget(self.brightness_high)
-        colour_form.addRow("Brightness", bright_row)
+        self.brightness = OptionalRange(
+            "augmentation.brightness_range", "Vary brightness", (0.1, 1.0), (1.0, 3.0),
+            (0.8, 1.2), help_text="Multiply pixel values by a factor from the range (0.8 is "
+                                  "20% darker, 1.2 is 20% brighter).")
+        self.brightness_on = self.brightness.enabled
+        colour_form.addRow("Brightness", self.brightness)
         self.channel_shift = SliderSpin("augmentation.channel_shift_range", 0, 100, step=1,
                                         decimals=0, help_text="Add a random amount (up to "
                                                               "this) to every colour channel.")
@@ -96,15 +88,11 @@ class AugmentationPanel(QWidget):
                       "are for special cases and for Keras 2 habits.")
         note.setWordWrap(True)
         norm_form.addRow(note)
-        rescale_row = QHBoxLayout()
-        self.rescale_on = check_box("augmentation.rescale_enabled", "Multiply pixels by",
-                                    "Keras 2's rescale, e.g. 1/255 = 0.003922.")
-        self.rescale = double_spin("augmentation.rescale", 0.000001, 1000, step=0.001,
-                                   decimals=6, help_text="The factor pixels are multiplied "
-                                                         "by, after augmentation.")
-        rescale_row.addWidget(self.rescale_on)
-        rescale_row.addWidget(self.rescale)
-        norm_form.addRow("Rescale", rescale_row)
+        self.rescale = OptionalNumber(
+            "augmentation.rescale", "Multiply pixels by", 0.000001, 1000, 1 / 255, decimals=6,
+            step=0.001, help_text="Keras 2's rescale, after augmentation: 1/255 = 0.003922.")
+        self.rescale_on = self.rescale.enabled
+        norm_form.addRow("Rescale", self.rescale)
         self.featurewise_center = check_box(
             "augmentation.featurewise_center", "Subtract the dataset mean",
             "Per channel, computed from a sample of the training images.")
@@ -150,55 +138,13 @@ class AugmentationPanel(QWidget):
                 ("augmentation.zca_whitening", self.zca),
                 ("augmentation.zca_epsilon", self.zca_epsilon)):
             binder.bind(field, widget)
-        # Optional values: a check box says whether they apply.
-        binder.bind("augmentation.brightness_range", self.brightness_on,
-                    getter=self._brightness, setter=self._set_brightness)
-        for widget in (self.brightness_low, self.brightness_high):
-            widget.valueChanged.connect(
-                lambda *_: binder.changed.emit("augmentation.brightness_range"))
-        binder.bind("augmentation.rescale", self.rescale_on, getter=self._rescale,
-                    setter=self._set_rescale)
-        self.rescale.valueChanged.connect(lambda *_: binder.changed.emit("augmentation.rescale"))
-        self.brightness_on.toggled.connect(self._sync_enabled)
-        self.rescale_on.toggled.connect(self._sync_enabled)
+        binder.bind("augmentation.brightness_range", self.brightness)
+        binder.bind("augmentation.rescale", self.rescale)
         self.fill_mode.currentIndexChanged.connect(self._sync_enabled)
         self.zca.toggled.connect(self._sync_enabled)
-        self._sync_enabled()
-
-    def _brightness(self) -> tuple[float, float] | None:
-        if not self.brightness_on.isChecked():
-            return None
-        return (self.brightness_low.value(), self.brightness_high.value())
-
-    def _set_brightness(self, value: tuple[float, float] | None) -> None:
-        self.brightness_on.setChecked(value is not None)
-        low, high = value or (0.8, 1.2)
-        for widget, number in ((self.brightness_low, low), (self.brightness_high, high)):
-            widget.blockSignals(True)
-            widget.setValue(number)
-            widget.blockSignals(False)
-        self._sync_enabled()
-
-    def _rescale(self) -> float | None:
-        return self.rescale.value() if self.rescale_on.isChecked() else None
-
-    def _set_rescale(self, value: float | None) -> None:
-        self.rescale_on.setChecked(value is not None)
-        self.rescale.blockSignals(True)
-        self.rescale.setValue(value if value is not None else 1 / 255)
-        self.rescale.blockSignals(False)
+        binder.project.changed.connect(self._sync_enabled)
         self._sync_enabled()
 
     def _sync_enabled(self, *_: object) -> None:
-        self.brightness_low.setEnabled(self.brightness_on.isChecked())
-        self.brightness_high.setEnabled(self.brightness_on.isChecked())
-        self.rescale.setEnabled(self.rescale_on.isChecked())
         self.cval.setEnabled(self.fill_mode.currentData() == "constant")
         self.zca_epsilon.setEnabled(self.zca.isChecked())
-
-    def load(self, config: RunConfig) -> None:
-        """Nothing beyond the binder; kept for a uniform panel interface."""
-        self._sync_enabled()
-
-    def store(self, config: RunConfig) -> None:
-        pass

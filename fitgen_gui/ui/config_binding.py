@@ -1,8 +1,11 @@
-"""Binding controls to ``RunConfig`` fields, and showing invalid values at the control.
+"""Binding controls to the project's settings: the only way an edit reaches the config.
 
-Panels declare ``binder.bind("data.batch_size", spin_box)``; the binder loads values into
-controls, writes them back into a config, announces changes, and marks the controls whose
-fields :meth:`RunConfig.validate` reports, with the reason as their tooltip.
+Panels declare ``binder.bind("data.batch_size", spin_box)``. An edit of the control sets the
+field on the :class:`~fitgen_gui.ui.project.Project` (which emits ``changed(field)`` once);
+a change of the field (a project opened, a session restored, another control) updates the
+control without echoing back. Composite inputs (``ui.inputs``) bind one widget to one
+field, or to several (``ValidationInput``). The binder also marks the controls whose
+fields have problems, with the reason as their tooltip.
 """
 
 from __future__ import annotations
@@ -10,9 +13,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from fitgen_gui.core.config import Problem, RunConfig
+
+if TYPE_CHECKING:
+    from fitgen_gui.ui.project import Project
 
 __all__ = ["Binder", "get_field", "set_field"]
 
@@ -60,40 +66,59 @@ def set_field(config: RunConfig, dotted: str, value: Any) -> None:
 
 @dataclasses.dataclass
 class _Binding:
-    field: str
+    fields: tuple[str, ...]
     widget: QWidget
     get: Callable[[], Any]
     set: Callable[[Any], None]
 
+    def values(self) -> dict[str, Any]:
+        value = self.get()
+        return value if len(self.fields) > 1 else {self.fields[0]: value}
+
+    def show(self, config: RunConfig) -> None:
+        current = {f: get_field(config, f) for f in self.fields}
+        if _same(current, self.values()):
+            return  # the control already shows it (it may be the one being edited)
+        self.widget.blockSignals(True)
+        try:
+            self.set(current if len(self.fields) > 1 else current[self.fields[0]])
+        finally:
+            self.widget.blockSignals(False)
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    def plain(value: Any) -> Any:
+        if isinstance(value, tuple | list):
+            return [plain(v) for v in value]
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
+    return {k: plain(v) for k, v in a.items()} == {k: plain(v) for k, v in b.items()}
+
 
 class Binder(QObject):
-    """Controls bound to config fields.
+    """Controls bound to the fields of a project's settings."""
 
-    Signals
-    -------
-    changed(str)
-        A bound control was changed by the user; the field's dotted name.
-    """
-
-    changed = Signal(str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.project = project
         self._bindings: list[_Binding] = []
-        self._loading = False
+        project.changed.connect(self._on_project_changed)
 
-    def bind(self, field: str, widget: QWidget, *, none_value: Any = _NO_NONE,
-             getter: Callable[[], Any] | None = None,
-             setter: Callable[[Any], None] | None = None) -> QWidget:
-        """Bind ``widget`` to ``field``.
+    def bind(self, field: str | Iterable[str], widget: QWidget, *,
+             none_value: Any = _NO_NONE) -> QWidget:
+        """Bind ``widget`` to ``field`` (or several fields, for a composite input).
 
         ``none_value``: the control value that stands for ``None`` (a spin box at its
-        minimum showing "Automatic", say). ``getter``/``setter`` convert other values.
+        minimum showing "Automatic", say).
         """
+        fields = (field,) if isinstance(field, str) else tuple(field)
         get, set_, signal = self._accessors(widget, none_value)
-        binding = _Binding(field, widget, getter or get, setter or set_)
+        binding = _Binding(fields, widget, get, set_)
         self._bindings.append(binding)
-        signal.connect(lambda *_: self._on_edit(field))
+        signal.connect(lambda *_: self._on_edit(binding))
+        binding.show(self.project.config)
         return widget
 
     @staticmethod
@@ -124,47 +149,34 @@ class Binder(QObject):
         if isinstance(widget, QLineEdit):
             return widget.text, lambda v: widget.setText("" if v is None else str(v)), \
                 widget.editingFinished
-        if hasattr(widget, "valueChanged") and hasattr(widget, "setValue"):  # our composites
+        if hasattr(widget, "valueChanged") and hasattr(widget, "setValue"):  # composites
             getter, setter = wrap_none(widget.value, widget.setValue)
             return getter, setter, widget.valueChanged
         raise TypeError(f"cannot bind a {type(widget).__name__}")
 
-    def _on_edit(self, field: str) -> None:
-        if not self._loading:
-            self.changed.emit(field)
+    def _on_edit(self, binding: _Binding) -> None:
+        self.project.update(binding.values())
+
+    def _on_project_changed(self, field: str) -> None:
+        config = self.project.config
+        for binding in self._bindings:
+            if not field or field in binding.fields or any(
+                    f.startswith(field + ".") for f in binding.fields):
+                binding.show(config)
 
     def fields(self) -> list[str]:
-        return [b.field for b in self._bindings]
+        return [f for b in self._bindings for f in b.fields]
 
     def widget(self, field: str) -> QWidget:
-        return next(b.widget for b in self._bindings if b.field == field)
-
-    def load(self, config: RunConfig) -> None:
-        """Show ``config``'s values in the controls (no ``changed`` signals)."""
-        self._loading = True
-        try:
-            for binding in self._bindings:
-                binding.widget.blockSignals(True)
-                try:
-                    binding.set(get_field(config, binding.field))
-                finally:
-                    binding.widget.blockSignals(False)
-        finally:
-            self._loading = False
-
-    def store(self, config: RunConfig) -> None:
-        """Write the controls' values into ``config``."""
-        for binding in self._bindings:
-            set_field(config, binding.field, binding.get())
+        return next(b.widget for b in self._bindings if field in b.fields)
 
     def mark_problems(self, problems: Iterable[Problem]) -> list[Problem]:
         """Mark the controls of ``problems``; return the problems no control shows."""
         by_widget: dict[int, list[str]] = {}
         unshown = []
         for problem in problems:
-            matches = [b for b in self._bindings
-                       if b.field == problem.field or b.field.startswith(problem.field + "[")
-                       or problem.field.startswith(b.field + "[")]
+            base = problem.field.split("[")[0]
+            matches = [b for b in self._bindings if base in b.fields]
             if not matches:
                 unshown.append(problem)
             for binding in matches:

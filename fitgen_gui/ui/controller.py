@@ -1,10 +1,12 @@
 """``TrainingController``: one training at a time, on a QThread, relayed to the GUI thread.
 
-The worker lives on its own ``QThread``; TensorFlow is imported there, inside ``run()``,
-so the window never waits for it. The worker's signals connect only to bound methods of
-this GUI-thread controller (a lambda would run on the worker thread), which re-emits them;
-the app and the tests listen to the controller. Stop is a ``threading.Event`` set from the
-GUI thread and checked by the training after each batch.
+The worker lives on its own ``QThread``; TensorFlow is imported there, inside ``run()``
+(the runner module is imported by the job, not by ``start``), so the window never waits
+for it. The worker's signals connect only to bound methods of this GUI-thread controller
+(a lambda would run on the worker thread), which re-emits them; the app and the tests
+listen to the controller. Every event reaches ``event`` exactly once: the final one
+(finished, stopped, failed) only through ``done``. Stop is a ``threading.Event`` set from
+the GUI thread and checked by the training after each batch.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal, Slot
 
 from fitgen_gui.core.config import RunConfig
-from fitgen_gui.core.events import TrainingFailed
+from fitgen_gui.core.events import FINAL_EVENTS, TrainingFailed
 
 __all__ = ["TrainingController", "TrainingWorker"]
 
@@ -29,7 +31,7 @@ class TrainingWorker(QObject):
     Signals
     -------
     event_emitted(object)
-        A ``core.events`` dataclass, emitted on the worker thread.
+        A ``core.events`` dataclass, emitted on the worker thread (never a final one).
     done(object)
         The final event: ``TrainingFinished``, ``TrainingStopped`` or ``TrainingFailed``.
     """
@@ -42,16 +44,40 @@ class TrainingWorker(QObject):
         self._job = job
         self._stop_event = stop_event
 
+    def _sink(self, event: Any) -> None:
+        if not isinstance(event, FINAL_EVENTS):  # the final event goes through done
+            self.event_emitted.emit(event)
+
     @Slot()
     def run(self) -> None:
         try:
             from fitgen_gui.training.tf_startup import import_keras_quietly
 
             import_keras_quietly()
-            final = self._job(self.event_emitted.emit, self._stop_event)
+            final = self._job(self._sink, self._stop_event)
         except BaseException as exc:  # noqa: BLE001 - the app shows it and keeps running
             final = TrainingFailed.from_exception(exc)
         self.done.emit(final)
+
+
+def _run_job(config: RunConfig, workspace: str, report: Any) -> Job:
+    def job(sink: Callable[[Any], None], stop: threading.Event) -> Any:
+        from fitgen_gui.training.runner import run_training  # TensorFlow loads here
+
+        return run_training(config, sink, stop, workspace=workspace, check_report=report)
+
+    return job
+
+
+def _resume_job(run_dir: str, from_epoch: int | None, epochs: int | None,
+                trusted: bool) -> Job:
+    def job(sink: Callable[[Any], None], stop: threading.Event) -> Any:
+        from fitgen_gui.training.runner import resume_training  # TensorFlow loads here
+
+        return resume_training(run_dir, sink, stop, from_epoch=from_epoch, epochs=epochs,
+                               data_file_trusted=trusted)
+
+    return job
 
 
 class TrainingController(QObject):
@@ -60,10 +86,10 @@ class TrainingController(QObject):
     Signals
     -------
     event(object)
-        Every event of the running training.
+        Every event of the running training, the final one included, once each.
     running_changed(bool)
     finished(object)
-        The final event of a training.
+        The final event of a training (after ``event`` had it).
     """
 
     event = Signal(object)
@@ -81,23 +107,25 @@ class TrainingController(QObject):
     def is_running(self) -> bool:
         return self._thread is not None
 
-    def start(self, config: RunConfig, workspace: str) -> bool:
-        """Train a new run of ``config`` in ``workspace``; False if one is running."""
-        from fitgen_gui.training.runner import run_training
+    @property
+    def stop_requested(self) -> bool:
+        return self.is_running and self._stop_event.is_set()
 
+    def start(self, config: RunConfig, workspace: str, check_report: Any = None) -> bool:
+        """Train a new run of ``config`` in ``workspace``; False if one is running.
+
+        ``check_report``: the Data panel's check, reused when the folders are unchanged.
+        """
         snapshot = RunConfig.from_dict(config.to_dict())  # later edits do not leak in
-        return self._launch(lambda sink, stop: run_training(snapshot, sink, stop,
-                                                            workspace=workspace))
+        return self.launch(_run_job(snapshot, workspace, check_report))
 
-    def resume(self, run_dir: str, from_epoch: int | None = None,
-               epochs: int | None = None) -> bool:
+    def resume(self, run_dir: str, from_epoch: int | None = None, epochs: int | None = None,
+               *, data_file_trusted: bool = False) -> bool:
         """Continue the run in ``run_dir`` from a checkpoint; False if one is running."""
-        from fitgen_gui.training.runner import resume_training
+        return self.launch(_resume_job(run_dir, from_epoch, epochs, data_file_trusted))
 
-        return self._launch(lambda sink, stop: resume_training(
-            run_dir, sink, stop, from_epoch=from_epoch, epochs=epochs))
-
-    def _launch(self, job: Job) -> bool:
+    def launch(self, job: Job) -> bool:
+        """Run ``job(sink, stop_event)`` on the training thread; False if one is running."""
         if self.is_running:
             return False
         self._stop_event = threading.Event()

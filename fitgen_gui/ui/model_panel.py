@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from fitgen_gui.core.config import ARCHITECTURES, RunConfig
+from fitgen_gui.core.config import ARCHITECTURES
 from fitgen_gui.training.weights_files import WeightsMissingError, imagenet_weights_file
 from fitgen_gui.ui.config_binding import Binder
-from fitgen_gui.ui.widgets import PathPicker, check_box, combo, double_spin, form_group, int_spin
+from fitgen_gui.ui.inputs import SizeInput, WeightsInput
+from fitgen_gui.ui.project import Project
+from fitgen_gui.ui.widgets import check_box, combo, double_spin, form_group, wrap_anywhere
 
 __all__ = ["ModelPanel"]
 
@@ -15,9 +17,10 @@ __all__ = ["ModelPanel"]
 class ModelPanel(QWidget):
     """Which network learns, from which weights, with which optimizer."""
 
-    def __init__(self, binder: Binder) -> None:
+    def __init__(self, project: Project, binder: Binder) -> None:
         super().__init__()
         self.setObjectName("modelPanel")
+        self.project = project
         layout = QVBoxLayout(self)
 
         network, form = form_group("Network", "model.network")
@@ -27,24 +30,13 @@ class ModelPanel(QWidget):
                                   "CPU; the others are stronger, and much stronger with "
                                   "ImageNet weights.")
         form.addRow("Architecture", self.architecture)
-        self.weights_mode = combo("model.weights_mode", [
-            ("None: learn from scratch", "none"), ("ImageNet", "imagenet"),
-            ("From a file…", "file")],
-            "Start from weights learned on ImageNet (1.2 million photos) to learn from few "
-            "images.")
-        form.addRow("Start from", self.weights_mode)
-        self.weights_stack = QStackedWidget()
+        self.weights = WeightsInput()
+        self.weights_mode, self.weights_file = self.weights.mode, self.weights.file
+        form.addRow("Start from", self.weights)
         self.weights_note = QLabel("")
         self.weights_note.setObjectName("model.weights_note")
         self.weights_note.setWordWrap(True)
-        self.weights_file = PathPicker("model.weights_file", folder=False,
-                                       caption="Choose a weights file (.h5, without top)",
-                                       file_filter="Keras weights (*.h5 *.weights.h5)",
-                                       help_text="Weights of the same architecture, without "
-                                                 "its classification top.")
-        self.weights_stack.addWidget(self.weights_note)
-        self.weights_stack.addWidget(self.weights_file)
-        form.addRow("", self.weights_stack)
+        form.addRow("", self.weights_note)
         self.train_base = check_box("model.train_base", "Train the whole network",
                                     "Off: only the new classification head learns (fast, "
                                     "good with pretrained weights and few images).")
@@ -53,16 +45,9 @@ class ModelPanel(QWidget):
                                    help_text="Share of features switched off at random in "
                                              "training, against overfitting.")
         form.addRow("Dropout", self.dropout)
-        size_row = QHBoxLayout()
-        self.input_h = int_spin("model.input_size[0]", 31, 1024, step=8, special="Same as "
-                                "the images", help_text="Images are resized to this inside "
-                                                        "the model.")
-        self.input_w = int_spin("model.input_size[1]", 31, 1024, step=8, special="Same",
-                                help_text="Images are resized to this inside the model.")
-        size_row.addWidget(self.input_h)
-        size_row.addWidget(QLabel("×"))
-        size_row.addWidget(self.input_w)
-        form.addRow("Input size", size_row)
+        self.input_size = SizeInput("model.input_size", 16, 1024, special="Same as the images",
+                                    help_text="Images are resized to this inside the model.")
+        form.addRow("Input size", self.input_size)
         layout.addWidget(network)
 
         learning, learn_form = form_group("Learning", "model.learning")
@@ -96,74 +81,35 @@ class ModelPanel(QWidget):
         layout.addStretch(1)
 
         for field, widget in (("model.architecture", self.architecture),
+                              ("model.weights", self.weights),
                               ("model.train_base", self.train_base),
                               ("model.dropout", self.dropout),
+                              ("model.input_size", self.input_size),
                               ("optimizer.name", self.optimizer),
                               ("optimizer.learning_rate", self.learning_rate),
                               ("optimizer.schedule", self.schedule),
                               ("optimizer.decay_rate", self.decay_rate),
                               ("optimizer.decay_epochs", self.decay_epochs)):
             binder.bind(field, widget)
-        binder.bind("model.input_size", self.input_h, getter=self._input_size,
-                    setter=self._set_input_size)
-        self.input_w.valueChanged.connect(lambda *_: binder.changed.emit("model.input_size"))
-        binder.bind("model.weights", self.weights_mode, getter=self._weights,
-                    setter=self._set_weights)
-        self.weights_file.valueChanged.connect(lambda *_: binder.changed.emit("model.weights"))
-        self.weights_mode.currentIndexChanged.connect(self._sync)
-        self.architecture.currentIndexChanged.connect(self._sync)
-        self.schedule.currentIndexChanged.connect(self._sync)
-        self._sync()
-
-    def _input_size(self) -> tuple[int, int] | None:
-        if self.input_h.value() == self.input_h.minimum():
-            return None
-        width = self.input_w.value()
-        return (self.input_h.value(), width if width != self.input_w.minimum()
-                else self.input_h.value())
-
-    def _set_input_size(self, value: tuple[int, int] | None) -> None:
-        h, w = value or (self.input_h.minimum(), self.input_w.minimum())
-        for box, number in ((self.input_h, h), (self.input_w, w)):
-            box.blockSignals(True)
-            box.setValue(number)
-            box.blockSignals(False)
-
-    def _weights(self) -> str:
-        mode = self.weights_mode.currentData()
-        return self.weights_file.value() or "none" if mode == "file" else mode
-
-    def _set_weights(self, value: str) -> None:
-        mode = value if value in ("none", "imagenet") else "file"
-        self.weights_mode.setCurrentIndex(self.weights_mode.findData(mode))
-        if mode == "file":
-            self.weights_file.setValue(value)
+        project.changed.connect(self._sync)
         self._sync()
 
     def _sync(self, *_: object) -> None:
-        mode = self.weights_mode.currentData()
-        architecture = self.architecture.currentData()
+        config = self.project.config
+        architecture = config.model.architecture
         small = architecture == "small_cnn"
-        self.weights_mode.setEnabled(not small)
+        self.weights.setEnabled(not small)
         self.train_base.setEnabled(not small)
-        self.weights_stack.setCurrentIndex(1 if mode == "file" else 0)
         if small:
             self.weights_note.setText("The small CNN always learns from scratch.")
-        elif mode == "imagenet":
+        elif config.model.weights == "imagenet":
             try:
                 path = imagenet_weights_file(architecture)
-                self.weights_note.setText(f"Found: {path}")
+                self.weights_note.setText(wrap_anywhere(f"Found: {path}"))
             except WeightsMissingError as exc:
-                self.weights_note.setText(str(exc))
+                self.weights_note.setText(wrap_anywhere(str(exc)))
         else:
             self.weights_note.setText("")
-        exponential = self.schedule.currentData() == "exponential"
+        exponential = config.optimizer.schedule == "exponential"
         self.decay_rate.setEnabled(exponential)
         self.decay_epochs.setEnabled(exponential)
-
-    def load(self, config: RunConfig) -> None:
-        self._sync()
-
-    def store(self, config: RunConfig) -> None:
-        if config.model.architecture == "small_cnn":
-            config.model.weights = "none"

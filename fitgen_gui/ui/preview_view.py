@@ -1,21 +1,16 @@
 """The augmentation preview: one batch exactly as the model receives it, with its labels.
 
-Batches come from the very iterator training uses (``build_train_iterator``), built in
-the background; a change of settings refreshes the preview within about half a second.
-"New batch" moves to the next batch, "New augmentation" draws new random changes for the
-same images, and "Show originals" shows them without augmentation.
+Batches are built in the background by ``data.preview`` (the iterator training uses, a
+fresh one per request, nothing shared between requests); a change of settings refreshes
+the preview within a moment. "New batch" moves to the next batch, "New augmentation" draws
+new random changes for the same images, "Show originals" shows them without augmentation.
+Other images (another folder, another data file) start again at batch 1.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import threading
-import time
-from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -30,135 +25,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fitgen_gui.core.config import RunConfig
 from fitgen_gui.ui.background import BackgroundTasks
 from fitgen_gui.ui.data_panel import pixmap_of
+from fitgen_gui.ui.project import Project
+from fitgen_gui.ui.widgets import ElidedLabel
 
-__all__ = ["PreviewBatch", "PreviewView", "compute_preview"]
+__all__ = ["PreviewView"]
 
 CELL = 150
+_PREVIEW_FIELDS = ("data.", "augmentation.", "training.seed", "training.shuffle")
 
 
-@dataclass
-class PreviewBatch:
-    """A batch ready to show."""
-
-    images: list[np.ndarray]
-    labels: list[str]
-    index: int
-    batches: int
-    seconds: float
-    built: int  # images in the whole batch (the preview may show fewer)
-    augmented: bool
-    value_range: tuple[float, float]
-
-
-class _IteratorCache:
-    """The training iterator for the current data settings, rebuilt only when they change."""
+class _Sources:
+    """The preview builders, created in the background (they import the data pipeline)."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._key = ""
-        self._iterator: Any = None
+        self.folders: Any = None
+        self.data_file: Any = None
 
-    def get(self, config: RunConfig) -> Any:
-        from fitgen_gui.data.pipeline import build_train_iterator, train_generator
+    def get(self) -> tuple[Any, Any]:
+        if self.folders is None:
+            from fitgen_gui.data.preview import DataFilePreview, FolderPreview
 
-        data_key = json.dumps({"data": config.to_dict()["data"],
-                               "seed": config.training.seed,
-                               "shuffle": config.training.shuffle}, sort_keys=True)
-        with self._lock:
-            if data_key != self._key or self._iterator is None:
-                self._iterator = build_train_iterator(config, seed=config.training.seed or 0)
-                self._key = data_key
-            iterator = self._iterator
-        generator = train_generator(config)
-        aug = config.augmentation
-        if aug.featurewise_center or aug.featurewise_std_normalization or aug.zca_whitening:
-            count = min(64, iterator.samples)
-            sample = np.stack([iterator.load_image(p) for p in iterator.filepaths[:count]])
-            generator.fit(sample.astype(np.float32))
-        iterator.image_data_generator = generator
-        return iterator
-
-
-class _DataFileSource:
-    """Batches of a Python data file, in the order training would read them."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._key: tuple = ()
-        self._source: Any = None
-        self.class_names: list[str] = []
-        self.position = 0
-
-    def prepare(self, config: RunConfig) -> None:
-        """Import the file (again if it changed) and make its training source."""
-        from fitgen_gui.data.batch_streams import is_sequence
-        from fitgen_gui.data.user_data import load_user_data
-
-        path = config.data.generator_file
-        key = (path, os.path.getmtime(path), config.data.batch_size)
-        with self._lock:
-            if key != self._key:
-                user = load_user_data(path)
-                self._source = user.train(config.data.batch_size)
-                if not is_sequence(self._source):
-                    self._source = iter(self._source)
-                self.class_names, self._key, self.position = user.class_names, key, 0
-                self._last: Any = None
-
-    def batch(self, index: int) -> tuple[Any, int]:
-        """Batch ``index`` (a generator is read on to it)."""
-        from fitgen_gui.data.batch_streams import is_sequence, sequence_length
-
-        with self._lock:
-            if is_sequence(self._source):
-                length = sequence_length(self._source) or index + 1
-                return self._source[index % length], index % length
-            while self.position <= index or self._last is None:  # read on to that batch
-                self._last = next(self._source)
-                self.position += 1
-            return self._last, self.position - 1
-
-
-def compute_file_preview(source: _DataFileSource, config: RunConfig, index: int,
-                         count: int) -> PreviewBatch:
-    """A preview batch from a Python data file: exactly what training gets."""
-    from fitgen_gui.data.preview_grid import batch_labels, displayable
-
-    source.prepare(config)
-    started = time.perf_counter()  # the batch alone: what a training step waits for
-    batch, index = source.batch(index)
-    seconds = time.perf_counter() - started
-    x, y = (batch[0], batch[1]) if isinstance(batch, tuple | list) else (batch, None)
-    labels = batch_labels(y, source.class_names, config.data.class_mode)
-    images = [displayable(np.asarray(image)) for image in np.asarray(x)[:count]]
-    return PreviewBatch(images, labels[:count], index, 0, seconds, len(x), False,
-                        (float(np.min(x)), float(np.max(x))))
-
-
-def compute_preview(cache: _IteratorCache, config: RunConfig, index: int, stream: int,
-                    augment: bool, count: int) -> PreviewBatch:
-    """Build one preview batch (runs in the background)."""
-    from fitgen_gui.data.preview_grid import batch_labels, displayable
-
-    iterator = cache.get(config)
-    generator = iterator.image_data_generator
-    augment = augment and bool(generator.has_geometry or generator.horizontal_flip
-                               or generator.vertical_flip or generator.channel_shift_range
-                               or generator.brightness_range is not None)
-    index = index % max(len(iterator), 1)
-    started = time.perf_counter()
-    batch = iterator.get_batch(index, augment=augment, stream=stream)
-    seconds = time.perf_counter() - started
-    x, y = batch[0], batch[1]
-    names = list(iterator.class_indices)
-    labels = batch_labels(y, names, config.data.class_mode)
-    shown = x[:count]
-    return PreviewBatch([displayable(image) for image in shown], labels[:count], index,
-                        len(iterator), seconds, len(x), augment,
-                        (float(np.min(x)), float(np.max(x))))
+            self.folders, self.data_file = FolderPreview(), DataFilePreview()
+        return self.folders, self.data_file
 
 
 class PreviewView(QWidget):
@@ -167,26 +57,28 @@ class PreviewView(QWidget):
     Signals
     -------
     shown(object)
-        A :class:`PreviewBatch` was displayed.
+        A ``data.preview.PreviewBatch`` was displayed.
     """
 
     shown = Signal(object)
 
-    def __init__(self, tasks: BackgroundTasks) -> None:
+    def __init__(self, project: Project, tasks: BackgroundTasks) -> None:
         super().__init__()
         self.setObjectName("preview")
+        self.project = project
         self._tasks = tasks
-        self._cache = _IteratorCache()
-        self._file_source = _DataFileSource()
-        self._config: RunConfig | None = None
+        self._sources = _Sources()
         self._index = 0
         self._stream = 0
-        self.last: PreviewBatch | None = None
+        self._source_key = ""
+        self.requests = 0  # how many previews were asked for (tests count them)
+        self.last: Any = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.new_batch = QPushButton("New batch")
         self.new_batch.setObjectName("preview.new_batch")
-        self.new_batch.setToolTip("Show the next batch of images.")
+        self.new_batch.setToolTip("Show the next batch of images (a data file's generator "
+                                  "starts again after it raised).")
         self.reaugment = QPushButton("New augmentation")
         self.reaugment.setObjectName("preview.reaugment")
         self.reaugment.setToolTip("The same images with new random changes.")
@@ -202,10 +94,8 @@ class PreviewView(QWidget):
         self.count.setToolTip("How many images of the batch to show.")
         for widget in (self.new_batch, self.reaugment, self.originals, self.count):
             bar.addWidget(widget)
-        bar.addStretch(1)
-        self.status = QLabel("Choose a training folder to see a batch.")
-        self.status.setObjectName("preview.status")
-        bar.addWidget(self.status)
+        self.status = ElidedLabel("Choose a training folder to see a batch.", "preview.status")
+        bar.addWidget(self.status, 1)
         layout.addLayout(bar)
         self.grid_host = QWidget()
         self.grid_host.setObjectName("preview.grid")
@@ -224,10 +114,19 @@ class PreviewView(QWidget):
         self.reaugment.clicked.connect(self._new_augmentation)
         self.originals.toggled.connect(lambda *_: self._compute())
         self.count.currentIndexChanged.connect(lambda *_: self._compute())
+        project.changed.connect(self._on_changed)
+        project.data_changed.connect(self._on_data)
 
-    def request(self, config: RunConfig) -> None:
-        """Show a batch for ``config`` soon (changes in quick succession are merged)."""
-        self._config = RunConfig.from_dict(config.to_dict())
+    def _on_changed(self, field: str) -> None:
+        if not field or field.startswith(_PREVIEW_FIELDS):
+            self.request()
+
+    def _on_data(self) -> None:
+        if self.project.summary is not None or self.project.data_file is not None:
+            self.request()
+
+    def request(self) -> None:
+        """Show a batch for the current settings soon (quick changes are merged)."""
         self._debounce.start()
 
     def _next_batch(self) -> None:
@@ -238,26 +137,62 @@ class PreviewView(QWidget):
         self._stream += 1
         self._compute()
 
+    def _blocked(self) -> str:
+        """Why no preview can be shown now, in words (empty when it can)."""
+        project = self.project
+        data = project.config.data
+        for problem in project.problems:
+            if problem.field in ("data.train_dir", "data.generator_file", "data.source"):
+                return problem.message[0].upper() + problem.message[1:]
+        if data.source == "folders" and not data.train_dir:
+            return "Choose a training folder to see a batch."
+        if data.source == "python" and not data.generator_file:
+            return "Choose a data file to see its batches."
+        return ""
+
     def _compute(self) -> None:
-        config = self._config
-        if config is None or not (config.data.train_dir or config.data.generator_file):
+        self._debounce.stop()
+        why = self._blocked()
+        if why:
+            self.status.setText(f"No preview: {why}")
+            self._clear()
             return
+        config = self.project.snapshot()
+        from_file = config.data.source == "python"
+        key = self._key(config)
+        if key != self._source_key:  # other images: start at the first batch
+            self._source_key, self._index, self._stream = key, 0, 0
         index, stream = self._index, self._stream
         augment = not self.originals.isChecked()
         count = int(self.count.currentData())
+        summary = self.project.summary
+        tree = summary.trees.get("train") if summary is not None else None
         self.status.setText("Preparing a batch…")
-        from_file = bool(config.data.generator_file)
         for button in (self.reaugment, self.originals):
             button.setEnabled(not from_file)
-        if from_file:
-            work = lambda: compute_file_preview(self._file_source, config, index, count)  # noqa: E731
-        else:
-            work = lambda: compute_preview(self._cache, config, index, stream,  # noqa: E731
-                                           augment, count)
+        sources = self._sources
+        self.requests += 1
+
+        def work() -> Any:
+            folders, data_file = sources.get()
+            if from_file:
+                return data_file.compute(config, index, count)
+            return folders.compute(config, index, stream, augment, count, tree)
+
         self._tasks.submit("preview", work, self._show, self._failed)
 
+    @staticmethod
+    def _key(config: Any) -> str:
+        data = config.data
+        if data.source == "python":
+            return f"python|{data.generator_file}|{data.batch_size}|{data.class_mode}"
+        return f"folders|{data.train_dir}|{data.validation_split}|{config.training.seed}"
+
     def _failed(self, message: str, details: str) -> None:
-        self.status.setText(f"No preview: {message}")
+        kind, _, text = message.partition(": ")
+        shown = text if kind in ("PreviewError", "UserDataError", "ConfigError",
+                                 "ImageReadError") else message
+        self.status.setText(f"No preview: {shown}")
         self._clear()
 
     def _clear(self) -> None:
@@ -266,7 +201,7 @@ class PreviewView(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
 
-    def _show(self, batch: PreviewBatch) -> None:
+    def _show(self, batch: Any) -> None:
         self.last = batch
         self._index = batch.index
         self._clear()
@@ -296,9 +231,9 @@ class PreviewView(QWidget):
         low, high = batch.value_range
         state = "augmented" if batch.augmented else (
             "originals" if self.originals.isChecked() else "no augmentation set")
-        of = f" of {batch.batches}" if batch.batches else ""
-        if self._config is not None and self._config.data.generator_file:
+        if self.project.config.data.source == "python":
             state = "from your data file"
+        of = f" of {batch.batches}" if batch.batches else ""
         self.status.setText(f"Batch {batch.index + 1}{of} ({state}) · "
                             f"values {low:.3g} to {high:.3g} · built in "
                             f"{batch.seconds * 1000:.0f} ms ({rate:.0f} images/s)")

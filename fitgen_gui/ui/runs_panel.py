@@ -42,8 +42,9 @@ class ResumeDialog(QDialog):
         self.checkpoints = run.checkpoints()
         layout = QVBoxLayout(self)
         intro = QLabel("Training continues from the chosen epoch with its weights and "
-                       "optimizer state. Later epochs are set aside in the run folder, not "
-                       "deleted.")
+                       "optimizer state; a stopped epoch continues at the batch where it "
+                       "stopped, as if it had never stopped. Later epochs are set aside in "
+                       "the run folder, not deleted.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(self.checkpoints), 2)
@@ -162,6 +163,7 @@ class RunsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        selected = self.selected_path()
         runs = list_runs(self.workspace) if self.workspace else []
         self.table.setRowCount(len(runs))
         for row, run in enumerate(runs):
@@ -172,8 +174,23 @@ class RunsPanel(QWidget):
             self.table.setItem(row, 1, QTableWidgetItem(run.status))
             epochs = f"{run.epochs_done}/{run.epochs_planned or '?'}"
             self.table.setItem(row, 2, QTableWidgetItem(epochs))
-            best = f"{run.best_metric} {run.best_value:.3f}" if run.best_metric else "—"
-            self.table.setItem(row, 3, QTableWidgetItem(best))
+            best = "—"
+            if run.best_metric:
+                best = f"{run.best_metric} {run.best_value:.3f}"
+                if run.best_epoch is not None:
+                    best += f" (epoch {run.best_epoch + 1})"
+            item = QTableWidgetItem(best)
+            item.setToolTip("The best epoch by the run's monitored metric; its checkpoint is "
+                            "kept. model.keras is the last epoch's model.")
+            self.table.setItem(row, 3, item)
+            if run.path == selected:
+                self.table.selectRow(row)
+
+    def refresh_soon(self) -> None:
+        """Refresh after the current event (a run started, an epoch ended)."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.refresh)
 
     def selected_path(self) -> str | None:
         row = self.table.currentRow()

@@ -1,23 +1,13 @@
-"""The Training panel: every ``fit_generator`` option, seed, device, precision, callbacks."""
+"""The Fit options panel: every ``fit_generator`` option, seed, device, precision, callbacks,
+checkpoints."""
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDoubleSpinBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
-
-from fitgen_gui.core.config import RunConfig
 from fitgen_gui.ui.config_binding import Binder
+from fitgen_gui.ui.inputs import ClassWeightInput, PercentInput, SeedInput
+from fitgen_gui.ui.project import Project
 from fitgen_gui.ui.widgets import check_box, combo, double_spin, form_group, int_spin
 
 __all__ = ["TrainingPanel"]
@@ -29,10 +19,10 @@ _MONITORS = [("Validation loss", "val_loss"), ("Validation accuracy", "val_accur
 class TrainingPanel(QWidget):
     """How long and how training runs."""
 
-    def __init__(self, binder: Binder) -> None:
+    def __init__(self, project: Project, binder: Binder) -> None:
         super().__init__()
         self.setObjectName("trainingPanel")
-        self._binder = binder
+        self.project = project
         layout = QVBoxLayout(self)
 
         length, form = form_group("Length", "training.length")
@@ -66,21 +56,11 @@ class TrainingPanel(QWidget):
         self.shuffle = check_box("training.shuffle", "Shuffle images every epoch",
                                  "A new order every epoch (recommended).")
         feed_form.addRow("", self.shuffle)
-        self.class_weight = combo("training.class_weight", [
-            ("None", "none"), ("Balanced (rarer classes count more)", "balanced"),
-            ("Per class…", "custom")],
-            "Make rare classes count more in the loss.")
-        feed_form.addRow("Class weights", self.class_weight)
-        self.class_weights_table = QTableWidget(0, 2)
-        self.class_weights_table.setObjectName("training.class_weight_table")
-        self.class_weights_table.setHorizontalHeaderLabels(["Class", "Weight"])
-        self.class_weights_table.verticalHeader().setVisible(False)
-        self.class_weights_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
-        self.class_weights_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.class_weights_table.setMaximumHeight(140)
-        self.class_weights_table.hide()
-        feed_form.addRow(self.class_weights_table)
+        self.class_weights = ClassWeightInput("training.class_weight",
+                                              "Make rare classes count more in the loss.")
+        self.class_weight = self.class_weights.mode
+        self.class_weights_table = self.class_weights.table
+        feed_form.addRow("Class weights", self.class_weights)
         layout.addWidget(feeding)
 
         running, run_form = form_group("Running", "training.running")
@@ -88,14 +68,10 @@ class TrainingPanel(QWidget):
             ("Progress bar", 1), ("One line per epoch", 2), ("Silent", 0)],
             "What the console shows, as Keras's verbose 1, 2 or 0.")
         run_form.addRow("Console", self.verbose)
-        seed_row = QHBoxLayout()
-        self.seed = int_spin("training.seed", 0, 2**31 - 1, help_text="The same seed repeats "
-                             "the same shuffling and augmentation.")
-        self.random_seed = check_box("training.random_seed", "Random",
-                                     "A different random run each time.")
-        seed_row.addWidget(self.seed, 1)
-        seed_row.addWidget(self.random_seed)
-        run_form.addRow("Seed", seed_row)
+        self.seed_input = SeedInput("training.seed", "The same seed repeats the same "
+                                                     "shuffling, augmentation and dropout.")
+        self.seed, self.random_seed = self.seed_input.seed, self.seed_input.random
+        run_form.addRow("Seed", self.seed_input)
         self.device = combo("training.device", [("Automatic (GPU when there is one)", "auto"),
                                                 ("CPU", "cpu")],
                             "Where the model trains. GPUs appear once TensorFlow has loaded.")
@@ -107,10 +83,9 @@ class TrainingPanel(QWidget):
         self.check_data = check_box("training.check_data", "Check every file before training",
                                     "Find unreadable files first (they are skipped).")
         run_form.addRow("", self.check_data)
-        self.bad_fraction = double_spin("training.max_bad_file_fraction", 0, 100, step=1,
-                                        decimals=0, suffix=" %",
-                                        help_text="Stop when more than this share of images "
-                                                  "fails to load during training.")
+        self.bad_fraction = PercentInput("training.max_bad_file_fraction",
+                                         "Stop when more than this share of images fails to "
+                                         "load during training.")
         run_form.addRow("Stop if unreadable above", self.bad_fraction)
         self.on_nan = combo("training.on_nan", [("Stop", "stop"), ("Warn and go on", "warn")],
                             "What to do when the loss becomes NaN (not a number).")
@@ -153,7 +128,18 @@ class TrainingPanel(QWidget):
         self.tensorboard = check_box("callbacks.tensorboard", "Write TensorBoard logs",
                                      "In the run folder's tensorboard/ sub-folder.")
         cb_form.addRow(self.tensorboard)
-        note = QLabel("A checkpoint is saved after every epoch, so any run can be resumed.")
+        keep_row = QHBoxLayout()
+        self.keep_checkpoints = int_spin("callbacks.keep_last_checkpoints", 0, 100000,
+                                         special="All", help_text="Checkpoints of the newest "
+                                         "epochs kept; the best epoch's is kept as well.")
+        self.monitor = combo("callbacks.monitor", _MONITORS,
+                             "The value that decides which epoch is the best.")
+        keep_row.addWidget(self.keep_checkpoints)
+        keep_row.addWidget(QLabel("and the best by"))
+        keep_row.addWidget(self.monitor, 1)
+        cb_form.addRow("Keep checkpoints", keep_row)
+        note = QLabel("A checkpoint is saved after every epoch, so a run can be resumed from "
+                      "any kept epoch.")
         note.setWordWrap(True)
         cb_form.addRow(note)
         layout.addWidget(callbacks)
@@ -179,87 +165,29 @@ class TrainingPanel(QWidget):
             binder.bind(field, widget)
         binder.bind("training.steps_per_epoch", self.steps, none_value=0)
         binder.bind("training.validation_steps", self.val_steps, none_value=0)
-        binder.bind("training.max_bad_file_fraction", self.bad_fraction,
-                    getter=lambda: self.bad_fraction.value() / 100,
-                    setter=lambda v: self.bad_fraction.setValue(round(v * 100)))
-        binder.bind("training.seed", self.random_seed, getter=self._seed, setter=self._set_seed)
-        self.seed.valueChanged.connect(lambda *_: binder.changed.emit("training.seed"))
-        binder.bind("training.class_weight", self.class_weight, getter=self._class_weight,
-                    setter=self._set_class_weight)
-        self.class_weights_table.cellChanged.connect(
-            lambda *_: binder.changed.emit("training.class_weight"))
-        self.random_seed.toggled.connect(self._sync)
-        self.early.toggled.connect(self._sync)
-        self.reduce.toggled.connect(self._sync)
-        self.device.currentIndexChanged.connect(self._sync)
-        self.class_weight.currentIndexChanged.connect(self._sync)
+        binder.bind("training.max_bad_file_fraction", self.bad_fraction)
+        binder.bind("training.seed", self.seed_input)
+        binder.bind("training.class_weight", self.class_weights)
+        binder.bind("callbacks.keep_last_checkpoints", self.keep_checkpoints)
+        binder.bind("callbacks.monitor", self.monitor)
+        project.changed.connect(self._sync)
+        project.data_changed.connect(self._data_changed)
         self._gpus = False
-        self._class_names: list[str] = []
         self._sync()
 
-    # -- composite fields ---------------------------------------------------------------
+    def _data_changed(self) -> None:
+        self.class_weights.set_class_names(self.project.class_names)
+        self.show_automatic_steps()
 
-    def _seed(self) -> int | None:
-        return None if self.random_seed.isChecked() else self.seed.value()
-
-    def _set_seed(self, value: int | None) -> None:
-        self.random_seed.setChecked(value is None)
-        self.seed.blockSignals(True)
-        self.seed.setValue(1 if value is None else value)
-        self.seed.blockSignals(False)
-        self._sync()
-
-    def _class_weight(self) -> Any:
-        mode = self.class_weight.currentData()
-        if mode != "custom":
-            return mode
-        weights = {}
-        for row in range(self.class_weights_table.rowCount()):
-            name = self.class_weights_table.item(row, 0).text()
-            spin = self.class_weights_table.cellWidget(row, 1)
-            weights[name] = float(spin.value())
-        return weights
-
-    def _set_class_weight(self, value: Any) -> None:
-        if isinstance(value, dict):
-            self.class_weight.setCurrentIndex(self.class_weight.findData("custom"))
-            self._fill_weights(list(value), value)
-        else:
-            self.class_weight.setCurrentIndex(max(0, self.class_weight.findData(value)))
-        self._sync()
-
-    def set_class_names(self, names: list[str]) -> None:
-        """The classes of the training folder, for per-class weights."""
-        current = self._class_weight()
-        self._class_names = list(names)
-        self._fill_weights(names, current if isinstance(current, dict) else {})
-
-    def _fill_weights(self, names: list[str], weights: dict) -> None:
-        table = self.class_weights_table
-        table.blockSignals(True)
-        table.setRowCount(len(names))
-        for row, name in enumerate(names):
-            item = QTableWidgetItem(name)
-            table.setItem(row, 0, item)
-            spin = QDoubleSpinBox()
-            spin.setObjectName(f"training.class_weight[{name}]")
-            spin.setRange(0.0, 1000.0)
-            spin.setDecimals(2)
-            spin.setSingleStep(0.1)
-            spin.setValue(float(weights.get(name, 1.0)))
-            spin.valueChanged.connect(
-                lambda *_: self._binder.changed.emit("training.class_weight"))
-            table.setCellWidget(row, 1, spin)
-        table.blockSignals(False)
-
-    def set_automatic_steps(self, train: int | None, val: int | None) -> None:
-        """Show what "Automatic" means for the current folders and batch size."""
+    def show_automatic_steps(self) -> None:
+        """Show what "Automatic" means for the current data and batch size."""
+        train, val = self.project.automatic_steps()
         self.steps.setSpecialValueText(f"Automatic ({train})" if train else "Automatic")
         self.val_steps.setSpecialValueText(f"Automatic ({val})" if val else "Automatic")
 
     def set_devices(self, devices: list[tuple[str, str]]) -> None:
         """The devices TensorFlow found: ``[(key, label)]``."""
-        current = self.device.currentData()
+        current = self.project.config.training.device
         self.device.blockSignals(True)
         self.device.clear()
         for key, label in devices:
@@ -270,24 +198,18 @@ class TrainingPanel(QWidget):
         self._gpus = any(key.startswith("gpu:") for key, _ in devices)
         self._sync()
 
-    def _sync(self, *_: object) -> None:
-        self.seed.setEnabled(not self.random_seed.isChecked())
+    def _sync(self, field: str = "", *_: object) -> None:
+        config = self.project.config
+        cb = config.callbacks
         for widget in (self.early_monitor, self.early_patience, self.restore_best):
-            widget.setEnabled(self.early.isChecked())
+            widget.setEnabled(cb.early_stopping)
         for widget in (self.reduce_monitor, self.reduce_factor, self.reduce_patience):
-            widget.setEnabled(self.reduce.isChecked())
-        device = self.device.currentData()
-        on_gpu = device.startswith("gpu:") if device else False
-        self.mixed_precision.setEnabled(on_gpu or (device == "auto" and self._gpus))
-        if not self.mixed_precision.isEnabled():
-            self.mixed_precision.setChecked(False)
-        custom = self.class_weight.currentData() == "custom"
-        self.class_weights_table.setVisible(custom)
-        if custom and self.class_weights_table.rowCount() == 0 and self._class_names:
-            self._fill_weights(self._class_names, {})
-
-    def load(self, config: RunConfig) -> None:
-        self._sync()
-
-    def store(self, config: RunConfig) -> None:
-        pass
+            widget.setEnabled(cb.reduce_lr_on_plateau)
+        device = config.training.device
+        on_gpu = device.startswith("gpu:") or (device == "auto" and self._gpus)
+        self.mixed_precision.setEnabled(on_gpu or config.training.mixed_precision)
+        self.mixed_precision.setToolTip(
+            self.mixed_precision.property("helpText") if on_gpu else
+            "Needs a GPU: none was found on this computer (or the device is the CPU).")
+        if field in ("", "data.batch_size", "data.validation_split"):
+            self.show_automatic_steps()

@@ -1,10 +1,11 @@
-"""Small reusable controls: a folder picker, a slider with a spin box, form helpers."""
+"""Small reusable controls: a folder picker, a slider with a spin box, an eliding label,
+form helpers."""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,14 +14,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QWidget,
 )
 
 __all__ = [
+    "ElidedLabel",
     "PathPicker",
     "SliderSpin",
     "check_box",
@@ -29,6 +33,7 @@ __all__ = [
     "form_group",
     "int_spin",
     "tip",
+    "wrap_anywhere",
 ]
 
 
@@ -207,3 +212,48 @@ class SliderSpin(QWidget):
         self.slider.setValue(round(value * self._scale))
         self.slider.blockSignals(False)
         self.valueChanged.emit(float(value))
+
+
+class ElidedLabel(QLabel):
+    """One line of status text that never widens its panel: long text ends in "…" and the
+    whole of it is the tooltip. (A plain QLabel asks for the width of its longest text,
+    which squeezed the settings panel whenever an error message was long.)"""
+
+    def __init__(self, text: str = "", name: str = "") -> None:
+        super().__init__()
+        if name:
+            _named(self, name)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(40)
+        self._full = ""
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text if len(text) > 60 else "")
+        self._elide()
+
+    def text(self) -> str:
+        """The whole text, not the part shown."""
+        return self._full
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(" ".join(self._full.split()),
+                                              Qt.TextElideMode.ElideRight,
+                                              max(self.width(), 40))
+        QLabel.setText(self, shown)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, super().sizeHint().height())
+
+
+def wrap_anywhere(text: str) -> str:
+    """``text`` that a word-wrapping label can break inside long paths (after / and \\)."""
+    return text.replace("/", "/\u200b").replace("\\", "\\\u200b")

@@ -16,33 +16,15 @@ from fitgen_gui.core.events import (
 )
 from fitgen_gui.core.run_dir import RunDir
 from fitgen_gui.ui.runs_panel import ResumeDialog
+from tests.ui.conftest import choose_folders, small_training
 
 pytestmark = pytest.mark.slow
 TRAINING = 180_000  # ms; a real (tiny) training with TensorFlow start-up
 
 
-def choose_folders(qtbot, window, dataset):
-    """Type the folders into the pickers, as a user does, and wait for scan and check."""
-    panel = window.data_panel
-    for picker, folder in ((panel.train_dir, dataset / "train"), (panel.val_dir,
-                                                                  dataset / "val")):
-        with qtbot.waitSignals([panel.summary_ready, panel.check_ready], timeout=60_000):
-            picker.edit.setText(str(folder))
-            picker.edit.editingFinished.emit()
-
-
-def small_training(window, epochs=2):
-    """32x32 images, batches of 8 (5 steps per epoch on the tiny set), ``epochs`` epochs."""
-    window.data_panel.target_h.setValue(32)
-    window.data_panel.target_w.setValue(32)
-    window.data_panel.batch_size.setValue(8)
-    window.training_panel.epochs.setValue(epochs)
-    window.training_panel.workers.setValue(1)
-
-
 def train(qtbot, window):
     with qtbot.waitSignal(window.controller.finished, timeout=TRAINING) as blocker:
-        qtbot.mouseClick(window.training_view.start_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.run_bar.start_button, Qt.MouseButton.LeftButton)
     return blocker.args[0]
 
 
@@ -55,8 +37,10 @@ def test_choosing_folders_shows_classes_counts_and_the_data_check(qtbot, window,
     assert rows == {"circle": ("12", "4"), "square": ("12", "4"), "triangle": ("12", "4")}
     assert not table.item(0, 0).icon().isNull()  # a thumbnail
     assert "48 files read; no problems found" in window.data_panel.check_status.text()
-    assert window.training_view.start_button.isEnabled()
+    assert window.run_bar.start_button.isEnabled()
     assert window.training_panel.steps.specialValueText() == "Automatic (2)"  # 36 / 32
+    assert "Ready: 36 training images in 3 classes, 12 validation images" in (
+        window.run_bar.status.text())
 
 
 def test_invalid_values_are_refused_at_the_control_with_a_reason(qtbot, window, tmp_path):
@@ -65,22 +49,22 @@ def test_invalid_values_are_refused_at_the_control_with_a_reason(qtbot, window, 
     picker.edit.editingFinished.emit()
     assert picker.property("invalid") is True
     assert "does not exist" in picker.toolTip()
-    assert not window.training_view.start_button.isEnabled()
-    assert "Training images: folder" in window.training_view.problems.text()
+    assert not window.run_bar.start_button.isEnabled()
+    assert "Training images: folder" in window.run_bar.problems.text()
     window.model_panel.architecture.setCurrentIndex(
         window.model_panel.architecture.findData("resnet50"))
     window.model_panel.weights_mode.setCurrentIndex(
         window.model_panel.weights_mode.findData("file"))
     window.model_panel.weights_file.setValue(str(tmp_path / "missing.h5"))
     window.model_panel.weights_file.valueChanged.emit(str(tmp_path / "missing.h5"))
-    assert window.model_panel.weights_mode.property("invalid") is True
-    assert "does not exist" in window.model_panel.weights_mode.toolTip()
+    assert window.model_panel.weights.property("invalid") is True
+    assert "does not exist" in window.model_panel.weights.toolTip()
 
 
 def test_the_preview_shows_the_training_batch_and_follows_the_settings(qtbot, window,
                                                                        tiny_dataset):
-    with qtbot.waitSignal(window.preview.shown, timeout=60_000):
-        choose_folders(qtbot, window, tiny_dataset)
+    choose_folders(qtbot, window, tiny_dataset)
+    qtbot.waitUntil(lambda: window.preview.last is not None, timeout=60_000)
     first = window.preview.last
     assert len(first.images) == 16 and set(first.labels) <= {"circle", "square", "triangle"}
     with qtbot.waitSignal(window.preview.shown, timeout=5_000) as shown:
@@ -115,7 +99,8 @@ def test_train_two_epochs_then_resume_from_epoch_1(qtbot, window, tiny_dataset):
     assert run.path.parent == Path(window.settings.workspace)
     assert (run.path / "model.keras").exists()
     assert window.runs_panel.table.rowCount() == 1
-    assert window.training_view.resume_button.isEnabled()
+    assert window.run_bar.resume_button.isEnabled()
+    assert window.actions.resume.isEnabled() and not window.actions.stop.isEnabled()
 
     # Resume from epoch 1 to epoch 3: the plots continue after epoch 1.
     dialog = ResumeDialog(run, planned_epochs=2)
@@ -123,31 +108,46 @@ def test_train_two_epochs_then_resume_from_epoch_1(qtbot, window, tiny_dataset):
     dialog.epochs.setValue(3)
     assert dialog.choice() == (1, 3)
     with qtbot.waitSignal(window.controller.finished, timeout=TRAINING) as blocker:
-        assert window.resume(final.run_dir, *dialog.choice())
+        assert window.flow.resume(final.run_dir, *dialog.choice())
     assert isinstance(blocker.args[0], TrainingFinished)
     assert plots.point_count("batch_loss") == 15  # epoch 1 kept, epochs 2-3 new
     assert list(plots.series["val_loss"].x) == [1.0, 2.0, 3.0]
     assert [r["epoch"] for r in run.read_history()] == [0, 1, 2]
 
 
-def test_stop_mid_epoch_keeps_a_checkpoint(qtbot, window, tiny_dataset):
+def slow_images(monkeypatch, seconds=0.02):
+    """Each image takes ``seconds`` to load: epochs last long enough to press Stop in."""
+    import time
+
+    from fitgen_gui.data.file_iterators import FileBatchMixin
+
+    original = FileBatchMixin.load_image
+
+    def slow(self, path, params=None):
+        time.sleep(seconds)
+        return original(self, path, params)
+
+    monkeypatch.setattr(FileBatchMixin, "load_image", slow)
+
+
+def test_stop_mid_epoch_keeps_a_checkpoint(qtbot, window, tiny_dataset, monkeypatch):
+    slow_images(monkeypatch)
     choose_folders(qtbot, window, tiny_dataset)
-    small_training(window, epochs=6)
-    window.data_panel.batch_size.setValue(2)  # many batches: time to press Stop
+    small_training(window, epochs=6, batch_size=2)  # many batches: time to press Stop
 
     def second_epoch_running(event):
         return isinstance(event, BatchEnded) and event.epoch == 1
 
     with qtbot.waitSignal(window.controller.event, timeout=TRAINING,
                           check_params_cb=second_epoch_running):
-        qtbot.mouseClick(window.training_view.start_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.run_bar.start_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.controller.finished, timeout=60_000) as blocker:
-        qtbot.mouseClick(window.training_view.stop_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.run_bar.stop_button, Qt.MouseButton.LeftButton)
     final = blocker.args[0]
     assert isinstance(final, TrainingStopped)
     assert final.epoch == 1 and final.checkpoint.endswith("epoch-0002-partial.keras")
-    assert "Stopped at epoch 2" in window.training_view.status.text()
-    assert window.training_view.start_button.isEnabled()
+    assert "Stopped at epoch 2" in window.run_bar.status.text()
+    assert window.run_bar.start_button.isEnabled()
 
 
 def test_opening_a_past_run_rebuilds_its_plots_and_console(qtbot, window, tiny_dataset):
@@ -165,7 +165,7 @@ def test_opening_a_past_run_rebuilds_its_plots_and_console(qtbot, window, tiny_d
     shown = window.training_view.console.toPlainText()
     logged = (Path(final.run_dir) / "console.log").read_text()
     assert shown.strip() == logged.strip()
-    assert "finished" in window.training_view.status.text()
+    assert "finished" in window.training_view.heading.text()
 
 
 def test_projects_are_saved_opened_and_the_session_comes_back(qtbot, window, tiny_dataset,
@@ -174,12 +174,12 @@ def test_projects_are_saved_opened_and_the_session_comes_back(qtbot, window, tin
     window.augmentation_panel.horizontal_flip.setChecked(True)
     window.training_panel.epochs.setValue(7)
     path = str(tmp_path / "cells.json")
-    assert window.save_project_as(path)
+    assert window.files.save_as(path)
     saved = json.loads(Path(path).read_text())
     assert saved["augmentation"]["horizontal_flip"] is True
     assert saved["training"]["epochs"] == 7
     assert window.settings.recent_projects == [path]
-    window._save_session()
+    window.save_session()
 
     from fitgen_gui.ui.main_window import MainWindow
 
@@ -188,9 +188,9 @@ def test_projects_are_saved_opened_and_the_session_comes_back(qtbot, window, tin
     assert second.restore_session()
     assert second.training_panel.epochs.value() == 7
     assert second.augmentation_panel.horizontal_flip.isChecked()
-    second.new_project()
+    second.files.new()
     assert second.training_panel.epochs.value() == 10
-    assert second.open_project(path)
+    assert second.files.open(path)
     assert second.config == window.config
     second.tasks.shutdown()
 
@@ -200,8 +200,8 @@ def test_dropping_a_dataset_folder_opens_its_train_and_val(qtbot, window, tiny_d
     mime.setUrls([QUrl.fromLocalFile(str(tiny_dataset))])
     event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.data_panel.summary_ready, timeout=30_000):
-        window.dropEvent(event)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.project.summary is not None, timeout=30_000)
     assert window.config.data.train_dir == str(tiny_dataset / "train")
     assert window.config.data.val_dir == str(tiny_dataset / "val")
 
@@ -217,7 +217,7 @@ def test_closing_during_training_asks_then_stops_and_keeps_the_checkpoint(
     with qtbot.waitSignal(window.controller.event, timeout=TRAINING,
                           check_params_cb=lambda e: isinstance(e, EpochStarted)
                           and e.epoch == 1):
-        qtbot.mouseClick(window.training_view.start_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.run_bar.start_button, Qt.MouseButton.LeftButton)
     window.close()
     assert asked and "checkpoint" in asked[0]
     assert not window.controller.is_running

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from fitgen_gui.core.config import RunConfig
 from fitgen_gui.core.events import TrainingFailed, TrainingFinished
 from tests.training.test_user_data import data_file
+from tests.ui.conftest import type_path, wait_for_data
 
 pytestmark = pytest.mark.slow
 
@@ -14,11 +15,11 @@ pytestmark = pytest.mark.slow
 def choose_data_file(qtbot, window, path):
     panel = window.data_panel
     panel.source.setCurrentIndex(panel.source.findData("python"))
-    with qtbot.waitSignals([panel.summary_ready, window.preview.shown], timeout=60_000):
-        panel.data_file.edit.setText(str(path))
-        panel.data_file.edit.editingFinished.emit()
-    window.data_panel.target_h.setValue(24)
-    window.data_panel.target_w.setValue(24)
+    with qtbot.waitSignal(window.preview.shown, timeout=60_000):
+        type_path(qtbot, panel.data_file, path)
+        wait_for_data(qtbot, window)
+    window.data_panel.target_size.height.setValue(24)
+    window.data_panel.target_size.width.setValue(24)
     window.data_panel.batch_size.setValue(8)
     window.training_panel.epochs.setValue(2)
     window.training_panel.steps.setValue(4)
@@ -34,7 +35,7 @@ def test_the_preview_shows_the_files_batches_and_training_runs(qtbot, window, tm
     assert len(preview.images) == 8 and set(preview.labels) <= {"dark", "bright"}
     assert "from your data file" in window.preview.status.text()
     with qtbot.waitSignal(window.controller.finished, timeout=180_000) as blocker:
-        qtbot.mouseClick(window.training_view.start_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.run_bar.start_button, Qt.MouseButton.LeftButton)
     assert isinstance(blocker.args[0], TrainingFinished), getattr(blocker.args[0], "details", "")
     assert "Running your data code from" in window.training_view.console.toPlainText()
 
@@ -42,7 +43,7 @@ def test_the_preview_shows_the_files_batches_and_training_runs(qtbot, window, tm
 def test_a_raising_generator_is_shown_and_the_app_stays_usable(qtbot, window, tmp_path):
     choose_data_file(qtbot, window, data_file(tmp_path, fail_at=6))
     with qtbot.waitSignal(window.controller.finished, timeout=180_000) as blocker:
-        qtbot.mouseClick(window.training_view.start_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.run_bar.start_button, Qt.MouseButton.LeftButton)
     final = blocker.args[0]
     assert isinstance(final, TrainingFailed) and "batch 6" in final.message
     dialog = window.findChild(QMessageBox, "dialog.training_failed")
@@ -50,19 +51,20 @@ def test_a_raising_generator_is_shown_and_the_app_stays_usable(qtbot, window, tm
     assert "in batches" in dialog.detailedText()
     dialog.close()
     assert "ERROR:" in window.training_view.console.toPlainText()
-    assert window.training_view.start_button.isEnabled()  # the app goes on
+    assert window.run_bar.start_button.isEnabled()  # the app goes on
 
 
 def test_opening_a_project_asks_before_running_its_data_file(qtbot, window, tmp_path,
                                                              monkeypatch):
     config = RunConfig()
+    config.data.source = "python"
     config.data.generator_file = str(data_file(tmp_path))
     project = tmp_path / "project.json"
     project.write_text(config.to_json())
     questions = []
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: questions.append(
         args[2]) or QMessageBox.StandardButton.No)
-    assert window.open_project(str(project))
+    assert window.files.open(str(project))
     assert "running the Python file" in questions[0]
-    assert window.config.data.generator_file == ""
+    assert window.config.data.source == "folders"  # the file is kept, but not run
     assert window.data_panel.source.currentData() == "folders"
