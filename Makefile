@@ -10,7 +10,7 @@ STAMP := $(VENV)/.fitgen-installed
 DATA ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint bench screenshots clean
+.PHONY: run test stress install lint bench screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Long fault-injection loops, kept out of `make test`: 20 random SIGKILLs and a crash at
+# every file event of an epoch end and a run end.
+stress: $(STAMP)
+	QT_QPA_PLATFORM=offscreen FITGEN_KILL_TRIALS=20 FITGEN_STRESS=1 $(BIN)/python -m pytest \
+		tests/test_faults.py tests/training/test_run_folder_safety.py -k "sigkill or crash" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check fitgen_gui tests bench

