@@ -122,6 +122,9 @@ class DataPanel(QWidget):
         self.findings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.findings.setMinimumHeight(110)
         self.findings.cellDoubleClicked.connect(self._show_finding)
+        # Wrapped findings need taller rows when the panel gets narrower.
+        self.findings.horizontalHeader().sectionResized.connect(
+            lambda *_: self.findings.resizeRowsToContents())
         self.findings.hide()
         self.recheck = QPushButton("Check again")
         self.recheck.setObjectName("data.recheck")

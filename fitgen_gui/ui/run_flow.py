@@ -47,6 +47,7 @@ class RunFlow(QObject):
         self.window, self.project, self.controller = window, project, controller
         self.run_bar, self.training_view, self.runs_panel = run_bar, training_view, runs_panel
         self._workspace = workspace  # a callable: the current runs folder
+        self._current: str | None = None  # the run being trained
         controller.event.connect(run_bar.on_event)
         controller.event.connect(training_view.on_event)
         controller.event.connect(self._on_event)
@@ -187,15 +188,19 @@ class RunFlow(QObject):
     # -- events -----------------------------------------------------------------------
 
     def _on_event(self, event: Any) -> None:
-        if isinstance(event, RunStarted | EpochEnded):
-            self.runs_panel.refresh_soon()
+        if isinstance(event, RunStarted):
+            self._current = event.run_dir
+        if isinstance(event, RunStarted | EpochEnded) and self._current:
+            self.runs_panel.update_run(self._current)
 
     def _on_running(self, running: bool) -> None:
         self.run_bar.set_running(running)
         self.state_changed.emit()
 
     def _on_finished(self, final: Any) -> None:
-        self.runs_panel.refresh()
+        if getattr(final, "run_dir", None):
+            self.runs_panel.update_run(final.run_dir)
+        self._current = None
         self._set_resumable(getattr(final, "run_dir", None))
         if isinstance(final, TrainingFailed):
             box = QMessageBox(QMessageBox.Icon.Warning, "Training stopped", final.message,

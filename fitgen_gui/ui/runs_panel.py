@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -163,34 +164,46 @@ class RunsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """List every run of the workspace again (Refresh, a new workspace, a run ended)."""
         selected = self.selected_path()
         runs = list_runs(self.workspace) if self.workspace else []
         self.table.setRowCount(len(runs))
         for row, run in enumerate(runs):
-            name = QTableWidgetItem(run.name)
-            name.setData(Qt.ItemDataRole.UserRole, run.path)
-            name.setToolTip(run.path)
-            self.table.setItem(row, 0, name)
-            self.table.setItem(row, 1, QTableWidgetItem(run.status))
-            epochs = f"{run.epochs_done}/{run.epochs_planned or '?'}"
-            self.table.setItem(row, 2, QTableWidgetItem(epochs))
-            best = "—"
-            if run.best_metric:
-                best = f"{run.best_metric} {run.best_value:.3f}"
-                if run.best_epoch is not None:
-                    best += f" (epoch {run.best_epoch + 1})"
-            item = QTableWidgetItem(best)
-            item.setToolTip("The best epoch by the run's monitored metric; its checkpoint is "
-                            "kept. model.keras is the last epoch's model.")
-            self.table.setItem(row, 3, item)
+            self._show(row, run)
             if run.path == selected:
                 self.table.selectRow(row)
 
-    def refresh_soon(self) -> None:
-        """Refresh after the current event (a run started, an epoch ended)."""
-        from PySide6.QtCore import QTimer
+    def update_run(self, path: str) -> None:
+        """Show one run's row as it is now (inserted at the top if new): what a running
+        training changes, without reading every run of the workspace again."""
+        from fitgen_gui.core.run_dir import RunDir, summarize
 
-        QTimer.singleShot(0, self.refresh)
+        run = summarize(RunDir(path))
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == run.path:
+                self._show(row, run)
+                return
+        self.table.insertRow(0)
+        self._show(0, run)
+
+    def _show(self, row: int, run: Any) -> None:
+        name = QTableWidgetItem(run.name)
+        name.setData(Qt.ItemDataRole.UserRole, run.path)
+        name.setToolTip(run.path)
+        self.table.setItem(row, 0, name)
+        self.table.setItem(row, 1, QTableWidgetItem(run.status))
+        epochs = f"{run.epochs_done}/{run.epochs_planned or '?'}"
+        self.table.setItem(row, 2, QTableWidgetItem(epochs))
+        best = "—"
+        if run.best_metric:
+            best = f"{run.best_metric} {run.best_value:.3f}"
+            if run.best_epoch is not None:
+                best += f" (epoch {run.best_epoch + 1})"
+        item = QTableWidgetItem(best)
+        item.setToolTip("The best epoch by the run's monitored metric; its checkpoint is "
+                        "kept. model.keras is the last epoch's model.")
+        self.table.setItem(row, 3, item)
 
     def selected_path(self) -> str | None:
         row = self.table.currentRow()

@@ -1,11 +1,13 @@
-"""Screenshots of the real app at 1600x1000, for the README and for looking at changes.
+"""Screenshots of the real app, for the README and for looking at changes.
 
-    python packaging/screenshots.py [--out docs/screenshots]
+    python docs/make_screenshots.py [--out docs/screenshots] [--size 1600x1000]
+        [--data FOLDER] [--only data-panel,...]
 
 Runs under a virtual X display (``xvfb-run``) when there is no display, drives the app
 through its own window (folders, augmentation, Start), and saves PNGs of: the data panel
 with its classes and data check, the augmentation preview, and training in progress with
-plots and console.
+plots and console. ``--data`` uses another dataset than the built-in demo (a folder with
+train/ and val/); ``--size`` other window sizes (1280x800 checks that nothing is clipped).
 """
 
 from __future__ import annotations
@@ -26,14 +28,19 @@ def _relaunch_under_xvfb() -> None:
     xvfb = shutil.which("xvfb-run")
     if xvfb is None:
         sys.exit("No display: install Xvfb (apt-get install xvfb) or set DISPLAY.")
-    os.execv(xvfb, [xvfb, "-a", "-s", "-screen 0 1600x1000x24", sys.executable, *sys.argv])
+    os.execv(xvfb, [xvfb, "-a", "-s", "-screen 0 1920x1200x24", sys.executable, *sys.argv])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--size", default="1600x1000", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--data", help="a dataset folder (train/ and val/); default: the demo")
+    parser.add_argument("--suffix", default="", help="added to each file name")
+    parser.add_argument("--no-training", action="store_true", help="only the data and preview")
     args = parser.parse_args()
+    width, height = (int(v) for v in args.size.lower().split("x"))
     _relaunch_under_xvfb()
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -60,7 +67,7 @@ def main() -> int:
 
     app.setStyleSheet(STYLE)
     window = MainWindow(workspace=str(scratch / "runs"))
-    window.resize(1600, 1000)
+    window.resize(width, height)
     window.move(0, 0)
     window.show()
     window.load_engine()
@@ -75,11 +82,13 @@ def main() -> int:
 
     def shot(name: str) -> None:
         pump(0.4)
-        window.grab().save(str(out / name))
-        print(out / name)
+        path = out / name.replace(".png", f"{args.suffix}.png")
+        window.grab().save(str(path))
+        print(path, window.width(), window.height(), "settings panel",
+              window.settings_tabs.width())
 
-    window.open_folder(str(ensure_demo_dataset()))
-    pump(60, lambda: window.data_panel.report is not None and window.data_panel.summary)
+    window.open_folder(args.data or str(ensure_demo_dataset()))
+    pump(120, lambda: window.project.report is not None and window.project.summary)
     window.settings_tabs.setCurrentIndex(0)
     window.main_tabs.setCurrentWidget(window.preview)
     pump(20, lambda: window.preview.last is not None)
@@ -96,10 +105,14 @@ def main() -> int:
     window.preview.last = None
     pump(20, lambda: window.preview.last is not None)
     shot("augmentation-preview.png")
+    if args.no_training:
+        window.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+        return 0
 
     window.settings_tabs.setCurrentIndex(3)
     window.training_panel.epochs.setValue(args.epochs)
-    window.training_view.start_button.click()
+    window.run_bar.start_button.click()
     pump(180, lambda: window.training_view.plots.point_count("val_loss") >= 4)
     pump(1.5)
     shot("training.png")
