@@ -33,7 +33,7 @@ stress: $(STAMP)
 		tests/test_faults.py tests/training/test_run_folder_safety.py -k "sigkill or crash" $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check fitgen_gui tests bench
+	$(BIN)/ruff check fitgen_gui tests bench docs
 	$(BIN)/lint-imports
 
 bench: $(STAMP)

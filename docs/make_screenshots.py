@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -49,10 +48,9 @@ def main() -> int:
     os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
+    import pyqtgraph as pg
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-
-    import pyqtgraph as pg
 
     app = QApplication([])
     app.setOrganizationName("FitGen")
