@@ -115,11 +115,14 @@ def _conversions(img: Image.Image) -> list[str]:
         found.append("palette with transparency")
     if mode == "CMYK":
         found.append("CMYK")
-    try:
-        if img.getexif().get(0x0112, 1) not in (1, None):
-            found.append("EXIF-rotated")
-    except (AttributeError, OSError, SyntaxError):
-        pass
+    # The orientation FitGen applies is that of JPEGs, read from their header. Pillow's
+    # getexif() of a PNG decodes the whole image (507 MB for 13000x13000) to find it.
+    if img.format in ("JPEG", "MPO"):
+        try:
+            if img.getexif().get(0x0112, 1) not in (1, None):
+                found.append("EXIF-rotated")
+        except (AttributeError, OSError, SyntaxError):
+            pass
     if getattr(img, "n_frames", 1) > 1:
         found.append("animated")
     return found

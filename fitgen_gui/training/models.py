@@ -13,9 +13,15 @@ import keras
 import numpy as np
 
 from fitgen_gui.core.config import RunConfig
+from fitgen_gui.core.errors import UserError
 from fitgen_gui.training.weights_files import WeightsMissingError, imagenet_weights_file
 
-__all__ = ["WeightsMissingError", "build_model", "compile_model", "imagenet_weights_file"]
+__all__ = ["WeightsMismatchError", "WeightsMissingError", "build_model", "compile_model",
+           "imagenet_weights_file"]
+
+
+class WeightsMismatchError(UserError, ValueError):
+    """A weights file that is of another architecture (or has its top layers)."""
 
 _CHANNELS = {"rgb": 3, "grayscale": 1, "rgba": 4}
 
@@ -110,9 +116,12 @@ def build_model(config: RunConfig, num_classes: int) -> keras.Model:
         except (ValueError, OSError) as exc:
             if weights is None:
                 raise
-            raise ValueError(
-                f"The weights file '{weights}' does not fit {model_config.architecture} "
-                f"without its top layers: {exc}"
+            # Keras lists every layer in its message (kilobytes): the first line says it.
+            first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+            raise WeightsMismatchError(
+                f"The weights file '{weights}' is not of {model_config.architecture} without "
+                f"its top layers (Keras: {first}). Choose the weights of that architecture "
+                "(include_top=False), or start from ImageNet or from scratch."
             ) from exc
         base.trainable = model_config.train_base
         # A frozen base keeps its batch-norm statistics (Keras's transfer-learning advice).

@@ -214,6 +214,17 @@ class DataPanel(QWidget):
                        self.more_formats):
             self.reading_form.setRowVisible(widget, not python)  # folders only
 
+    def open_dataset(self, folder: str) -> None:
+        """A dataset folder: ``train/`` + ``val/`` inside it, or itself the training folder."""
+        from pathlib import Path
+
+        root = Path(folder)
+        if (root / "train").is_dir():
+            val = next((root / n for n in ("val", "validation") if (root / n).is_dir()), None)
+            self.set_folders(str(root / "train"), str(val) if val else None)
+        else:
+            self.set_folders(str(root))
+
     def set_folders(self, train_dir: str, val_dir: str | None = None) -> None:
         """Choose folders as the user would (dialog, drop, command line)."""
         values: dict[str, Any] = {"data.source": "folders", "data.train_dir": train_dir}

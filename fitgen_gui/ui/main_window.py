@@ -1,8 +1,8 @@
 """The main window: composes the project, the panels, the views, the run bar and the menus.
 
-It holds no settings and makes no decisions: the :class:`Project` owns the settings and the
-state of their data, :class:`RunFlow` does Start/Stop/Resume, :class:`ProjectFiles` the
-project files, :class:`Session` the last session, :class:`WindowActions` the menus.
+It holds no settings and makes no decisions: the Project owns the settings and the state of
+their data, RunFlow does Start/Stop/Resume, ProjectFiles the project files, Session the last
+session, WindowActions the menus, EngineLoader TensorFlow's loading.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from fitgen_gui.ui.background import BackgroundTasks
 from fitgen_gui.ui.config_binding import Binder
 from fitgen_gui.ui.controller import TrainingController
 from fitgen_gui.ui.data_panel import DataPanel
+from fitgen_gui.ui.engine import EngineLoader
 from fitgen_gui.ui.model_panel import ModelPanel
 from fitgen_gui.ui.preview_view import PreviewView
 from fitgen_gui.ui.project import Project, default_config
@@ -42,19 +42,11 @@ from fitgen_gui.ui.runs_panel import RunsPanel
 from fitgen_gui.ui.session import Session
 from fitgen_gui.ui.training_panel import TrainingPanel
 from fitgen_gui.ui.training_view import TrainingView
+from fitgen_gui.ui.widgets import scroll_area
 
 __all__ = ["MainWindow", "default_config"]
 
 SETTINGS_MIN_WIDTH = 470  # the settings column never gets narrower than its fields need
-
-
-def _scroll(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return area
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +67,9 @@ class MainWindow(QMainWindow):
         self.controller = TrainingController(self)
         self.files = ProjectFiles(self, self.project, self.settings)
         self.session = Session(self.settings, self)
+        self.engine = EngineLoader(self.tasks, self)
+        self.engine.ready.connect(self._engine_ready)
+        self.engine.failed.connect(self._engine_failed)
 
         self.data_panel = DataPanel(self.project, self.binder)
         self.augmentation_panel = AugmentationPanel(self.binder)
@@ -86,7 +81,7 @@ class MainWindow(QMainWindow):
         for panel, title in ((self.data_panel, "Data"), (self.augmentation_panel,
                                                          "Augmentation"),
                              (self.model_panel, "Model"), (self.training_panel, "Fit options")):
-            self.settings_tabs.addTab(_scroll(panel), title)
+            self.settings_tabs.addTab(scroll_area(panel), title)
         self.settings_tabs.addTab(self.runs_panel, "Runs")
         self.settings_tabs.setMinimumWidth(SETTINGS_MIN_WIDTH)
 
@@ -169,12 +164,7 @@ class MainWindow(QMainWindow):
 
     def open_folder(self, folder: str) -> None:
         """A dataset folder: ``train/`` + ``val/`` inside it, or itself the training folder."""
-        root = Path(folder)
-        if (root / "train").is_dir():
-            val = next((root / n for n in ("val", "validation") if (root / n).is_dir()), None)
-            self.data_panel.set_folders(str(root / "train"), str(val) if val else None)
-        else:
-            self.data_panel.set_folders(str(root))
+        self.data_panel.open_dataset(folder)
 
     def choose_workspace(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "Folder for the runs",
@@ -199,28 +189,15 @@ class MainWindow(QMainWindow):
 
     def load_engine(self) -> None:
         """Import TensorFlow in the background and list the devices."""
-        def work() -> list[tuple[str, str]]:
-            from fitgen_gui.training.tf_startup import import_keras_quietly
-
-            import_keras_quietly()
-            from fitgen_gui.training import tf_devices
-
-            return tf_devices.available_devices()
-
-        self.tasks.submit("engine", work, self._engine_ready, self._engine_failed)
+        self.engine.load()
 
     def _engine_ready(self, devices: list[tuple[str, str]]) -> None:
-        import gc
-
-        # TensorFlow's 370,000 objects live as long as the app: out of the collector's way,
-        # a full collection on the GUI thread takes milliseconds instead of 200-300.
-        gc.freeze()
         self.training_panel.set_devices(devices)
         self.project.set_devices([key for key, _ in devices])
         gpus = [label for key, label in devices if key.startswith("gpu:")]
         self.device_label.setText(f"Device: {gpus[0]}" if gpus else "Device: CPU (no GPU found)")
 
-    def _engine_failed(self, message: str, details: str) -> None:
+    def _engine_failed(self, message: str) -> None:
         self.device_label.setText("TensorFlow could not load")
         QMessageBox.warning(self, "TensorFlow could not load",
                             f"Training is not possible until this is fixed:\n{message}")

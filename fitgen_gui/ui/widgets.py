@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QSpinBox,
@@ -32,6 +33,7 @@ __all__ = [
     "double_spin",
     "form_group",
     "int_spin",
+    "scroll_area",
     "tip",
     "wrap_anywhere",
 ]
@@ -252,6 +254,16 @@ class ElidedLabel(QLabel):
 
     def sizeHint(self) -> QSize:
         return QSize(200, super().sizeHint().height())
+
+
+def scroll_area(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless vertical scroll area (a settings panel)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def wrap_anywhere(text: str) -> str:

@@ -139,3 +139,61 @@ def test_console_buffer_and_stream_keep_final_lines(tmp_path):
     stream.close()
     assert (tmp_path / "console.log").read_text() == "2/2 b\n"
     assert sent == [ConsoleText("\r1/2 a"), ConsoleText("\r2/2 b\n")]
+
+
+def test_after_a_torn_last_line_the_next_append_starts_a_line_of_its_own(tmp_path):
+    log = EventLog(tmp_path / "events.jsonl")
+    log.append(EpochStarted(0))
+    log.close()
+    with open(tmp_path / "events.jsonl", "a") as f:
+        f.write('{"type": "BatchEnded", "epoch": 0, "first_ba')  # power cut mid-write
+    resumed = EventLog(tmp_path / "events.jsonl")  # the next session appends
+    resumed.append(EpochStarted(1))
+    resumed.close()
+    assert resumed.events() == [EpochStarted(0), EpochStarted(1)]
+
+
+def test_repair_puts_back_the_row_and_event_a_crash_after_a_checkpoint_lost(tmp_path):
+    run = make_run(tmp_path)
+    run.record_epoch(0, {"loss": 0.9})
+    log = run.events
+    log.append(EpochEnded(0, {"loss": 0.9}, "c1"))
+    log.close()
+    path = run.checkpoint_path(2)
+    event = {"epoch": 1, "logs": {"loss": 0.7}, "checkpoint": str(path),
+             "learning_rate": 0.001, "seconds": 1.0}
+    run.write_checkpoint_info(CheckpointInfo(2, False, str(path), {"loss": 0.7}, None,
+                                             {"row": {"loss": 0.7}, "event": event}))
+    path.write_bytes(b"model")  # renamed into place; then the process died
+    assert run.repair() == [1]
+    assert [r["epoch"] for r in run.read_history()] == [0, 1]
+    ends = [e for e in run.events.events() if isinstance(e, EpochEnded)]
+    assert [e.epoch for e in ends] == [0, 1] and ends[1].logs == {"loss": 0.7}
+    assert run.repair() == []  # nothing left to repair
+
+
+def test_a_second_lock_on_a_run_is_refused_naming_the_process(tmp_path):
+    import pytest
+
+    from fitgen_gui.core.errors import RunLockedError
+
+    run = make_run(tmp_path)
+    with run.lock():
+        with pytest.raises(RunLockedError, match=f"being trained by process {os.getpid()}"):
+            run.lock().acquire()
+        assert run.lock().is_locked()
+    assert not run.lock().is_locked()
+
+
+def test_writes_that_fail_leave_no_temporary_file(tmp_path, monkeypatch):
+    import errno
+
+    import pytest
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError):
+        write_atomic(tmp_path / "config.json", "{}")
+    assert os.listdir(tmp_path) == []

@@ -45,6 +45,7 @@ def test_a_named_pipe_called_jpg_is_reported_and_never_opened(tmp_path):
 
 
 @posix_only
+@pytest.mark.slow
 def test_a_link_to_dev_zero_is_refused_in_bounded_time_and_memory(tmp_path):
     root = two_classes(tmp_path / "train")
     (root / "bees" / "zero.jpg").symlink_to("/dev/zero")

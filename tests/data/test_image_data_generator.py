@@ -267,3 +267,24 @@ def test_bad_iterator_arguments_are_clear(image_tree):
         generator.flow_from_directory(str(image_tree), interpolation="cubic")
     with pytest.raises(IndexError, match="there are 1 batches"):
         generator.flow(np.zeros((3, 4, 4, 3)), batch_size=8)[1]
+
+
+def test_the_preview_normalizes_with_exactly_the_statistics_training_uses(tmp_path):
+    from fitgen_gui.core.config import RunConfig
+    from fitgen_gui.data.demo_dataset import write_demo_dataset
+    from fitgen_gui.data.pipeline import build_run_data
+    from fitgen_gui.data.preview import FolderPreview
+
+    demo = write_demo_dataset(tmp_path / "demo", counts={"train": 100, "val": 4})
+    config = RunConfig()
+    config.data.train_dir = str(demo / "train")
+    config.data.target_size = (16, 16)
+    config.augmentation.featurewise_center = True
+    config.augmentation.featurewise_std_normalization = True
+    config.training.seed = 7
+    training = build_run_data(config, seed=7).train.image_data_generator
+    batch = FolderPreview().compute(config, 0, 0, False, 4)
+    expected = build_run_data(config, seed=7).train
+    x, _ = expected.get_batch(0, augment=False)
+    np.testing.assert_allclose(batch.value_range, (x.min(), x.max()), rtol=1e-5)
+    assert training.mean is not None and training.std is not None

@@ -277,6 +277,7 @@ def test_a_checkpoint_of_another_model_is_named_not_trained(tiny_config, tmp_pat
     other = keras.Sequential([keras.Input((None, None, 3)), keras.layers.GlobalAveragePooling2D(),
                               keras.layers.Dense(5, activation="softmax")], name="lab_model")
     other.compile("adam", "categorical_crossentropy")
+    other.train_on_batch(np.zeros((2, 8, 8, 3)), np.eye(5)[:2])  # a complete, loadable model
     other.save(RunDir(first.run_dir).checkpoint(2).path)
     final = resume_training(first.run_dir, Sink(), epochs=3)
     assert isinstance(final, TrainingFailed) and final.cause == "CheckpointError"

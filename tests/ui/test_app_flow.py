@@ -223,3 +223,53 @@ def test_closing_during_training_asks_then_stops_and_keeps_the_checkpoint(
     assert not window.controller.is_running
     final = window.controller.last_final
     assert isinstance(final, TrainingStopped) and final.checkpoint
+
+
+def test_the_runs_view_follows_a_run_another_process_trains(qtbot, window, tiny_dataset,
+                                                            tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from fitgen_gui.core.run_dir import EventLog
+
+    workspace = Path(window.settings.workspace)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fitgen_gui.cli", "train", "--train", tiny_dataset / "train",
+         "--epochs", "40", "--target-size", "32", "32", "--batch-size", "4", "-v", "0",
+         "--runs-dir", workspace], env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        def an_epoch_ended():
+            logs = list(workspace.glob("*/events.jsonl"))
+            return bool(logs) and any(r["type"] == "EpochEnded"
+                                      for r in EventLog(logs[0]).records())
+
+        qtbot.waitUntil(an_epoch_ended, timeout=120_000)
+        window.runs_panel.refresh()
+        assert window.runs_panel.table.item(0, 1).text() == "running"
+        window.runs_panel.table.selectRow(0)
+        qtbot.mouseClick(window.runs_panel.open_button, Qt.MouseButton.LeftButton)
+        view = window.training_view
+        assert view.following
+        assert not window.run_bar.resume_button.isEnabled()  # being trained elsewhere
+        before = view.plots.point_count("val_loss")
+        qtbot.waitUntil(lambda: view.plots.point_count("val_loss") > before, timeout=60_000)
+    finally:
+        process.kill()
+        process.wait(30)
+
+
+def test_resuming_a_run_with_a_data_file_asks_first(qtbot, window, tmp_path, monkeypatch):
+    from fitgen_gui.core.config import RunConfig
+    from fitgen_gui.core.run_dir import RunDir
+
+    config = RunConfig(name="user")
+    config.data.source, config.data.generator_file = "python", str(tmp_path / "lab.py")
+    run = RunDir.create(tmp_path / "runs", "user")
+    run.write_config(config.to_json())
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2])
+                        or QMessageBox.StandardButton.No)
+    assert window.flow.resume_dialog(str(run.path)) is False
+    assert asked and "lab.py" in asked[0] and not window.controller.is_running

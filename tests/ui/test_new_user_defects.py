@@ -3,6 +3,7 @@
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -199,6 +200,7 @@ def test_6_missing_or_bad_weights_block_start_and_create_nothing(
 # 7 -------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_7_after_stop_the_button_and_progress_say_what_happened(
         qtbot, window, tiny_dataset, monkeypatch):
     from tests.ui.test_app_flow import slow_images
@@ -268,6 +270,7 @@ def test_10_run_actions_are_enabled_only_when_they_can_act_and_say_why(qtbot, wi
 # 11 ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_11_the_runs_list_shows_the_run_in_progress(qtbot, window, tiny_dataset, monkeypatch):
     from tests.ui.test_app_flow import slow_images
 
@@ -354,6 +357,7 @@ def test_help_has_a_quick_guide(qtbot, window):
     box.close()
 
 
+@pytest.mark.slow
 def test_the_status_names_each_phase_before_the_first_batch(qtbot, window, tiny_dataset):
     choose_folders(qtbot, window, tiny_dataset)
     small_training(window, epochs=1)

@@ -5,6 +5,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QSpinBox
 
 from fitgen_gui.core.events import (
@@ -74,6 +75,7 @@ def test_an_exception_in_a_job_becomes_a_failure_event(qtbot):
     assert done.args[0].message == "RuntimeError: boom"
 
 
+@pytest.mark.slow
 def test_start_returns_before_tensorflow_loads_and_loads_it_off_the_gui_thread(tmp_path):
     script = f"""
 import sys, threading, time
