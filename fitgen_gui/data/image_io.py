@@ -39,11 +39,24 @@ __all__ = [
     "IMAGE_EXTENSIONS",
     "KERAS2_EXTENSIONS",
     "MAX_FILE_BYTES",
+    "PIL_FILTERS",
     "ImageReadError",
     "decode_image",
+    "decode_resized",
     "read_file_bytes",
     "read_image",
+    "read_image_resized",
 ]
+
+#: Keras 2's interpolation names and the Pillow filters they resize with.
+PIL_FILTERS = {
+    "nearest": Image.Resampling.NEAREST,
+    "bilinear": Image.Resampling.BILINEAR,
+    "bicubic": Image.Resampling.BICUBIC,
+    "lanczos": Image.Resampling.LANCZOS,
+    "box": Image.Resampling.BOX,
+    "hamming": Image.Resampling.HAMMING,
+}
 
 #: Extensions Keras 2's flow_from_directory accepts.
 KERAS2_EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".ppm", ".tif", ".tiff")
@@ -389,6 +402,84 @@ def read_image(
     """
     path = os.fspath(path)
     return decode_image(read_file_bytes(path), color_mode, min_size=min_size, path=path)
+
+
+def keras2_crop_box(width: int, height: int, target_w: int, target_h: int
+                    ) -> tuple[int, int, int, int]:
+    """Keras 2's ``keep_aspect_ratio`` centre crop: (left, top, right, bottom)."""
+    crop_h = min(height, (width * target_h) // target_w)
+    crop_w = min(width, (height * target_w) // target_h)
+    left, top = (width - crop_w) // 2, (height - crop_h) // 2
+    return left, top, left + crop_w, top + crop_h
+
+
+def _pil_in_mode(img: Image.Image, color_mode: str) -> Image.Image:
+    """A decoded Pillow image in ``color_mode``, FitGen's conversions applied: 16-bit and
+    float images scaled to 8 bits, transparency composited on white (Keras 2 dropped the
+    alpha channel, which turns transparent areas into whatever colour they hide)."""
+    if img.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        img = Image.fromarray(_to_uint8(np.asarray(img)))
+    if color_mode == "rgba":
+        return img if img.mode == "RGBA" else img.convert("RGBA")
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(white, rgba).convert("RGB")
+    target = "L" if color_mode == "grayscale" else "RGB"
+    return img if img.mode == target else img.convert(target)
+
+
+def decode_resized(buf: np.ndarray, color_mode: str, size: tuple[int, int],
+                   interpolation: str = "nearest", *, keep_aspect_ratio: bool = False,
+                   path: str = "<bytes>") -> np.ndarray:
+    """Decode and resize to ``size`` (height, width) exactly as Keras 2's ``load_img`` did:
+    Pillow decodes, converts and resizes with the Pillow filter of ``interpolation``.
+
+    The same operation an exported model's ``preprocessing.json`` declares, so FitGen's
+    pixels are those a user's Pillow code gets. FitGen's conversions (EXIF orientation,
+    transparency on white, 16-bit scaled) come first. uint8 (H, W, C).
+    """
+    import io
+
+    channels = _check_color_mode(color_mode)
+    if buf.size == 0:
+        raise ImageReadError(path, "the file is empty (0 bytes)")
+    header = jpeg_size(buf) or png_size(buf) or _pillow_size(buf)
+    if header is not None and header[0] * header[1] > max_pixels():
+        raise ImageReadError(path, f"the image is too large to be safe to open "
+                                   f"({header[0]}x{header[1]} pixels; a decompression bomb?)")
+    height, width = size
+    decoded = 2 * 4 * header[0] * header[1] if header else buf.size
+    try:
+        with _BUDGET.reserve(decoded), warnings.catch_warnings():
+            # "Palette images with Transparency expressed in bytes should be converted to
+            # RGBA images": they are, below.
+            warnings.simplefilter("ignore", UserWarning)
+            with Image.open(io.BytesIO(buf.tobytes())) as opened:
+                opened.seek(0)  # the first frame of an animation
+                img = _pil_in_mode(ImageOps.exif_transpose(opened), color_mode)
+                if img.size != (width, height):
+                    box = (keras2_crop_box(img.width, img.height, width, height)
+                           if keep_aspect_ratio else None)
+                    img = img.resize((width, height), PIL_FILTERS[interpolation], box=box)
+                out = np.asarray(img)
+    except Image.DecompressionBombError as exc:
+        raise ImageReadError(path, f"the image is too large to be safe to open ({exc})") from exc
+    except UnidentifiedImageError:
+        raise ImageReadError(
+            path, "this is not an image file, or its format is not supported") from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ImageReadError(path, f"the file is damaged or truncated ({exc})") from exc
+    return out.reshape(height, width, channels)
+
+
+def read_image_resized(path: str | os.PathLike, color_mode: str, size: tuple[int, int],
+                       interpolation: str = "nearest", *,
+                       keep_aspect_ratio: bool = False) -> np.ndarray:
+    """Read a file and resize it as Keras 2 did (see :func:`decode_resized`)."""
+    path = os.fspath(path)
+    return decode_resized(read_file_bytes(path), color_mode, size, interpolation,
+                          keep_aspect_ratio=keep_aspect_ratio, path=path)
 
 
 def channels_of(color_mode: str) -> int:

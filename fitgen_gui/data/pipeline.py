@@ -90,7 +90,7 @@ def _iterator_options(config: RunConfig) -> dict[str, Any]:
             "class_mode": data.class_mode, "batch_size": data.batch_size,
             "interpolation": data.interpolation, "keep_aspect_ratio": data.keep_aspect_ratio,
             "follow_links": data.follow_links, "verbose": False,
-            "extensions": extensions_of(config),
+            "extensions": extensions_of(config), "fast_resize": data.fast_resize,
             # The app's rule, the same as its data check: a linked class folder is a
             # class only when links are followed.
             "class_links": None}

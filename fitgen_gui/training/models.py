@@ -99,7 +99,11 @@ def build_model(config: RunConfig, num_classes: int) -> keras.Model:
     channels = _CHANNELS[config.data.color_mode]
     size = tuple(config.effective_input_size())
     inputs = keras.Input((None, None, channels), name="image")
-    x = keras.layers.Resizing(*size, name="resize")(inputs)
+    # training=False on this node: Keras 3 stashes a layer's default training value (True
+    # for preprocessing layers) for the layers after it, so model(x) without `training`
+    # would run BatchNormalization and Dropout in training mode (and so would the graphs
+    # of model.export). An explicit value is replaced by the outer one when fit passes it.
+    x = keras.layers.Resizing(*size, name="resize")(inputs, training=False)
     if model_config.architecture == "small_cnn":
         x = _small_cnn(x)
     else:

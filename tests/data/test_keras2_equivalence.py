@@ -113,8 +113,9 @@ def test_fit_and_standardize_give_keras_2s_numbers(options):
 
 def directory_pair(root, **kwargs):
     options = kwargs.pop("generator", {})
+    fast = {"fast_resize": kwargs.pop("fast_resize")} if "fast_resize" in kwargs else {}
     common = {"target_size": (20, 24), "shuffle": False, "batch_size": 4, **kwargs}
-    ours = ImageDataGenerator(**options).flow_from_directory(str(root), **common)
+    ours = ImageDataGenerator(**options).flow_from_directory(str(root), **common, **fast)
     theirs = Keras2Generator(**options).flow_from_directory(str(root), **common)
     return ours, theirs
 
@@ -150,9 +151,23 @@ def test_flow_from_directory_subsets_like_keras_2(image_tree, subset):
     np.testing.assert_array_equal(ours.classes, theirs.classes)
 
 
-def test_flow_from_directory_pixels_without_augmentation_match(image_tree):
+@pytest.mark.parametrize("interpolation", ["nearest", "bilinear", "bicubic", "lanczos", "box",
+                                           "hamming"])
+@pytest.mark.parametrize("keep_aspect_ratio", [False, True])
+def test_flow_from_directory_pixels_without_augmentation_are_keras_2s(
+        image_tree, interpolation, keep_aspect_ratio):
+    # Pillow decodes and resizes as Keras 2's load_img did: the same pixels, to the bit,
+    # which are also what an exported model's preprocessing.json declares.
+    ours, theirs = directory_pair(image_tree, interpolation=interpolation,
+                                  keep_aspect_ratio=keep_aspect_ratio)
+    for index in range(len(ours)):
+        np.testing.assert_array_equal(ours[index][0], theirs[index][0])
+
+
+def test_fast_resize_reads_with_opencv_close_to_keras_2(image_tree):
     ours, theirs = directory_pair(image_tree, generator={"rescale": 1 / 255},
-                                  interpolation="bilinear")
+                                  interpolation="bilinear", fast_resize=True)
+    assert ours.fast_resize
     for index in range(len(ours)):
         # OpenCV's and Pillow's bilinear resizes differ slightly when downscaling.
         assert mae(ours[index][0] * 255, theirs[index][0] * 255) < 6.0
