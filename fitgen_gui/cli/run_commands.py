@@ -51,7 +51,8 @@ def cmd_runs(args: argparse.Namespace) -> int:
     if not runs:
         print(f"No runs in '{args.dir}'.")
         return EXIT_OK
-    print(f"{'run':<40} {'status':<12} {'epochs':>8}  {'best':<30} checkpoints")
+    print(f"{'run':<40} {'status':<12} {'epochs':>8}  {'best':<30} {'model.keras':<32} "
+          "checkpoints")
     for run in runs:
         epochs = f"{run.epochs_done}/{run.epochs_planned or '?'}"
         best = "-"
@@ -60,7 +61,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
             if run.best_epoch is not None:
                 best += f" (epoch {run.best_epoch + 1})"
         print(f"{run.name:<40} {run.status:<12} {epochs:>8}  {best:<30} "
-              f"{run.checkpoints}")
+              f"{run.model_label() or '-':<32} {run.checkpoints}")
     return EXIT_OK
 
 

@@ -92,6 +92,9 @@ class DataConfig:
     follow_links: bool = False
     # GIF and WebP as well as Keras 2's file types (png jpg jpeg bmp ppm tif tiff).
     more_formats: bool = True
+    # OpenCV reading (JPEGs decoded at reduced scale): faster, pixels slightly different
+    # from Keras 2's and from what an exported model's preprocessing.json declares.
+    fast_resize: bool = False
     # A Python file defining class_names and train_data(batch_size) (val_data optional):
     # the data source when ``source`` is "python", for programmers. Its code runs only when
     # the user chose it.
@@ -193,6 +196,9 @@ class CallbacksConfig:
     monitor: str = "val_loss"
     # Full checkpoints kept: the newest N (0: all); the best one is always kept too.
     keep_last_checkpoints: int = 10
+    # What model.keras is at the end: the best epoch's checkpoint (by ``monitor``), or the
+    # model after the last epoch.
+    final_model: str = "best"
 
 
 @dataclass
@@ -620,5 +626,6 @@ def _validate_callbacks(cb: CallbacksConfig, validating: bool,
         problems.append(Problem("callbacks.reduce_lr_factor", "must be below 1"))
     _number(problems, "callbacks.reduce_lr_min_lr", cb.reduce_lr_min_lr, 0)
     _choice(problems, "callbacks.monitor", cb.monitor, MONITORS)
+    _choice(problems, "callbacks.final_model", cb.final_model, ("last", "best"))
     _number(problems, "callbacks.keep_last_checkpoints", cb.keep_last_checkpoints, 0, 100000,
             whole=True, text="must be a whole number of checkpoints (0 keeps all)")

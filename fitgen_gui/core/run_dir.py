@@ -67,6 +67,8 @@ CONSOLE = "console.log"
 SET_ASIDE = "set-aside"
 CHECK_REPORT = "data-check.json"
 LOCK = "run.lock"
+LABELS = "labels.txt"  # class names, one per line, in the model's output order
+NORMALIZATION = "normalization.npz"  # featurewise statistics, when the run fitted any
 
 _CHECKPOINT = re.compile(r"^epoch-(\d{4,})(-partial)?\.keras$")
 # Temporary files of writes cut short by a crash: .config.json.tmp, .epoch-0002.json.tmp,
@@ -115,6 +117,24 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
         raise
     fsync_dir(path.parent)
     crash_point(f"write:{path.name}:done")
+
+
+def copy_atomic(source: str | os.PathLike, path: str | os.PathLike) -> None:
+    """Copy a file so that ``path`` is always the old or the whole new file."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        shutil.copyfile(source, tmp)
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        crash_point(f"save:{path.name}:tmp")  # the names of a model save's points
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(path.parent)
+    crash_point(f"save:{path.name}:done")
 
 
 def fsync_dir(directory: Path) -> None:
@@ -460,6 +480,23 @@ class RunDir:
             writer.writerow([row["epoch"], *(_csv_value(row.get(k, "")) for k in keys)])
         write_atomic(self.path / HISTORY, buffer.getvalue())
 
+    def has_model(self) -> bool:
+        """Whether there is a model to use: ``model.keras`` or a whole epoch's checkpoint."""
+        return (self.path / MODEL).exists() or any(
+            not c.partial for c in self.checkpoints())
+
+    def class_names(self) -> list[str]:
+        """The run's classes in output order (``labels.txt``; older runs: their events)."""
+        try:
+            return [line for line in (self.path / LABELS).read_text(
+                encoding="utf-8").splitlines() if line]
+        except OSError:
+            pass
+        for record in reversed(self.events.records()):
+            if record.get("type") == "RunStarted":
+                return list(record.get("class_names") or [])
+        return []
+
     def record_epoch(self, epoch: int, logs: dict[str, Any]) -> None:
         """Put one epoch's metrics in ``history.csv`` (replacing that epoch if present)."""
         rows = [r for r in self.read_history() if r["epoch"] != epoch]
@@ -683,6 +720,18 @@ class RunSummary:
     best_value: float | None
     checkpoints: int
     best_epoch: int | None = None
+    model_epoch: int | None = None  # the epoch (1-based) model.keras is, when finished
+    model_is: str = ""  # "last", "best", or "early stopping's best"
+
+    def model_label(self) -> str:
+        """Which epoch ``model.keras`` is, and whether it is the best one: "epoch 3
+        (best)", "epoch 5 (last; best is epoch 3)"; "" when the run has no final model."""
+        if self.model_epoch is None:
+            return ""
+        if self.best_epoch is not None and self.model_epoch == self.best_epoch + 1:
+            return f"epoch {self.model_epoch} (best)"
+        best = f"; best is epoch {self.best_epoch + 1}" if self.best_epoch is not None else ""
+        return f"epoch {self.model_epoch} ({self.model_is or 'last'}{best})"
 
 
 def summarize(run: RunDir) -> RunSummary:
@@ -701,12 +750,18 @@ def summarize(run: RunDir) -> RunSummary:
         row = next(r for r in history if r["epoch"] == best[0])
         metric = next(k for k in (monitor, monitor.removeprefix("val_"), "val_loss",
                                   "val_accuracy", "loss", "accuracy") if row.get(k) == best[1])
+    state = run.read_state()
+    model_epoch, model_is = state.get("model_epoch"), str(state.get("model_is", ""))
+    epochs_done = len({r["epoch"] for r in history})
+    if model_epoch is None and state.get("status") == "finished" and run.file(MODEL).exists():
+        model_epoch, model_is = epochs_done, "last"  # runs of FitGen before "keep the best"
     return RunSummary(
         path=str(run.path), name=run.name, status=run.status(),
-        epochs_done=len({r["epoch"] for r in history}),
+        epochs_done=epochs_done,
         epochs_planned=planned if isinstance(planned, int) else None,
         best_metric=metric, best_value=best[1] if best else None,
         checkpoints=len(run.checkpoints()), best_epoch=best[0] if best else None,
+        model_epoch=model_epoch if isinstance(model_epoch, int) else None, model_is=model_is,
     )
 
 

@@ -42,12 +42,15 @@ from fitgen_gui.core.run_dir import (
     CHECK_REPORT,
     CONSOLE,
     EVENTS,
+    LABELS,
     MODEL,
+    NORMALIZATION,
     SET_ASIDE,
     CheckpointInfo,
     DiskFullError,
     RunDir,
     best_epoch,
+    copy_atomic,
     free_space_message,
     write_atomic,
 )
@@ -233,6 +236,23 @@ def _record_report(session: _Session, prepared: Prepared) -> list[str]:
     return report.unreadable
 
 
+def _record_data_facts(run: RunDir, data: Any) -> None:
+    """What evaluating, predicting and exporting the run need later: its labels, in the
+    model's output order, and its normalization statistics (when it fitted any)."""
+    write_atomic(run.file(LABELS), "".join(f"{name}\n" for name in data.class_names))
+    generator = getattr(data.train, "image_data_generator", None)
+    stats = {k: getattr(generator, k, None) for k in ("mean", "std", "zca_whitening_matrix")}
+    stats = {k: v for k, v in stats.items() if v is not None}
+    if stats:
+        import io
+
+        import numpy as np
+
+        buffer = io.BytesIO()
+        np.savez(buffer, **stats)
+        write_atomic(run.file(NORMALIZATION), buffer.getvalue())
+
+
 def _preflight(session: _Session, config: RunConfig, *, trusted: bool,
                workspace: str | Path | None, reuse: CheckReport | None) -> Prepared:
     session.phase("preparing", "Checking the settings")
@@ -290,6 +310,7 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
     for note in data.warnings:
         console.line(f"WARNING: {note}")
         session.emit(RunWarning(note))
+    _record_data_facts(run, data)
     steps = training.steps_per_epoch or _length(data.train, "training.steps_per_epoch")
     val_steps = None
     if data.val is not None:
@@ -345,11 +366,11 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
             shuffle=False, initial_epoch=initial_epoch, initial_step=initial_step,
             stream=console,
         )
-    return _outcome(session, model, recorder, initial_epoch)
+    return _outcome(session, model, recorder, initial_epoch, callbacks)
 
 
 def _outcome(session: _Session, model: keras.Model, recorder: RunRecorder,
-             initial_epoch: int) -> Any:
+             initial_epoch: int, callbacks: list) -> Any:
     run, config, console = session.run, session.config, session.console
     assert run is not None and config is not None
     last = recorder.last_checkpoint
@@ -376,13 +397,24 @@ def _outcome(session: _Session, model: keras.Model, recorder: RunRecorder,
                      f"Checkpoint: {last or 'none'}")
         return TrainingStopped(str(run.path), recorder.epoch, recorder.batches_done, last)
     model_path = run.file(MODEL)
-    save_model_atomic(model, model_path)
     epochs_done = recorder.last_full_epoch or initial_epoch
-    run.write_state("finished", epochs_done=epochs_done)
-    early = epochs_done < config.training.epochs
     best = best_epoch(run.read_history(), config.callbacks.monitor)
+    model_epoch, model_is = epochs_done, "last"
+    stopper = next((c for c in callbacks if isinstance(c, keras.callbacks.EarlyStopping)), None)
+    if stopper is not None and stopper.restore_best_weights and stopper.best_weights is not None:
+        model_epoch, model_is = stopper.best_epoch + 1, "early stopping's best"
+    best_checkpoint = run.checkpoint(best[0] + 1, partial=False) if best else None
+    if config.callbacks.final_model == "best" and best_checkpoint is not None:
+        copy_atomic(best_checkpoint.path, model_path)
+        model_epoch, model_is = best_checkpoint.epoch, "best"
+    else:
+        save_model_atomic(model, model_path)
+    run.write_state("finished", epochs_done=epochs_done, model_epoch=model_epoch,
+                    model_is=model_is)
+    early = epochs_done < config.training.epochs
     console.line(f"Training finished after {epochs_done} epoch{'s' if epochs_done != 1 else ''}"
-                 f"{' (early stopping)' if early else ''}. Model: {model_path}")
+                 f"{' (early stopping)' if early else ''}. Model: {model_path} (epoch "
+                 f"{model_epoch}, the {model_is})")
     if best is not None:
         console.line(f"Best epoch: {best[0] + 1} ({config.callbacks.monitor} {best[1]:.4f}).")
     return TrainingFinished(str(run.path), epochs_done, str(model_path), early)
