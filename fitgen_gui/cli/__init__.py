@@ -7,6 +7,9 @@
     fitgen runs [DIR]
     fitgen preview --train DIR [options] --out grid.png
     fitgen check DIR [--val DIR]
+    fitgen evaluate RUN [--data FOLDER] [--epoch N]
+    fitgen predict RUN_OR_MODEL_FILE PATH... [--out FILE.csv]
+    fitgen export RUN --format keras,saved_model,onnx,tflite,tflite-int8 [--out DIR]
 
 User errors (a missing folder, one class only, a bad option, a locked run) print one
 message and exit with status 2; ``--debug`` shows tracebacks. Ctrl+C stops training after
@@ -33,7 +36,7 @@ __all__ = ["build_parser", "main"]
 
 def build_parser() -> argparse.ArgumentParser:
     from fitgen_gui import __version__
-    from fitgen_gui.cli import run_commands
+    from fitgen_gui.cli import model_commands, run_commands
 
     parser = argparse.ArgumentParser(
         prog="fitgen", description="Train image classifiers from folders of images.")
@@ -41,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run_commands.add_commands(commands)
+    model_commands.add_commands(commands)
     return parser
 
 

@@ -16,7 +16,7 @@ from fitgen_gui.data.data_check import walk_folders
 from fitgen_gui.data.folder_scan import ClassTree
 from fitgen_gui.data.image_io import IMAGE_EXTENSIONS, ImageReadError, read_image
 
-__all__ = ["FolderSummary", "summarize_folders"]
+__all__ = ["FolderSummary", "summarize_folders", "thumbnail"]
 
 THUMBNAIL = 40
 
@@ -32,13 +32,15 @@ class FolderSummary:
     trees: dict[str, ClassTree] = field(default_factory=dict)
 
 
-def _thumbnail(path: str) -> np.ndarray | None:
+def thumbnail(path: str, size: int = THUMBNAIL) -> np.ndarray | None:
+    """A small RGB copy of an image file (longest side ``size``), or None if unreadable.
+    JPEGs are decoded at reduced scale: fast enough for galleries of hundreds."""
     try:
-        image = read_image(path, min_size=(THUMBNAIL, THUMBNAIL))
+        image = read_image(path, min_size=(size, size))
     except ImageReadError:
         return None
     height, width = image.shape[:2]
-    scale = THUMBNAIL / max(height, width)
+    scale = size / max(height, width)
     return cv2.resize(image, (max(1, round(width * scale)), max(1, round(height * scale))),
                       interpolation=cv2.INTER_AREA)
 
@@ -57,7 +59,7 @@ def summarize_folders(train_dir: str, val_dir: str | None, *, follow_links: bool
         first.setdefault(train.class_names[index], name)
     thumbnails = {}
     for cls, name in first.items():
-        image = _thumbnail(os.path.join(train_dir, name))
+        image = thumbnail(os.path.join(train_dir, name))
         if image is not None:
             thumbnails[cls] = image
     classes = list(train.class_names) + [c for c in val_counts if c not in counts]
