@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 __all__ = ["QUICK_GUIDE", "WindowActions"]
 
-QUICK_GUIDE = """<h3>FitGen in five steps</h3>
+QUICK_GUIDE = """<h3>FitGen in six steps</h3>
 <ol>
 <li><b>Data</b>: choose the training folder (one sub-folder per class: <i>cats/</i>,
 <i>dogs/</i>...) and a validation folder, or keep a share of the training images for
@@ -27,6 +27,10 @@ and how many checkpoints to keep.</li>
 <li>Press <b>Start training</b> (F5). The plots and the console follow every batch.
 <b>Stop</b> keeps a checkpoint; <b>Resume…</b> continues any run from any kept epoch.
 Every run is a folder of the Runs tab: open it to see its plots again.</li>
+<li><b>Evaluate</b> (F6): accuracy per class, the confusion matrix (click a cell to see its
+images), the model's worst mistakes and where it looked (Grad-CAM). <b>Predict</b>: drop new
+images on the Predict tab. <b>Model ▸ Export…</b> writes the model for other programs, each
+format checked to predict what FitGen predicts.</li>
 </ol>
 <p>When Start is greyed out, the red line under it says what to fix first.</p>
 <p>The full guide is the project's README; programmers can feed their own generator
@@ -76,6 +80,11 @@ class WindowActions:
                               "F5")
         self.stop = self.add(run_menu, "S&top", "action.stop", handlers["stop"], "Shift+F5")
         self.resume = self.add(run_menu, "&Resume…", "action.resume", handlers["resume"])
+        model_menu = bar.addMenu("&Model")
+        self.evaluate = self.add(model_menu, "&Evaluate", "action.evaluate",
+                                 handlers["evaluate"], "F6")
+        self.add(model_menu, "&Predict images…", "action.predict", handlers["predict"])
+        self.export = self.add(model_menu, "E&xport…", "action.export", handlers["export"])
         help_menu = bar.addMenu("&Help")
         self.add(help_menu, "&Quick guide", "action.guide", self.show_guide, "F1")
         self.add(help_menu, "&About FitGen", "action.about", self._about)
@@ -94,7 +103,8 @@ class WindowActions:
     def refresh(self) -> None:
         """Enable each run action only when it can act, with the reason in its tip."""
         for name, action in (("start", self.start), ("stop", self.stop),
-                             ("resume", self.resume)):
+                             ("resume", self.resume), ("evaluate", self.evaluate),
+                             ("export", self.export)):
             enabled, why = self._can[name]()
             action.setEnabled(enabled)
             action.setToolTip(why)

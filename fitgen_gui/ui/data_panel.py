@@ -159,8 +159,10 @@ class DataPanel(QWidget):
         read_form.addRow("Batch size", self.batch_size)
         self.interpolation = combo("data.interpolation", [
             ("Bilinear", "bilinear"), ("Nearest (Keras 2 default)", "nearest"),
-            ("Bicubic", "bicubic"), ("Lanczos", "lanczos"), ("Area (box)", "box")],
-            "How images are resampled to the image size.")
+            ("Bicubic", "bicubic"), ("Lanczos", "lanczos"), ("Area (box)", "box"),
+            ("Hamming", "hamming")],
+            "How images are resampled to the image size (Pillow's filter of that name, which "
+            "an exported model's preprocessing.json names).")
         read_form.addRow("Resizing", self.interpolation)
         self.keep_aspect = check_box("data.keep_aspect_ratio", "Crop to keep the aspect ratio",
                                      "Cut the centre of each image to the target's shape "
@@ -175,6 +177,12 @@ class DataPanel(QWidget):
                                       "ppm and tif only; turn this off to train on exactly "
                                       "Keras 2's files.")
         read_form.addRow("", self.more_formats)
+        self.fast_resize = check_box(
+            "data.fast_resize", "Fast reading of large photos (OpenCV)",
+            "Decode JPEGs at reduced scale and resize with OpenCV: faster on large photos, "
+            "but the pixels differ a little from Keras 2's and from what an exported model's "
+            "preprocessing.json declares (its self-test then shows the difference).")
+        read_form.addRow("", self.fast_resize)
         layout.addWidget(reading)
         layout.addStretch(1)
 
@@ -186,7 +194,8 @@ class DataPanel(QWidget):
                 ("data.interpolation", self.interpolation),
                 ("data.keep_aspect_ratio", self.keep_aspect),
                 ("data.follow_links", self.follow_links),
-                ("data.more_formats", self.more_formats)):
+                ("data.more_formats", self.more_formats),
+                ("data.fast_resize", self.fast_resize)):
             binder.bind(field, widget)
         binder.bind(ValidationInput.fields, self.validation)
         project.changed.connect(self._on_changed)
@@ -211,7 +220,7 @@ class DataPanel(QWidget):
         self.check_box_.setVisible(not python)
         self.class_table.setVisible(not python)
         for widget in (self.interpolation, self.keep_aspect, self.follow_links,
-                       self.more_formats):
+                       self.more_formats, self.fast_resize):
             self.reading_form.setRowVisible(widget, not python)  # folders only
 
     def open_dataset(self, folder: str) -> None:

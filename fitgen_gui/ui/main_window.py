@@ -32,6 +32,7 @@ from fitgen_gui.ui.config_binding import Binder
 from fitgen_gui.ui.controller import TrainingController
 from fitgen_gui.ui.data_panel import DataPanel
 from fitgen_gui.ui.engine import EngineLoader
+from fitgen_gui.ui.model_flow import ModelFlow
 from fitgen_gui.ui.model_panel import ModelPanel
 from fitgen_gui.ui.preview_view import PreviewView
 from fitgen_gui.ui.project import Project, default_config
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.main_tabs.setObjectName("mainTabs")
         self.main_tabs.addTab(self.preview, "Augmentation preview")
         self.main_tabs.addTab(self.training_view, "Training")
+        self.models = ModelFlow(self, self.tasks, self.main_tabs, self.runs_panel)
+        self.main_tabs.addTab(self.models.evaluation, "Evaluation")
+        self.main_tabs.addTab(self.models.predict, "Predict")
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -118,10 +122,22 @@ class MainWindow(QMainWindow):
             "open_folder": self.data_panel.train_dir.browse, "workspace": self.choose_workspace,
             "start": self.flow.start, "stop": self.flow.stop,
             "resume": lambda: self.flow.resume_dialog(self.run_bar.resumable),
+            "evaluate": self.models.evaluate_run, "predict": self.models.show_predict,
+            "export": self.models.open_export,
         }, {"start": self.flow.can_start, "stop": self.flow.can_stop,
-            "resume": self.flow.can_resume},
+            "resume": self.flow.can_resume, "evaluate": self.models.can_use,
+            "export": self.models.can_use},
             lambda: self.settings.recent_projects, self.files.open)
+        self.flow.blockers.append(lambda: "An evaluation, prediction or export is running; "
+                                          "wait for it or cancel it." if self.models.busy
+                                  else "")
         self.flow.state_changed.connect(self.actions.refresh)
+        self.models.state_changed.connect(self.actions.refresh)
+        self.models.state_changed.connect(self.flow.refresh_blockers)
+        self.controller.running_changed.connect(self.models.set_training)
+        self.controller.finished.connect(self.models.run_ended)
+        self.run_bar.evaluate_requested.connect(lambda: self.models.evaluate_run(
+            self.run_bar.resumable))
         self.flow.show_training.connect(lambda: self.main_tabs.setCurrentWidget(
             self.training_view))
         self.files.path_changed.connect(lambda path: self.setWindowTitle(
@@ -138,6 +154,7 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self.save_session)
         self.project.changed.connect(self._on_changed)
         self.runs_panel.set_workspace(self.settings.workspace)
+        self.models.set_workspace(self.settings.workspace)
         self.project.load(default_config())
         self._restore_window()
 
@@ -172,6 +189,7 @@ class MainWindow(QMainWindow):
         if path:
             self.settings.workspace = path
             self.runs_panel.set_workspace(path)
+            self.models.set_workspace(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -245,5 +263,6 @@ class MainWindow(QMainWindow):
         self.settings.save_state("main_splitter", self.splitter.saveState())
         self.settings.save_state("training_splitter", self.training_view.splitter.saveState())
         self.settings.sync()
+        self.models.shutdown()
         self.tasks.shutdown()
         event.accept()

@@ -34,11 +34,14 @@ class RunBar(QWidget):
     Signals
     -------
     start_requested(), stop_requested(), resume_requested()
+    evaluate_requested()
+        Evaluate the shown run's model.
     """
 
     start_requested = Signal()
     stop_requested = Signal()
     resume_requested = Signal()
+    evaluate_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -57,7 +60,11 @@ class RunBar(QWidget):
         self.resume_button = QPushButton("Resume…")
         self.resume_button.setObjectName("training.resume")
         self.resume_button.setEnabled(False)
-        for button in (self.start_button, self.stop_button, self.resume_button):
+        self.evaluate_button = QPushButton("Evaluate")
+        self.evaluate_button.setObjectName("training.evaluate")
+        self.evaluate_button.setEnabled(False)
+        for button in (self.start_button, self.stop_button, self.resume_button,
+                       self.evaluate_button):
             bar.addWidget(button)
         self.progress = QProgressBar()
         self.progress.setObjectName("training.progress")
@@ -77,7 +84,10 @@ class RunBar(QWidget):
         self.start_button.clicked.connect(self.start_requested)
         self.stop_button.clicked.connect(self.stop_requested)
         self.resume_button.clicked.connect(self.resume_requested)
+        self.evaluate_button.clicked.connect(self.evaluate_requested)
         self.running = False
+        self._blocked = ""
+        self._evaluable = False
         self._problems: list[str] = []
         self._ready_text = ""
         self._run: RunStarted | None = None
@@ -113,15 +123,34 @@ class RunBar(QWidget):
         if not self.running and self.progress.format() in ("", "Ready"):
             self.status.setText(ready_text if not problems else "Not ready to train yet.")
 
+    def set_blocked(self, reason: str) -> None:
+        """Why no training can start now, though the settings are fine ("" if none)."""
+        self._blocked = reason
+        self._sync_start()
+
+    def set_evaluable(self, evaluable: bool) -> None:
+        """Whether the shown run has a model to evaluate."""
+        self._evaluable = evaluable
+        self._sync_start()
+
     def _sync_start(self) -> None:
-        self.start_button.setEnabled(not self.running and not self._problems)
+        blocked = self._blocked
+        self.start_button.setEnabled(not self.running and not self._problems and not blocked)
         if self.running:
             self.start_button.setToolTip("A training is running.")
+        elif blocked:
+            self.start_button.setToolTip(blocked)
         elif self._problems:
             self.start_button.setToolTip("Before training:\n" + "\n".join(self._problems))
         else:
             self.start_button.setToolTip("Train a new run with these settings (F5).")
         self.resume_button.setEnabled(not self.running and self._resumable is not None)
+        evaluable = self._evaluable and not self.running and not blocked
+        self.evaluate_button.setEnabled(evaluable)
+        self.evaluate_button.setToolTip(
+            "How good the shown run's model is, per class, and which images it gets wrong "
+            "(Evaluation tab)." if evaluable else "Train a run (or open one in the Runs tab) "
+            "to evaluate its model.")
 
     def set_resumable(self, run_dir: str | None, reason: str = "") -> None:
         """The run Resume… would continue, or None (``reason`` says why not)."""
@@ -195,7 +224,8 @@ class RunBar(QWidget):
             self.progress.setValue(self.progress.maximum())
             self.progress.setFormat(f"Finished after {event.epochs_done} epochs{extra}")
             self.status.setText(f"Finished after {event.epochs_done} epochs{extra}. Model "
-                                f"saved to {event.model_path}")
+                                f"saved to {event.model_path}. Press Evaluate to see how good "
+                                "it is.")
         elif isinstance(event, TrainingStopped):
             where = (f"epoch {event.epoch + 1}, batch {event.batch}" if event.batch
                      else "before the first batch")

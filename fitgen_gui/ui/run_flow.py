@@ -48,6 +48,8 @@ class RunFlow(QObject):
         self.run_bar, self.training_view, self.runs_panel = run_bar, training_view, runs_panel
         self._workspace = workspace  # a callable: the current runs folder
         self._current: str | None = None  # the run being trained
+        # Callables saying why a training cannot start now ("" when nothing prevents it).
+        self.blockers: list[Any] = []
         controller.event.connect(run_bar.on_event)
         controller.event.connect(training_view.on_event)
         controller.event.connect(self._on_event)
@@ -79,9 +81,17 @@ class RunFlow(QObject):
         self.run_bar.set_problems(messages, self.ready_text())
         self.state_changed.emit()
 
+    def refresh_blockers(self) -> None:
+        reasons = [text for text in (blocker() for blocker in self.blockers) if text]
+        self.run_bar.set_blocked(reasons[0] if reasons else "")
+        self.state_changed.emit()
+
     def can_start(self) -> tuple[bool, str]:
         if self.controller.is_running:
             return False, "A training is running."
+        for blocker in self.blockers:
+            if blocker():
+                return False, blocker()
         if self.project.messages:
             return False, "Before training: " + "; ".join(self.project.messages)
         return True, "Train a new run with these settings."
@@ -183,6 +193,7 @@ class RunFlow(QObject):
                                              "resumed when that ends.")
         else:
             self.run_bar.set_resumable(run_dir)
+        self.run_bar.set_evaluable(run_dir is not None and RunDir(run_dir).has_model())
         self.state_changed.emit()
 
     # -- events -----------------------------------------------------------------------

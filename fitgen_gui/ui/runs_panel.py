@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -102,11 +103,15 @@ class RunsPanel(QWidget):
         Show this run's plots and console.
     resume_requested(str)
         Resume this run (the main window asks which checkpoint).
+    evaluate_requested(str)
+    export_requested(str)
     workspace_change_requested()
     """
 
     open_requested = Signal(str)
     resume_requested = Signal(str)
+    evaluate_requested = Signal(str)
+    export_requested = Signal(str)
     workspace_change_requested = Signal()
 
     def __init__(self) -> None:
@@ -125,12 +130,12 @@ class RunsPanel(QWidget):
         top.addWidget(self.workspace_label, 1)
         top.addWidget(change)
         layout.addLayout(top)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("runs.table")
-        self.table.setHorizontalHeaderLabels(["Run", "Status", "Epochs", "Best"])
+        self.table.setHorizontalHeaderLabels(["Run", "Status", "Epochs", "Best", "model.keras"])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in (1, 2, 3, 4):
             self.table.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -138,23 +143,34 @@ class RunsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.cellDoubleClicked.connect(lambda *_: self._open())
         layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.open_button = QPushButton("Open")
         self.open_button.setObjectName("runs.open")
         self.open_button.setToolTip("Show the run's plots and console.")
         self.resume_button = QPushButton("Resume…")
         self.resume_button.setObjectName("runs.resume")
         self.resume_button.setToolTip("Continue from one of its checkpoints.")
+        self.evaluate_button = QPushButton("Evaluate")
+        self.evaluate_button.setObjectName("runs.evaluate")
+        self.evaluate_button.setToolTip("How good its model is, per class, on its validation "
+                                        "data (Evaluation tab).")
+        self.export_button = QPushButton("Export…")
+        self.export_button.setObjectName("runs.export")
+        self.export_button.setToolTip("Write its model as .keras, SavedModel, ONNX or TFLite, "
+                                      "self-tested.")
         self.folder_button = QPushButton("Show folder")
         self.folder_button.setObjectName("runs.show_folder")
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.setObjectName("runs.refresh")
-        for button in (self.open_button, self.resume_button, self.folder_button,
-                       self.refresh_button):
-            buttons.addWidget(button)
+        for index, button in enumerate((self.open_button, self.resume_button,
+                                        self.evaluate_button, self.export_button,
+                                        self.folder_button, self.refresh_button)):
+            buttons.addWidget(button, index // 3, index % 3)
         layout.addLayout(buttons)
         self.open_button.clicked.connect(self._open)
         self.resume_button.clicked.connect(self._resume)
+        self.evaluate_button.clicked.connect(lambda: self._emit_selected(self.evaluate_requested))
+        self.export_button.clicked.connect(lambda: self._emit_selected(self.export_requested))
         self.folder_button.clicked.connect(self._show_folder)
         self.refresh_button.clicked.connect(self.refresh)
 
@@ -202,8 +218,14 @@ class RunsPanel(QWidget):
                 best += f" (epoch {run.best_epoch + 1})"
         item = QTableWidgetItem(best)
         item.setToolTip("The best epoch by the run's monitored metric; its checkpoint is "
-                        "kept. model.keras is the last epoch's model.")
+                        "kept.")
         self.table.setItem(row, 3, item)
+        model = QTableWidgetItem(run.model_label() or "—")
+        model.setToolTip("Which epoch the run's final model (model.keras) is, and whether "
+                         "it is the best one." if run.model_label() else
+                         "No final model yet (the run did not finish); its checkpoints can "
+                         "be evaluated and exported.")
+        self.table.setItem(row, 4, model)
 
     def selected_path(self) -> str | None:
         row = self.table.currentRow()
@@ -225,6 +247,11 @@ class RunsPanel(QWidget):
         path = self.selected_path()
         if path:
             self.resume_requested.emit(path)
+
+    def _emit_selected(self, signal: Signal) -> None:
+        path = self.selected_path()
+        if path:
+            signal.emit(path)
 
     def _show_folder(self) -> None:
         path = self.selected_path() or self.workspace

@@ -138,6 +138,12 @@ class TrainingPanel(QWidget):
         keep_row.addWidget(QLabel("and the best by"))
         keep_row.addWidget(self.monitor, 1)
         cb_form.addRow("Keep checkpoints", keep_row)
+        self.final_model = combo("callbacks.final_model",
+                                 [("The best epoch (by the value above)", "best"),
+                                  ("The last epoch", "last")],
+                                 "What model.keras is when training ends: the best epoch's "
+                                 "checkpoint, or the model after the last epoch.")
+        cb_form.addRow("Final model", self.final_model)
         note = QLabel("A checkpoint is saved after every epoch, so a run can be resumed from "
                       "any kept epoch.")
         note.setWordWrap(True)
@@ -170,6 +176,7 @@ class TrainingPanel(QWidget):
         binder.bind("training.class_weight", self.class_weights)
         binder.bind("callbacks.keep_last_checkpoints", self.keep_checkpoints)
         binder.bind("callbacks.monitor", self.monitor)
+        binder.bind("callbacks.final_model", self.final_model)
         project.changed.connect(self._sync)
         project.data_changed.connect(self._data_changed)
         self._gpus = False

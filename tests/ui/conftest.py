@@ -64,6 +64,7 @@ def window(qtbot, tmp_path):
     if main.controller.is_running:
         main.controller.stop()
         main.controller.wait(60000)
+    main.models.shutdown()
     main.tasks.shutdown()
 
 
