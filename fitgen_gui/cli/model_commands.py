@@ -58,7 +58,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         path = evaluation_path(source.run.path, args.epoch)
     else:
         path = Path(source.path).with_name("evaluation.json")
-    evaluation.write(path)
+    try:
+        evaluation.write(path)
+    except OSError as exc:
+        raise UserError(f"Cannot write '{path}': {exc.strerror or exc}. Give another file "
+                        "with --out FILE.json.") from None
     print(f"Saved {path}")
     return EXIT_OK
 
@@ -74,7 +78,11 @@ def cmd_predict(args: argparse.Namespace) -> int:
         raise UserError("No image files found in " + ", ".join(args.paths) + ".")
     text = to_csv(rows, source.class_names)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"Cannot write '{args.out}': {exc.strerror or exc}. Give another "
+                            "file with --out.") from None
         failed = sum(1 for r in rows if r.error)
         print(f"Predicted {len(rows) - failed} images ({failed} could not be read) into "
               f"{args.out}.")

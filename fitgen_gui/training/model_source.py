@@ -63,7 +63,14 @@ class ModelSource:
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Class probabilities (N, classes) of normalized inputs."""
-        out = np.asarray(keras.ops.convert_to_numpy(self.model(x, training=False)))
+        # The compiled predict function: 1.3x (small CNN) to 3x (MobileNetV3) an eager call.
+        # Batches are padded to a power of two: a handful of shapes, so it is not traced
+        # again for every odd batch size (a last batch, a few dropped images).
+        count = len(x)
+        size = 1 << max(0, count - 1).bit_length()
+        if size != count:
+            x = np.concatenate([x, np.zeros((size - count, *x.shape[1:]), x.dtype)])
+        out = np.asarray(self.model.predict_on_batch(x))[:count]
         if out.shape[-1] == 1:  # binary: the probability of class 1
             out = np.concatenate([1.0 - out, out], axis=-1)
         return out.astype(np.float64)

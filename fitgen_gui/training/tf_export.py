@@ -257,6 +257,19 @@ def _size(path: Path) -> int:
     return path.stat().st_size if path.exists() else 0
 
 
+def _normalization_as_constants(layers: list) -> None:
+    """Keras's Normalization keeps its mean and variance as eager tensors, which tf2onnx
+    turns into extra model inputs (EfficientNet's ONNX file then wants three inputs). As
+    NumPy arrays they become constants of the traced graph, in every format."""
+    for layer in layers:
+        if isinstance(layer, keras.layers.Normalization) and layer.mean is not None:
+            layer.mean = np.asarray(keras.ops.convert_to_numpy(layer.mean))
+            layer.variance = np.asarray(keras.ops.convert_to_numpy(layer.variance))
+        inner = getattr(layer, "layers", None)
+        if inner:
+            _normalization_as_constants(inner)
+
+
 def _write_artifact(model: keras.Model, fmt: str, path: Path,
                     calibration: Callable[[], Any] | None) -> None:
     logging.getLogger("tf2onnx").setLevel(logging.ERROR)
@@ -326,6 +339,7 @@ def export_model(source: ModelSource, formats: list[str], out: str | os.PathLike
     out = prepare_destination(out, overwrite=overwrite)
     say = progress or (lambda text: None)
     model = serving_model(source)
+    _normalization_as_constants(model.layers)
     spec = source.preprocessing
     # Keras's ONNX export refuses a model that "has never been called".
     model(np.zeros((1, *model.input_shape[1:]), np.float32), training=False)

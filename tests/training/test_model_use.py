@@ -42,7 +42,7 @@ pytestmark = pytest.mark.slow
 CLASSES = ["circle", "square", "triangle"]
 
 
-def tiny_run(base: Path, data: Path, **callbacks) -> Path:
+def tiny_run(base: Path, data: Path, augmentation: dict | None = None, **callbacks) -> Path:
     config = RunConfig(name="tiny")
     config.data.train_dir = str(data / "train")
     config.data.val_dir = str(data / "val")
@@ -53,6 +53,8 @@ def tiny_run(base: Path, data: Path, **callbacks) -> Path:
     config.optimizer.learning_rate = 0.003
     for key, value in callbacks.items():
         setattr(config.callbacks, key, value)
+    for key, value in (augmentation or {}).items():
+        setattr(config.augmentation, key, value)
     final = run_training(config, lambda event: None, workspace=base / "runs")
     assert isinstance(final, TrainingFinished), getattr(final, "details", final)
     return Path(final.run_dir)
@@ -304,6 +306,27 @@ def test_the_readme_code_predicts_what_fitgen_predicts(exported, trained, tmp_pa
                                                else 1e-5)
 
 
+def test_normalization_outside_the_model_is_folded_into_every_export(trained, tmp_path):
+    # Rescaling and dataset statistics applied by the generator in training: the export
+    # takes raw pixels and does them itself (ONNX once got Keras's Normalization wrong:
+    # its mean and variance became two more model inputs).
+    run = tiny_run(tmp_path, trained.data, {"rescale": 1 / 255, "featurewise_center": True,
+                                            "featurewise_std_normalization": True})
+    assert (run / "normalization.npz").exists()
+    source = open_model(run)
+    parity, calibration, _ = export_files(source)
+    results = tf_export.export_model(source, ["saved_model", "onnx", "tflite"], tmp_path / "x",
+                                     parity_files=parity, calibration_files=calibration)
+    for result in results:
+        assert result.ok, (result.format, result.error)
+        assert result.agreement == 1.0 and result.max_probability_difference < 1e-4
+    import onnxruntime
+
+    session = onnxruntime.InferenceSession(str(tmp_path / "x" / "onnx" / "model.onnx"),
+                                           providers=["CPUExecutionProvider"])
+    assert [i.name for i in session.get_inputs()] == ["image"]
+
+
 def test_an_export_that_disagrees_with_fitgen_fails_its_self_test(
         trained, tmp_path, monkeypatch, capsys):
     # The classic bug: labels in another order than the outputs (here, outputs rotated).
@@ -462,3 +485,12 @@ def test_csv_of_predictions_is_read_back_by_the_csv_module():
     assert rows == [["file", "predicted", "confidence", "x", "y", "error"],
                     ["a, b.png", "y", "0.750000", "0.250000", "0.750000", ""],
                     ["c.png", "", "", "", "", "damaged"]]
+
+
+def test_an_output_file_that_cannot_be_written_is_named(trained, tmp_path, capsys):
+    missing = tmp_path / "no-such-folder"
+    assert fitgen(["evaluate", str(trained.run), "--out", str(missing / "e.json")]) == 2
+    assert f"Cannot write '{missing / 'e.json'}'" in capsys.readouterr().err
+    assert fitgen(["predict", str(trained.run), str(trained.data / "val" / "circle"),
+                   "--out", str(missing / "p.csv")]) == 2
+    assert "Give another file with --out" in capsys.readouterr().err

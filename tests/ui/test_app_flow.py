@@ -114,6 +114,16 @@ def test_train_two_epochs_then_resume_from_epoch_1(qtbot, window, tiny_dataset):
     assert list(plots.series["val_loss"].x) == [1.0, 2.0, 3.0]
     assert [r["epoch"] for r in run.read_history()] == [0, 1, 2]
 
+    # The next step after training: Evaluate, in the run bar, on the run just trained.
+    assert window.run_bar.evaluate_button.isEnabled()
+    assert window.models.choice.path == final.run_dir
+    qtbot.mouseClick(window.run_bar.evaluate_button, Qt.MouseButton.LeftButton)
+    view = window.models.evaluation
+    qtbot.waitUntil(lambda: view.evaluation is not None and not window.models.busy,
+                    timeout=TRAINING)
+    assert window.main_tabs.currentWidget() is view
+    assert sum(map(sum, view.evaluation.confusion_matrix)) == 12  # the validation images
+
 
 def slow_images(monkeypatch, seconds=0.02):
     """Each image takes ``seconds`` to load: epochs last long enough to press Stop in."""
