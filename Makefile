@@ -40,7 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/fit_overhead.py
 
 screenshots: $(STAMP)
-	$(BIN)/python docs/make_screenshots.py
+	$(BIN)/python docs/make_screenshots.py $(if $(DATA),--data $(DATA))
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -4,9 +4,10 @@
         [--data FOLDER] [--only data-panel,...]
 
 Runs under a virtual X display (``xvfb-run``) when there is no display, drives the app
-through its own window (folders, augmentation, Start), and saves PNGs of: the data panel
-with its classes and data check, the augmentation preview, and training in progress with
-plots and console. ``--data`` uses another dataset than the built-in demo (a folder with
+through its own window (folders, augmentation, Start, Evaluate, Predict), and saves PNGs
+of: the data panel with its classes and data check, the augmentation preview, training in
+progress with plots and console, the evaluation (with a mistake's Grad-CAM map) and the
+predictions of new images. ``--data`` uses another dataset than the built-in demo (a folder with
 train/ and val/); ``--size`` other window sizes (1280x800 checks that nothing is clipped).
 """
 
@@ -116,6 +117,27 @@ def main() -> int:
     shot("training.png")
     pump(300, lambda: not window.controller.is_running)
     shot("training-finished.png")
+
+    # After training: Evaluate (run bar), a confident mistake with its Grad-CAM map.
+    models = window.models
+    window.run_bar.evaluate_button.click()
+    view = models.evaluation
+    pump(300, lambda: view.evaluation is not None and not models.busy)
+    view.galleries.setCurrentWidget(view.mistakes)
+    pump(10, lambda: view.mistakes.list.count() > 0)
+    if view.mistakes.list.count():
+        view.mistakes.list.setCurrentRow(0)
+        view.detail.gradcam_button.click()
+        pump(60, lambda: view.detail.showing_gradcam)
+    shot("evaluation.png")
+
+    # Predict: the validation images of the first class, as new images.
+    folder = Path(args.data or str(ensure_demo_dataset())) / "val"
+    first = sorted(p for p in folder.iterdir() if p.is_dir())[0]
+    models.show_predict()
+    models.predict.predict([str(first)])
+    pump(300, lambda: models.predict.rows and not models.busy)
+    shot("predict.png")
     window.close()
     shutil.rmtree(scratch, ignore_errors=True)
     return 0
