@@ -121,3 +121,36 @@ def test_a_generator_needs_steps_per_epoch(tmp_path):
     final, _ = train(config_for(data_file(tmp_path), steps=None), tmp_path)
     assert isinstance(final, TrainingFailed)
     assert "training.steps_per_epoch" in final.message and "generator" in final.message
+
+
+def test_a_data_file_runs_val_data_is_evaluated_and_exported_only_when_trusted(tmp_path):
+    import json
+
+    import numpy as np
+
+    from fitgen_gui.cli import main as fitgen
+    from fitgen_gui.core.errors import UserError
+    from fitgen_gui.training.evaluation import evaluate
+    from fitgen_gui.training.model_source import open_model
+
+    final, _ = train(config_for(data_file(tmp_path)), tmp_path)
+    assert isinstance(final, TrainingFinished), getattr(final, "details", final)
+    source = open_model(final.run_dir)
+    with pytest.raises(UserError, match="pass --trust-data-file"):
+        evaluate(source, "val")
+    evaluation = evaluate(source, "val", data_file_trusted=True)
+    # The two validation batches of 8, named by batch and position; their true classes are
+    # the file's targets, counted here from the same batches.
+    assert [p.file for p in evaluation.predictions[:2]] == ["batch 1 #1", "batch 1 #2"]
+    namespace: dict = {}
+    exec(textwrap.dedent(DATA_FILE).replace("FAIL_AT", "None"), namespace)
+    targets = np.concatenate([y.argmax(1) for _, y in namespace["Validation"]().parts])
+    assert [p.true for p in evaluation.predictions] == [["dark", "bright"][t] for t in targets]
+    assert np.sum(evaluation.confusion_matrix) == 16
+    out = tmp_path / "export"
+    assert fitgen(["export", final.run_dir, "--format", "onnx", "--out", str(out)]) == 2
+    assert not out.exists()  # refused before writing anything
+    assert fitgen(["export", final.run_dir, "--format", "onnx", "--out", str(out),
+                   "--trust-data-file"]) == 0
+    report = json.loads((out / "export-report.json").read_text())
+    assert report["formats"][0]["images"] == 16 and report["all_ok"]
