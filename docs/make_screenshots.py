@@ -126,7 +126,7 @@ def main() -> int:
     view.galleries.setCurrentWidget(view.mistakes)
     pump(10, lambda: view.mistakes.list.count() > 0)
     if view.mistakes.list.count():
-        view.mistakes.list.setCurrentRow(0)
+        view.mistakes.list.setCurrentRow(min(2, view.mistakes.list.count() - 1))
         view.detail.gradcam_button.click()
         pump(60, lambda: view.detail.showing_gradcam)
     shot("evaluation.png")

@@ -184,7 +184,7 @@ class EvaluationView(QWidget):
         self.splitter.setObjectName("evaluation.splitter")
         self.splitter.addWidget(numbers)
         self.splitter.addWidget(images)
-        self.splitter.setSizes([420, 420])
+        self.splitter.setSizes([360, 480])  # the images get the larger share
         layout.addWidget(self.splitter, 1)
         self.saved = ElidedLabel("", "evaluation.saved")
         layout.addWidget(self.saved)

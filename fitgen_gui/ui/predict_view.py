@@ -239,7 +239,8 @@ class PredictView(QWidget):
         header.setStretchLastSection(True)  # the errors, long, last
         table.resizeColumnToContents(0)
         table.setColumnWidth(0, min(table.columnWidth(0), 320))
-        table.setSortingEnabled(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)  # in the files' order until a header is clicked
         failed = sum(1 for row in rows if row.error)
         self.progress.setFormat(f"{len(rows) - failed} predicted")
         text = f"{len(rows) - failed} image{'s' if len(rows) - failed != 1 else ''} predicted"
