@@ -8,7 +8,10 @@ At 224x224, batch 32, with rotation 20, shifts 0.1, shear 0.2 (degrees, as Keras
 horizontal flip and rescale 1/255, in one process, alternating round by round:
 
 - ``ours_w1`` / ``ours_w2``: FitGen's ImageDataGenerator.flow_from_directory, read through
-  fit_generator's enqueuer with 1 / 2 worker threads;
+  fit_generator's enqueuer with 1 / 2 worker threads: Pillow decodes and resizes (Keras
+  2's pixels, and an export's), OpenCV warps;
+- ``ours_fast_w1`` / ``ours_fast_w2``: the same with ``fast_resize=True`` (OpenCV decodes
+  JPEGs at reduced scale and resizes within the warp);
 - ``keras2_w1`` / ``keras2_w2``: Keras 2's (tf-keras) through its OrderedEnqueuer;
 - ``tfdata``: keras.utils.image_dataset_from_directory + Keras 3 augmentation layers mapped
   with AUTOTUNE (``tfdata_no_shear``: the same without RandomShear, its slowest layer);
@@ -40,12 +43,12 @@ AUGMENT = {"rotation_range": 20, "width_shift_range": 0.1, "height_shift_range":
            "shear_range": 0.2, "zoom_range": 0.2, "horizontal_flip": True, "rescale": 1 / 255}
 
 
-def ours(data_dir: str, workers: int, batches: int):
+def ours(data_dir: str, workers: int, batches: int, fast: bool = False):
     from fitgen_gui.data import ImageDataGenerator
     from fitgen_gui.data.batch_streams import open_stream
 
     iterator = ImageDataGenerator(**AUGMENT).flow_from_directory(
-        data_dir, target_size=SIZE, batch_size=BATCH)
+        data_dir, target_size=SIZE, batch_size=BATCH, fast_resize=fast)
 
     def run() -> int:
         count = batches or len(iterator)
@@ -133,6 +136,8 @@ def benchmark(data_dir: str, rounds: int, batches: int) -> dict:
     methods = {
         "ours_w1": ours(data_dir, 1, batches),
         "ours_w2": ours(data_dir, 2, batches),
+        "ours_fast_w1": ours(data_dir, 1, batches, fast=True),
+        "ours_fast_w2": ours(data_dir, 2, batches, fast=True),
         "keras2_w1": keras2(data_dir, 1, batches),
         "keras2_w2": keras2(data_dir, 2, batches),
         "tfdata": tfdata(data_dir, batches),
@@ -159,6 +164,9 @@ def benchmark(data_dir: str, rounds: int, batches: int) -> dict:
             "ours_w2_vs_tfdata": round(rate["ours_w2"] / rate["tfdata"], 2),
             "ours_w2_vs_tfdata_no_shear": round(rate["ours_w2"] / rate["tfdata_no_shear"], 2),
             "ours_w2_vs_decode_limit": round(rate["ours_w2"] / rate["decode_limit"], 2),
+            "ours_fast_w1_vs_keras2_w1": round(rate["ours_fast_w1"] / rate["keras2_w1"], 2),
+            "ours_fast_w2_vs_keras2_w2": round(rate["ours_fast_w2"] / rate["keras2_w2"], 2),
+            "ours_fast_w2_vs_ours_w2": round(rate["ours_fast_w2"] / rate["ours_w2"], 2),
         },
         "goals": {"vs_keras2": 2.5, "vs_tfdata": 2.0, "vs_decode_limit": 0.8},
     }
