@@ -84,7 +84,9 @@ class BatchEnded:
 
     ``metrics`` holds each batch's own values (``loss``, ``accuracy``...) for the batches
     ``first_batch .. first_batch + len - 1`` of ``epoch``; ``running`` the epoch-to-date
-    values Keras reports; ``learning_rate`` the current rate.
+    values Keras reports; ``learning_rate`` the current rate. ``wait_s`` and ``step_s`` are
+    each batch's seconds waiting for its data and in its training step; ``class_counts``
+    each batch's samples per class (empty where the targets are not class labels).
     """
 
     epoch: int
@@ -95,6 +97,9 @@ class BatchEnded:
     images_per_s: float
     eta_s: float | None
     learning_rate: float | None = None
+    wait_s: tuple[float, ...] = ()
+    step_s: tuple[float, ...] = ()
+    class_counts: tuple[tuple[int, ...], ...] = ()
 
     @property
     def count(self) -> int:
@@ -107,13 +112,30 @@ class BatchEnded:
 
 @dataclass(frozen=True, slots=True)
 class EpochEnded:
-    """Keras's ``on_epoch_end``: the epoch's metrics and its checkpoint."""
+    """Keras's ``on_epoch_end``: the epoch's metrics and its checkpoint.
+
+    ``input_wait_s`` / ``input_step_s``: the epoch's seconds waiting for data and in
+    training steps (their ratio is the input-bound share); ``class_counts`` /
+    ``val_class_counts``: samples per class over the epoch's training and validation
+    batches; ``val_batch_counts``: those of each validation batch.
+    """
 
     epoch: int
     logs: dict[str, float]
     checkpoint: str | None
     learning_rate: float | None = None
     seconds: float = 0.0
+    input_wait_s: float = 0.0
+    input_step_s: float = 0.0
+    class_counts: tuple[int, ...] = ()
+    val_class_counts: tuple[int, ...] = ()
+    val_batch_counts: tuple[tuple[int, ...], ...] = ()
+
+    @property
+    def input_percent(self) -> float:
+        """Percent of the epoch's time spent waiting for data (NaN when not measured)."""
+        total = self.input_wait_s + self.input_step_s
+        return 100.0 * self.input_wait_s / total if total > 0 else float("nan")
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +231,10 @@ def event_from_dict(data: dict[str, Any]) -> Any:
         if f.name not in data:
             continue
         value = data[f.name]
-        if f.name == "class_names":
-            value = tuple(value)
+        if f.name in ("class_names", "wait_s", "step_s", "class_counts", "val_class_counts"):
+            value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
+        elif f.name == "val_batch_counts":
+            value = tuple(tuple(v) for v in value)
         elif f.name == "metrics":
             value = {k: tuple(v) for k, v in value.items()}
         values[f.name] = value

@@ -14,7 +14,6 @@ import hashlib
 import io
 import os
 import sys
-import warnings
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -139,10 +138,8 @@ def _inspect(info: _FileInfo) -> _FileInfo:
         info.problem = "the file is empty (0 bytes)"
         return info
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            with Image.open(io.BytesIO(buf.tobytes())) as img:
-                info.conversions = tuple(_conversions(img))
+        with Image.open(io.BytesIO(buf.tobytes())) as img:  # Pillow's notes: see image_io
+            info.conversions = tuple(_conversions(img))
     except Image.DecompressionBombError:
         info.problem = "the image is too large to be safe to open (a decompression bomb?)"
         return info

@@ -48,6 +48,13 @@ __all__ = [
     "read_image_resized",
 ]
 
+# Pillow's notes about what the decoders here do anyway (palette transparency converted to
+# RGBA, a corrupt EXIF block skipped...), ignored once for the process. Wrapping each decode
+# in warnings.catch_warnings() instead swapped the process's warning filters from the data
+# threads while the training thread warned (catch_warnings is not thread-safe), and the
+# training's own warnings were lost.
+warnings.filterwarnings("ignore", module=r"PIL(\.|$)")
+
 #: Keras 2's interpolation names and the Pillow filters they resize with.
 PIL_FILTERS = {
     "nearest": Image.Resampling.NEAREST,
@@ -304,18 +311,14 @@ def _decode_with_pillow(buf: np.ndarray, color_mode: str, path: str) -> np.ndarr
     import io
 
     try:
-        with warnings.catch_warnings():
-            # "Palette images with Transparency expressed in bytes should be converted to
-            # RGBA images": that is what happens below.
-            warnings.simplefilter("ignore", UserWarning)
-            with Image.open(io.BytesIO(buf.tobytes())) as img:
-                img.seek(0)  # first frame of an animation
-                img = ImageOps.exif_transpose(img)
-                if img.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
-                    return _to_mode(_to_uint8(np.asarray(img)), color_mode, bgr=False)
-                has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
-                img = img.convert("RGBA" if has_alpha else "RGB")
-                return _to_mode(np.asarray(img), color_mode, bgr=False)
+        with Image.open(io.BytesIO(buf.tobytes())) as img:
+            img.seek(0)  # first frame of an animation
+            img = ImageOps.exif_transpose(img)
+            if img.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+                return _to_mode(_to_uint8(np.asarray(img)), color_mode, bgr=False)
+            has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+            img = img.convert("RGBA" if has_alpha else "RGB")
+            return _to_mode(np.asarray(img), color_mode, bgr=False)
     except Image.DecompressionBombError as exc:
         raise ImageReadError(path, f"the image is too large to be safe to open ({exc})") from exc
     except UnidentifiedImageError:
@@ -331,10 +334,8 @@ def _pillow_size(buf: np.ndarray) -> tuple[int, int] | None:
     import io
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            with Image.open(io.BytesIO(buf[:1 << 16].tobytes())) as img:  # the header
-                return img.size
+        with Image.open(io.BytesIO(buf[:1 << 16].tobytes())) as img:  # the header
+            return img.size
     except Exception:  # noqa: BLE001 - not readable by Pillow: the decoders report it
         return None
 
@@ -451,18 +452,14 @@ def decode_resized(buf: np.ndarray, color_mode: str, size: tuple[int, int],
     height, width = size
     decoded = 2 * 4 * header[0] * header[1] if header else buf.size
     try:
-        with _BUDGET.reserve(decoded), warnings.catch_warnings():
-            # "Palette images with Transparency expressed in bytes should be converted to
-            # RGBA images": they are, below.
-            warnings.simplefilter("ignore", UserWarning)
-            with Image.open(io.BytesIO(buf.tobytes())) as opened:
-                opened.seek(0)  # the first frame of an animation
-                img = _pil_in_mode(ImageOps.exif_transpose(opened), color_mode)
-                if img.size != (width, height):
-                    box = (keras2_crop_box(img.width, img.height, width, height)
-                           if keep_aspect_ratio else None)
-                    img = img.resize((width, height), PIL_FILTERS[interpolation], box=box)
-                out = np.asarray(img)
+        with _BUDGET.reserve(decoded), Image.open(io.BytesIO(buf.tobytes())) as opened:
+            opened.seek(0)  # the first frame of an animation
+            img = _pil_in_mode(ImageOps.exif_transpose(opened), color_mode)
+            if img.size != (width, height):
+                box = (keras2_crop_box(img.width, img.height, width, height)
+                       if keep_aspect_ratio else None)
+                img = img.resize((width, height), PIL_FILTERS[interpolation], box=box)
+            out = np.asarray(img)
     except Image.DecompressionBombError as exc:
         raise ImageReadError(path, f"the image is too large to be safe to open ({exc})") from exc
     except UnidentifiedImageError:

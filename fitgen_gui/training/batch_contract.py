@@ -44,6 +44,22 @@ def _input_names(model: Any) -> list[str] | None:
     return [tensor.name for tensor in inputs]
 
 
+def _input_shapes(model: Any) -> dict[str, tuple]:
+    """The model's input shapes under the labels of a batch's flattened inputs."""
+    try:
+        inputs = list(model.inputs or [])
+    except (AttributeError, ValueError):
+        return {}
+    shapes = [tuple(t.shape) for t in inputs]
+    if len(shapes) == 1:
+        return {"inputs": shapes[0]}
+    out = {}
+    for i, (tensor, shape) in enumerate(zip(inputs, shapes, strict=True)):
+        out[f"inputs[{i}]"] = shape
+        out[f"inputs[{tensor.name!r}]"] = shape
+    return out
+
+
 def _output_names(model: Any) -> list[str] | None:
     names = getattr(model, "output_names", None)
     if names:
@@ -125,12 +141,18 @@ class BatchContract:
         ``{class index: weight}`` applied to the targets of every batch, or None.
     role
         ``"training"`` or ``"validation"``, named in messages.
+    strict_shapes
+        Later batches must match the first in every dimension but the samples, even those
+        the model leaves free.
     """
 
-    def __init__(self, model: Any, *, class_weight: Any = None, role: str = "training") -> None:
+    def __init__(self, model: Any, *, class_weight: Any = None, role: str = "training",
+                 strict_shapes: bool = False) -> None:
         self.role = role
+        self.strict_shapes = strict_shapes
         self.input_names = _input_names(model)
         self.output_names = _output_names(model)
+        self._input_shapes = _input_shapes(model)
         self.class_weight = _normalize_class_weight(class_weight)
         if self.class_weight and self.output_names and len(self.output_names) > 1:
             raise ValueError(
@@ -214,6 +236,93 @@ class BatchContract:
             )
         sizes[label] = int(shape[0]) if shape is not None else len(part)
 
+    # -- every batch ------------------------------------------------------------------
+
+    def remember(self, batch: Any) -> None:
+        """Take a checked first batch as the pattern every later batch must follow."""
+        self._pattern = self._signature(batch)
+        self._variable = self._variable_input_dims()
+
+    def check_same(self, batch: Any, where: str) -> None:
+        """Raise ``ValueError`` naming ``where`` (``"batch 7 of epoch 1"``) when ``batch``
+        differs from the first one in structure, shape (other than the number of samples
+        and the dimensions the model leaves free) or kind of type (float, int, bool)."""
+        pattern = getattr(self, "_pattern", None)
+        if pattern is None:
+            self.check(batch)
+            self.remember(batch)
+            return
+        current = self._signature(batch)
+        if current == pattern:
+            return
+        problem = self._difference(pattern, current)
+        if problem is None:
+            return
+        raise ValueError(
+            f"{self.role.capitalize()} {where} differs from the first batch: {problem}. "
+            "Every batch must have the same structure, shapes and kind of values (only the "
+            "number of samples may change); training stopped at this batch."
+        )
+
+    def _signature(self, batch: Any) -> dict[str, Any]:
+        if not isinstance(batch, tuple | list) or len(batch) not in (2, 3):
+            return {"batch": ("not a tuple (inputs, targets[, sample_weights])",
+                              describe(batch))}
+        out: dict[str, Any] = {"batch": len(batch)}
+        parts = (("inputs", batch[0]), ("targets", batch[1]),
+                 ("sample_weights", batch[2] if len(batch) == 3 else None))
+        for label, part in parts:
+            _flatten(label, part, out)
+        return out
+
+    def _variable_input_dims(self) -> dict[str, set[int]]:
+        """Input dimensions the model leaves free (``None`` in its input shape)."""
+        free: dict[str, set[int]] = {}
+        for label, shape in self._input_shapes.items():
+            free[label] = {i for i, d in enumerate(shape) if d is None and i > 0}
+        return free
+
+    def _difference(self, first: dict[str, Any], now: dict[str, Any]) -> str | None:
+        if first["batch"] != now["batch"]:
+            if isinstance(now["batch"], tuple):
+                return f"it is a {now['batch'][1]}, not a tuple (inputs, targets[, weights])"
+            return f"it has {now['batch']} parts where the first batch had {first['batch']}"
+        if first.keys() != now.keys():
+            gone = sorted(first.keys() - now.keys())
+            new = sorted(now.keys() - first.keys())
+            said = []
+            if gone:
+                said.append(f"it lacks {', '.join(gone)}")
+            if new:
+                said.append(f"it has {', '.join(new)} that the first batch did not")
+            return "; ".join(said) or "its structure changed"
+        sizes = {key: value[0] for key, value in now.items()
+                 if isinstance(value, tuple) and len(value) == 3}
+        if len(set(sizes.values())) > 1:
+            listed = ", ".join(f"{name}: {size}" for name, size in sizes.items())
+            return f"its parts have different numbers of samples ({listed})"
+        for key, old in first.items():
+            new = now[key]
+            if old == new or key == "batch":
+                continue
+            (_, old_shape, old_kind), (_, new_shape, new_kind) = old, new
+            if len(old_shape) != len(new_shape) or any(
+                a != b and i + 1 not in self._free_dims(key)
+                for i, (a, b) in enumerate(zip(old_shape, new_shape, strict=True))
+            ):
+                return (f"its {key} have shape (n, {', '.join(map(str, new_shape))}) where the "
+                        f"first batch's had (n, {', '.join(map(str, old_shape))})")
+            if old_kind != new_kind:
+                return (f"its {key} hold {_KINDS.get(new_kind, new_kind)} values where the "
+                        f"first batch's held {_KINDS.get(old_kind, old_kind)}")
+        return None
+
+    def _free_dims(self, key: str) -> set[int]:
+        if key.startswith("inputs") and not self.strict_shapes:
+            free = getattr(self, "_variable", {})
+            return free.get(key, set())
+        return set()
+
     # -- unpacking ---------------------------------------------------------------------
 
     def batch_size(self, batch: Any) -> int:
@@ -254,6 +363,42 @@ class BatchContract:
                 )
             batch = batch[0]
         return self._select(batch, self.input_names)
+
+
+_KINDS = {"f": "floating-point", "i": "integer", "u": "integer", "b": "true/false",
+          "c": "complex", "O": "Python object", "U": "text", "S": "text"}
+
+
+def _kind(value: Any) -> str:
+    dtype = getattr(value, "dtype", None)
+    if dtype is None:
+        return "list"
+    dtype = getattr(dtype, "as_numpy_dtype", dtype)
+    try:
+        kind = np.dtype(dtype).kind
+    except TypeError:
+        return str(dtype)
+    return "i" if kind == "u" else kind
+
+
+def _flatten(label: str, part: Any, out: dict[str, Any]) -> None:
+    """``{label: (samples, shape without the sample axis, kind of dtype)}`` of a batch part."""
+    if part is None:
+        return
+    if isinstance(part, Mapping):
+        for key, value in part.items():
+            _flatten(f"{label}[{key!r}]", value, out)
+        return
+    if isinstance(part, list | tuple) and part and _is_arraylike(part[0]):
+        for i, value in enumerate(part):
+            _flatten(f"{label}[{i}]", value, out)
+        return
+    shape = getattr(part, "shape", None)
+    if shape is None:
+        out[label] = (len(part) if isinstance(part, list | tuple) else -1, (), "list")
+        return
+    dims = tuple(int(d) if d is not None else -1 for d in shape)
+    out[label] = (dims[0] if dims else 0, dims[1:], _kind(part))
 
 
 def _is_arraylike(value: Any) -> bool:

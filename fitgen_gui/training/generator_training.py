@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import math
 import sys
+import time
 import warnings
 from collections.abc import Callable, Collection, Iterator
 from itertools import chain
@@ -30,6 +31,7 @@ from fitgen_gui.data.batch_streams import (
     sequence_length,
 )
 from fitgen_gui.training.batch_contract import BatchContract
+from fitgen_gui.training.input_meter import BatchContentWarning, InputMeter
 from fitgen_gui.training.progress_logger import ProgressLogger
 
 __all__ = ["DataExhaustedWarning", "evaluate_generator", "fit_generator", "predict_generator"]
@@ -223,6 +225,32 @@ class _Validation:
         return self.stream
 
 
+def output_classes(model: Any) -> int | None:
+    """Classes of a single-output classifier (a one-unit output has 2), or None."""
+    try:
+        outputs = model.outputs
+    except (AttributeError, ValueError):
+        return None
+    if not outputs or len(outputs) != 1:
+        return None
+    last = outputs[0].shape[-1]
+    if last is None:
+        return None
+    return 2 if int(last) == 1 else int(last)
+
+
+def _make_meter(setting: Any, model: Any) -> InputMeter | None:
+    if setting is False:
+        return None
+    if isinstance(setting, InputMeter):
+        if setting.num_classes is None:
+            setting.num_classes = output_classes(model)
+        return setting
+    if setting is None or setting is True:
+        return InputMeter(output_classes(model))
+    raise TypeError(f"input_meter must be an InputMeter, True, False or None; got {setting!r}.")
+
+
 def _make_callbacks(
     callbacks: Any, model: Any, verbose: int, stream: Any, epochs: int, steps: int
 ) -> tuple[keras.callbacks.CallbackList, keras.callbacks.History]:
@@ -248,7 +276,7 @@ def _evaluate_stream(
     contract: BatchContract,
     callbacks: keras.callbacks.CallbackList,
     reset: Callable[[], None],
-    checked: list[bool],
+    meter: InputMeter | None = None,
 ) -> tuple[dict, int]:
     """Run up to ``steps`` test batches; return the logs and the batches evaluated."""
     reset()
@@ -261,10 +289,10 @@ def _evaluate_stream(
             batch = stream.next()
         except StreamExhausted:
             break
-        if not checked[0]:
-            contract.check(batch)
-            checked[0] = True
+        contract.check_same(batch, f"batch {done + 1}")
         x, y, w = contract.unpack(batch)
+        if meter is not None:
+            meter.record_validation(y)
         callbacks.on_test_batch_begin(done)
         logs = _floats(model.test_on_batch(x, y, sample_weight=w, return_dict=True))
         callbacks.on_test_batch_end(done, logs)
@@ -294,6 +322,8 @@ def fit_generator(
     *,
     stream: Any = _STDOUT,
     initial_step: int = 0,
+    input_meter: Any = None,
+    strict_shapes: bool = False,
     **legacy: Any,
 ) -> keras.callbacks.History:
     """Train a compiled Keras 3 model on batches from a generator, as Keras 2 did.
@@ -345,6 +375,16 @@ def fit_generator(
         FitGen's own: resume inside ``initial_epoch``, at this batch (0-based). A
         PyDataset's pass starts at that index; a generator cannot be wound on and simply
         continues. Callbacks see batch numbers from ``initial_step``.
+    input_meter
+        FitGen's own: times each training batch (seconds waiting for it, seconds of the
+        step) and counts the classes of each batch; callbacks read it as
+        ``self.input_meter`` (set on each callback for the call), and the progress output
+        prints each epoch's input-bound share. None makes one; an :class:`InputMeter` is
+        used as given (to name the classes in its warnings); False turns it off.
+    strict_shapes
+        FitGen's own: every batch must have the first batch's shape in every dimension but
+        the number of samples, even where the model accepts other sizes (by default, the
+        dimensions the model leaves free, ``None`` in its input shape, may change).
     **legacy
         Keras 1 names (``samples_per_epoch``, ``nb_epoch``, ``nb_val_samples``,
         ``max_q_size``, ``pickle_safe``), accepted with a ``DeprecationWarning``.
@@ -360,6 +400,15 @@ def fit_generator(
     DataExhaustedWarning
         When a generator ends before ``steps_per_epoch * (epochs - initial_epoch)``
         batches; training stops after the partial epoch.
+    BatchContentWarning
+        At an epoch end, when every label so far is one class, a class is absent from the
+        epoch, or many batches in a row hold a single class.
+
+    Raises
+    ------
+    ValueError
+        When a batch differs from the first in structure, shape or kind of values; the
+        message names the batch (counted from 1) and what changed.
     """
     legacy = _legacy_kwargs(legacy, "fit_generator")
     if "nb_epoch" in legacy:
@@ -378,7 +427,7 @@ def fit_generator(
             legacy["samples_per_epoch"], generator, model
         )
     steps_per_epoch = _resolve_steps(steps_per_epoch, generator, "steps_per_epoch", "training")
-    contract = BatchContract(model, class_weight=class_weight)
+    contract = BatchContract(model, class_weight=class_weight, strict_shapes=strict_shapes)
     stream_options = {
         "workers": workers,
         "use_multiprocessing": use_multiprocessing,
@@ -393,9 +442,12 @@ def fit_generator(
         validation = _Validation(
             validation_data, validation_steps, validation_freq, model, stream_options
         )
+    meter = _make_meter(input_meter, model)
     callback_list, history = _make_callbacks(
-        callbacks, model, verbose, _resolve_stream(stream), epochs, steps_per_epoch
+        callbacks, model, verbose, _resolve_stream(stream), epochs, steps_per_epoch,
     )
+    for callback in callback_list.callbacks:
+        callback.input_meter = meter
     if initial_step >= steps_per_epoch:
         raise ValueError(f"initial_step must be below steps_per_epoch ({steps_per_epoch}); "
                          f"got {initial_step}.")
@@ -406,30 +458,39 @@ def fit_generator(
                         **stream_options)
         )
         reset = stack.enter_context(_running_metrics(model))
-        checked, val_checked = [False], [False]
-        batch_size = 32
+        batch_size = None
+        clock = time.perf_counter
         model.stop_training = False
         callback_list.on_train_begin()
         training_logs = None
         for epoch in range(initial_epoch, epochs):
             reset()
+            if meter is not None:
+                meter.start_epoch(epoch)
             callback_list.on_epoch_begin(epoch)
             logs: dict = {}
             done = initial_step if epoch == initial_epoch else 0
             ran_out = False
             while done < steps_per_epoch:
+                asked = clock()
                 try:
                     batch = train_stream.next()
                 except StreamExhausted:
                     ran_out = True
                     break
-                if not checked[0]:
-                    contract.check(batch)
+                waited = clock() - asked
+                contract.check_same(batch, f"batch {done + 1} of epoch {epoch + 1}")
+                if batch_size is None:
                     batch_size = contract.batch_size(batch)
-                    checked[0] = True
                 x, y, w = contract.unpack(batch)
+                if meter is not None and not meter.inspected:
+                    for message in meter.inspect_first(x):
+                        warnings.warn(message, BatchContentWarning, stacklevel=2)
                 callback_list.on_train_batch_begin(done)
+                started = clock()
                 logs = _floats(model.train_on_batch(x, y, sample_weight=w, return_dict=True))
+                if meter is not None:
+                    meter.record(waited, clock() - started, y)
                 callback_list.on_train_batch_end(done, logs)
                 done += 1
                 if model.stop_training:
@@ -448,10 +509,10 @@ def fit_generator(
             stopped_mid_epoch = model.stop_training and done < steps_per_epoch
             if validation is not None and not stopped_mid_epoch and validation.due(epoch):
                 rounds = sum(validation.due(e) for e in range(epoch, epochs))
-                val_stream = validation.open(batch_size, rounds, stack)
+                val_stream = validation.open(batch_size or 32, rounds, stack)
                 val_logs, val_done = _evaluate_stream(
                     model, val_stream, validation.steps, validation.contract,
-                    callback_list, reset, val_checked,
+                    callback_list, reset, meter,
                 )
                 if val_done < validation.steps and not model.stop_evaluating:
                     if not validation.ran_out:
@@ -463,7 +524,10 @@ def fit_generator(
                         )
                     validation.ran_out = True
                 epoch_logs.update({f"val_{k}": v for k, v in val_logs.items()})
+            problems = meter.end_epoch() if meter is not None else []
             callback_list.on_epoch_end(epoch, epoch_logs)
+            for message in problems:
+                warnings.warn(message, BatchContentWarning, stacklevel=2)
             training_logs = epoch_logs
             if model.stop_training or ran_out:
                 break
@@ -510,8 +574,7 @@ def evaluate_generator(
         max_queue_size=_check_count(max_queue_size, "max_queue_size", 1),
         limit=steps, role="evaluation",
     ) as batches, _running_metrics(model) as reset:
-        logs, _ = _evaluate_stream(model, batches, steps, contract, callback_list, reset,
-                                   [False])
+        logs, _ = _evaluate_stream(model, batches, steps, contract, callback_list, reset)
     return _in_keras_order(model, logs)
 
 

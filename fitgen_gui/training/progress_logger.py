@@ -104,6 +104,12 @@ class ProgressLogger(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         self._finish(logs)
+        meter = getattr(self, "input_meter", None)
+        last = getattr(meter, "last", None)
+        if last is not None and last.epoch == epoch:
+            summary = last.summary()
+            if summary:
+                self._write(summary + "\n")
 
     def on_test_begin(self, logs: dict | None = None) -> None:
         if not self._in_fit:

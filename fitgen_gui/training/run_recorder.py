@@ -189,7 +189,14 @@ class RunRecorder(keras.callbacks.Callback):
 
     def _reset_buffer(self) -> None:
         self._buffer: dict[str, list[float]] = {}
+        self._wait: list[float] = []
+        self._step: list[float] = []
+        self._counts: list[tuple[int, ...]] = []
         self._buffer_first = self.batches_done
+
+    @property
+    def _meter(self) -> Any:
+        return getattr(self, "input_meter", None)
 
     def _flush(self) -> None:
         if not self._buffer:
@@ -202,6 +209,8 @@ class RunRecorder(keras.callbacks.Callback):
             images_per_s=self._batch_size / tps if tps > 0 else 0.0,
             eta_s=self._timer.eta(self._steps),
             learning_rate=current_learning_rate(self.model),
+            wait_s=tuple(self._wait), step_s=tuple(self._step),
+            class_counts=tuple(self._counts) if any(self._counts) else (),
         ))
         self._reset_buffer()
         self._last_emit = time.monotonic()
@@ -280,6 +289,12 @@ class RunRecorder(keras.callbacks.Callback):
                 value_own = value if previous is None else value * n - previous * (n - 1)
             self._buffer.setdefault(key, []).append(float(value_own))
             self._running[key] = float(value)
+        measured = self._meter.batch(-1) if self._meter is not None else None
+        if measured is not None:
+            wait, step, counts = measured
+            self._wait.append(round(wait, 6))
+            self._step.append(round(step, 6))
+            self._counts.append(counts or ())
         self.batches_done = n
         self._timer.step(n)
         loss = self._buffer.get("loss", [0.0])[-1]
@@ -327,8 +342,17 @@ class RunRecorder(keras.callbacks.Callback):
         row = dict(logs)
         if learning_rate is not None:
             row["learning_rate"] = learning_rate
-        event = EpochEnded(epoch, logs, str(self.run.checkpoint_path(epoch + 1)),
-                           learning_rate, time.monotonic() - self._epoch_start)
+        seen = getattr(self._meter, "last", None)
+        if seen is not None and seen.epoch != epoch:
+            seen = None
+        event = EpochEnded(
+            epoch, logs, str(self.run.checkpoint_path(epoch + 1)), learning_rate,
+            time.monotonic() - self._epoch_start,
+            input_wait_s=round(seen.waited, 6) if seen else 0.0,
+            input_step_s=round(seen.stepped, 6) if seen else 0.0,
+            class_counts=seen.class_totals() if seen else (),
+            val_class_counts=seen.class_totals(validation=True) if seen else (),
+            val_batch_counts=tuple(c or () for c in seen.val_counts) if seen else ())
         record = {k: v for k, v in event_to_dict(event).items() if k != "type"}
         path = self._save(epoch + 1, False, logs,
                           {"row": row, "event": record, "t": round(time.time(), 3)})

@@ -59,7 +59,8 @@ from fitgen_gui.data.data_check import CheckReport, format_report
 from fitgen_gui.data.pipeline import build_run_data, summarize_class_names
 from fitgen_gui.training import tf_devices
 from fitgen_gui.training.epoch_seeds import EpochSeeds
-from fitgen_gui.training.generator_training import fit_generator
+from fitgen_gui.training.generator_training import DataExhaustedWarning, fit_generator
+from fitgen_gui.training.input_meter import BatchContentWarning, InputMeter
 from fitgen_gui.training.models import build_model, compile_model
 from fitgen_gui.training.preflight import Prepared, describe_reuse, devices_of, prepare
 from fitgen_gui.training.run_recorder import RunRecorder, save_model_atomic
@@ -110,10 +111,15 @@ def _warnings_to(emit: Sink, console: ConsoleStream) -> Iterator[None]:
              file: Any = None, line: str | None = None) -> None:
         text = str(message)
         console.line(f"WARNING: {text}")
-        emit(RunWarning(text, getattr(message, "path", None)))
+        kind = "batch_content" if issubclass(category, BatchContentWarning) else "warning"
+        emit(RunWarning(text, getattr(message, "path", None), kind=kind))
 
     with warnings.catch_warnings():
         warnings.showwarning = show
+        # FitGen's own notes about the data are always told, never raised as errors (a
+        # process that turns warnings into errors must still finish its run).
+        for category in (BatchContentWarning, DataExhaustedWarning):
+            warnings.filterwarnings("always", category=category)
         yield
 
 
@@ -365,6 +371,11 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
             # The iterator already shuffles its images every epoch, keyed by the seed.
             shuffle=False, initial_epoch=initial_epoch, initial_step=initial_step,
             stream=console,
+            # FitGen's models take 0-255 pixels and scale them themselves.
+            input_meter=InputMeter(class_names=data.class_names, expects_0_255=True),
+            # The models resize any image, but images that change size mid-run are a bug
+            # of the data (and retrace the step).
+            strict_shapes=True,
         )
     return _outcome(session, model, recorder, initial_epoch, callbacks)
 

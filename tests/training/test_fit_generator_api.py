@@ -221,8 +221,9 @@ def test_verbose_1_writes_a_keras_style_bar_per_epoch():
     assert lines[0] == "Epoch 1/2"
     assert lines[1].startswith("3/3 ━━━━━━━━━━━━━━━━━━━━ ")
     assert " - accuracy: " in lines[1] and " - loss: " in lines[1]
-    assert lines[2] == "Epoch 2/2"
-    assert len(lines) == 4  # a file gets final lines only, no redraws
+    assert lines[2].startswith("Input: waited for data ")  # the input-bound share
+    assert lines[3] == "Epoch 2/2"
+    assert len(lines) == 6  # a file gets final lines only, no redraws
 
 
 def test_verbose_1_redraws_in_place_on_a_terminal_like_stream():
@@ -244,7 +245,8 @@ def test_verbose_2_writes_one_line_per_epoch():
     assert lines[0] == "Epoch 1/2"
     assert lines[1].startswith("3/3 - ") and "/step - accuracy: " in lines[1]
     assert "val_loss" in lines[1]
-    assert len(lines) == 4
+    assert lines[2].startswith("Input: waited for data ") and "input-bound" in lines[2]
+    assert len(lines) == 6
 
 
 def test_verbose_0_is_silent(capsys):
