@@ -7,6 +7,8 @@
     fitgen runs [DIR]
     fitgen preview --train DIR [options] --out grid.png
     fitgen check DIR [--val DIR]
+    fitgen tap (--train DIR | --data-file FILE) --batch N --out DIR
+    fitgen tune-loader (--train DIR | --data-file FILE) [--json OUT]
     fitgen evaluate RUN [--data FOLDER] [--epoch N]
     fitgen predict RUN_OR_MODEL_FILE PATH... [--out FILE.csv]
     fitgen export RUN --format keras,saved_model,onnx,tflite,tflite-int8 [--out DIR]

@@ -124,6 +124,46 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if report.can_train else EXIT_USAGE
 
 
+def cmd_tap(args: argparse.Namespace) -> int:
+    from fitgen_gui.core.config import ConfigError
+
+    config = config_from_args(args)
+    problems = [p for p in config.validate() if p.field.startswith(("data.", "augmentation."))]
+    if problems:
+        raise ConfigError(problems)
+    if config.data.source == "python" and not data_file_trusted(args):
+        raise UserError(f"These settings get their data by running '"
+                        f"{config.data.generator_file}'; pass --trust-data-file to run it.")
+    load_engine()
+    from fitgen_gui.training.batch_tap import tap_batch, write_tap
+
+    tapped = tap_batch(config, args.batch)
+    try:
+        paths = write_tap(tapped, args.out)
+    except OSError as exc:
+        raise UserError(f"Could not write to '{args.out}': {exc.strerror or exc}.") from None
+    stats = tapped.stats
+    print(f"Batch {tapped.number} (epoch {tapped.epoch}, batch {tapped.index}): inputs "
+          f"{tuple(stats['inputs']['shape'])} {stats['inputs']['dtype']}"
+          + (f", targets {tuple(stats['targets']['shape'])} {stats['targets']['dtype']}"
+             if stats["targets"] else "")
+          + (f", sample weights {tuple(stats['sample_weight']['shape'])}"
+             if stats["sample_weight"] else "") + ".")
+    for c, channel in enumerate(stats["channels"]):
+        if channel["min"] is not None:
+            print(f"  channel {c}: min {channel['min']:.4g}, max {channel['max']:.4g}, mean "
+                  f"{channel['mean']:.4g}, std {channel['std']:.4g}")
+    if not tapped.reproducible:
+        print("Note: no seed is set, so this batch's order and augmentation are drawn anew; "
+              "set --seed to see exactly what a run with that seed trains on.")
+    for flag in tapped.flags:
+        print(f"FLAG {flag.key}: {flag.message}")
+    if not tapped.flags:
+        print("No problems seen in this batch.")
+    print("Wrote " + ", ".join(paths.values()))
+    return EXIT_OK
+
+
 def add_commands(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser("demo", help="write the built-in demo dataset")
     demo.add_argument("dir")
@@ -145,6 +185,14 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     resume.add_argument("--trust-data-file", action="store_true",
                         help="run the data file the run's settings name")
     resume.set_defaults(func=cmd_resume)
+
+    tap = commands.add_parser(
+        "tap", help="write the exact arrays of training batch N (npz, png grid, json)")
+    add_config_options(tap)
+    tap.add_argument("--batch", type=int, required=True, metavar="N",
+                     help="batch number over the whole run, from 1")
+    tap.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
+    tap.set_defaults(func=cmd_tap)
 
     runs = commands.add_parser("runs", help="list runs")
     runs.add_argument("dir", nargs="?", default="runs")
