@@ -164,6 +164,46 @@ def cmd_tap(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_tune_loader(args: argparse.Namespace) -> int:
+    from fitgen_gui.core.config import ConfigError
+
+    config = config_from_args(args)
+    problems = config.validate()
+    if problems:
+        raise ConfigError(problems)
+    if config.data.source == "python" and not data_file_trusted(args):
+        raise UserError(f"These settings get their data by running '"
+                        f"{config.data.generator_file}'; pass --trust-data-file to run it.")
+    load_engine()
+    from fitgen_gui.training.loader_tuner import tune_loader
+
+    report = tune_loader(config, batches=args.batches,
+                         progress=lambda text: print(f"{text}...", flush=True))
+    print(f"Data only:  {report.data_only:8.1f} images/s")
+    print(f"Model only: {report.model_only:8.1f} images/s")
+    print(f"Full:       {report.full:8.1f} images/s")
+    print(report.sentence)
+    print(f"{'setting':42} {'images/s':>9} {'queue full':>10}")
+    for trial in report.trials:
+        if trial.error:
+            print(f"{trial.label:42} {'failed':>9}   {trial.error}")
+        else:
+            print(f"{trial.label:42} {trial.images_per_s:9.1f} {trial.queue_fill:10.0%}")
+    print(report.recommendation)
+    if report.recommended is not None:
+        best = report.recommended
+        print(f"Settings: --workers {best.workers} --set training.use_multiprocessing="
+              f"{str(best.use_multiprocessing).lower()} training.max_queue_size="
+              f"{best.max_queue_size}")
+    if args.json:
+        try:
+            Path(args.json).write_text(json.dumps(report.to_dict(), indent=2),
+                                       encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"Could not write '{args.json}': {exc.strerror or exc}.") from None
+    return EXIT_OK
+
+
 def add_commands(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser("demo", help="write the built-in demo dataset")
     demo.add_argument("dir")
@@ -193,6 +233,15 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
                      help="batch number over the whole run, from 1")
     tap.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
     tap.set_defaults(func=cmd_tap)
+
+    tune = commands.add_parser(
+        "tune-loader", help="find whether the data or the model is the bottleneck, and the "
+                            "fastest loader settings")
+    add_config_options(tune)
+    tune.add_argument("--batches", type=int, default=20, metavar="N",
+                      help="batches timed per measurement (20)")
+    tune.add_argument("--json", metavar="OUT", help="also write the figures as JSON")
+    tune.set_defaults(func=cmd_tune_loader)
 
     runs = commands.add_parser("runs", help="list runs")
     runs.add_argument("dir", nargs="?", default="runs")

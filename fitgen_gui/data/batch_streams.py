@@ -119,6 +119,10 @@ class BatchStream:
         """Return the next batch, or raise :class:`StreamExhausted`."""
         raise NotImplementedError
 
+    def ready(self) -> int:
+        """Batches built and waiting in the queue now (0 when read on the caller's thread)."""
+        return 0
+
     def close(self) -> None:
         """Stop the background workers; batches read ahead are dropped."""
 
@@ -349,6 +353,9 @@ class _PooledSequenceStream(BatchStream):
         self._top_up()
         return batch
 
+    def ready(self) -> int:
+        return sum(fut.done() for _, fut in self._pending)
+
     def close(self) -> None:
         for _, fut in self._pending:
             fut.cancel()
@@ -448,6 +455,9 @@ class _ThreadedIteratorStream(BatchStream):
             raise item.exc
         self.produced += 1
         return item
+
+    def ready(self) -> int:
+        return self._queue.qsize()
 
     def close(self) -> None:
         self._stop.set()
