@@ -103,7 +103,7 @@ def config_from_args(args: argparse.Namespace) -> Any:
         "validation_steps": "training.validation_steps", "workers": "training.workers",
         "optimizer": "optimizer.name", "learning_rate": "optimizer.learning_rate",
         "seed": "training.seed", "device": "training.device", "name": "name",
-        "verbose": "training.verbose",
+        "verbose": "training.verbose", "profile_batches": "callbacks.profile_batches",
     }
     for attribute, dotted in simple.items():
         value = getattr(args, attribute, None)

@@ -215,6 +215,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
                        help="0 quiet, 1 progress bar, 2 one line per epoch")
     train.add_argument("--runs-dir", default="runs", help="where run folders go (./runs)")
     train.add_argument("--save-config", metavar="PATH", help="also write the settings here")
+    train.add_argument("--profile-batches", metavar="FIRST-LAST",
+                       help="write a TensorBoard profile of these training batches (from 1, "
+                            "over the run), e.g. 10-30, and print the profiler's verdict")
     train.set_defaults(func=cmd_train)
 
     resume = commands.add_parser("resume", help="continue a run from a checkpoint")

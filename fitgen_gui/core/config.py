@@ -192,6 +192,8 @@ class CallbacksConfig:
     reduce_lr_patience: int = 3
     reduce_lr_min_lr: float = 1e-6
     tensorboard: bool = False
+    # Training batches (from 1, over the run) to profile for TensorBoard, "10-30"; None: none.
+    profile_batches: str | None = None
     # The metric that picks the best epoch (kept by the retention, shown in the runs list).
     monitor: str = "val_loss"
     # Full checkpoints kept: the newest N (0: all); the best one is always kept too.
@@ -610,6 +612,13 @@ def _validate_training(training: TrainingConfig, data: DataConfig,
 
 def _validate_callbacks(cb: CallbacksConfig, validating: bool,
                         problems: list[Problem]) -> None:
+    if cb.profile_batches not in (None, ""):
+        from fitgen_gui.core.run_requests import parse_batch_range
+
+        try:
+            parse_batch_range(cb.profile_batches)
+        except ValueError as exc:
+            problems.append(Problem("callbacks.profile_batches", str(exc)))
     for enabled, prefix in ((cb.early_stopping, "early_stopping"),
                             (cb.reduce_lr_on_plateau, "reduce_lr")):
         monitor = getattr(cb, f"{prefix}_monitor")

@@ -21,6 +21,7 @@ __all__ = [
     "EpochStarted",
     "Event",
     "PhaseStarted",
+    "ProfileSaved",
     "RunResumed",
     "RunStarted",
     "RunWarning",
@@ -148,6 +149,17 @@ class RunWarning:
 
 
 @dataclass(frozen=True, slots=True)
+class ProfileSaved:
+    """A TensorBoard profile of batches ``first_batch..last_batch`` (from 1, over the run)
+    was written to ``log_dir``; ``verdict`` is the profiler's input-pipeline conclusion."""
+
+    log_dir: str
+    first_batch: int
+    last_batch: int
+    verdict: str
+
+
+@dataclass(frozen=True, slots=True)
 class ConsoleText:
     """Text for the console pane, Keras style (``\\r`` redraws the current line)."""
 
@@ -198,12 +210,13 @@ class TrainingFailed:
 
 
 Event = (RunStarted | RunResumed | PhaseStarted | EpochStarted | BatchEnded | EpochEnded
-         | RunWarning | ConsoleText | TrainingFinished | TrainingStopped | TrainingFailed)
+         | RunWarning | ProfileSaved | ConsoleText | TrainingFinished | TrainingStopped
+         | TrainingFailed)
 FINAL_EVENTS = (TrainingFinished, TrainingStopped, TrainingFailed)
 
 _TYPES = {cls.__name__: cls for cls in (
     RunStarted, RunResumed, PhaseStarted, EpochStarted, BatchEnded, EpochEnded, RunWarning,
-    ConsoleText, TrainingFinished, TrainingStopped, TrainingFailed,
+    ProfileSaved, ConsoleText, TrainingFinished, TrainingStopped, TrainingFailed,
 )}
 
 

@@ -31,6 +31,7 @@ from fitgen_gui.core.errors import CheckpointError, UserError
 from fitgen_gui.core.events import (
     ConsoleText,
     PhaseStarted,
+    ProfileSaved,
     RunResumed,
     RunStarted,
     RunWarning,
@@ -54,6 +55,7 @@ from fitgen_gui.core.run_dir import (
     free_space_message,
     write_atomic,
 )
+from fitgen_gui.core.run_requests import ProfileRequest, parse_batch_range
 from fitgen_gui.data.batch_streams import is_sequence, sequence_length
 from fitgen_gui.data.data_check import CheckReport, format_report
 from fitgen_gui.data.pipeline import build_run_data, summarize_class_names
@@ -64,6 +66,7 @@ from fitgen_gui.training.input_meter import BatchContentWarning, InputMeter
 from fitgen_gui.training.models import build_model, compile_model
 from fitgen_gui.training.preflight import Prepared, describe_reuse, devices_of, prepare
 from fitgen_gui.training.run_recorder import RunRecorder, save_model_atomic
+from fitgen_gui.training.tf_profile import ProfileBatches, ProfileWarning
 
 __all__ = ["CheckpointError", "resume_training", "run_training"]
 
@@ -118,7 +121,7 @@ def _warnings_to(emit: Sink, console: ConsoleStream) -> Iterator[None]:
         warnings.showwarning = show
         # FitGen's own notes about the data are always told, never raised as errors (a
         # process that turns warnings into errors must still finish its run).
-        for category in (BatchContentWarning, DataExhaustedWarning):
+        for category in (BatchContentWarning, DataExhaustedWarning, ProfileWarning):
             warnings.filterwarnings("always", category=category)
         yield
 
@@ -134,6 +137,7 @@ class _Session:
         self.console = ConsoleStream(None, sink)
         self.lock: Any = None
         self.initial_epoch = 0
+        self.profile_request: ProfileRequest | None = None
         self._log = None
         self._emit_lock = threading.RLock()
 
@@ -348,6 +352,8 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
                 patience=cb.reduce_lr_patience, min_lr=cb.reduce_lr_min_lr))
         if cb.tensorboard:
             callbacks.append(keras.callbacks.TensorBoard(log_dir=str(run.file("tensorboard"))))
+        if cb.profile_batches or session.profile_request is not None:
+            callbacks.append(_profiler(session, initial_epoch))
         session.emit(RunStarted(
             run_dir=str(run.path), epochs=training.epochs, initial_epoch=initial_epoch,
             steps_per_epoch=steps, validation_steps=val_steps,
@@ -378,6 +384,24 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
             strict_shapes=True,
         )
     return _outcome(session, model, recorder, initial_epoch, callbacks)
+
+
+def _profiler(session: _Session, initial_epoch: int) -> ProfileBatches:
+    run, config, console = session.run, session.config, session.console
+    assert run is not None and config is not None
+    first = last = None
+    if config.callbacks.profile_batches:
+        first, last = parse_batch_range(config.callbacks.profile_batches)
+
+    def saved(log_dir: str, first: int, last: int, verdict: str) -> None:
+        console.line(f"Profile of batches {first}-{last} written to {log_dir}; open it with "
+                     f"'tensorboard --logdir \"{log_dir}\"' (Profile tab, input pipeline "
+                     f"analysis). The profiler says: {verdict}")
+        session.emit(ProfileSaved(log_dir, first, last, verdict))
+
+    return ProfileBatches(str(run.file("profile")), first, last,
+                          request=session.profile_request, on_saved=saved,
+                          initial_epoch=initial_epoch)
 
 
 def _outcome(session: _Session, model: keras.Model, recorder: RunRecorder,
@@ -432,8 +456,10 @@ def _outcome(session: _Session, model: keras.Model, recorder: RunRecorder,
 
 
 def _execute(sink: Sink, stop_event: threading.Event,
-             prepare_run: Callable[[_Session], dict]) -> Any:
+             prepare_run: Callable[[_Session], dict],
+             profile_request: ProfileRequest | None = None) -> Any:
     session = _Session(sink, stop_event)
+    session.profile_request = profile_request
     final: Any = None
     kwargs: dict = {}
     try:
@@ -461,7 +487,8 @@ def _execute(sink: Sink, stop_event: threading.Event,
 
 def run_training(config: RunConfig, sink: Sink, stop_event: threading.Event | None = None,
                  *, workspace: str | Path = "runs", data_file_trusted: bool = True,
-                 check_report: CheckReport | None = None) -> Any:
+                 check_report: CheckReport | None = None,
+                 profile_request: ProfileRequest | None = None) -> Any:
     """Train a new run of ``config`` in a new folder of ``workspace``.
 
     Returns (and emits last) ``TrainingFinished``, ``TrainingStopped`` or
@@ -475,6 +502,9 @@ def run_training(config: RunConfig, sink: Sink, stop_event: threading.Event | No
         read from a file was not chosen: the CLI asks for ``--trust-data-file``).
     check_report
         A data check of the same folders (the app's): reused if they have not changed.
+    profile_request
+        Asked from another thread (the app's "Profile 20 batches"), profiles the next
+        batches into the run's ``profile/`` folder.
     """
     stop_event = stop_event or threading.Event()
 
@@ -500,7 +530,7 @@ def run_training(config: RunConfig, sink: Sink, stop_event: threading.Event | No
         session.open_run(run)
         return {"prepared": prepared, "model": None, "initial_epoch": 0, "resumed": None}
 
-    return _execute(sink, stop_event, prepare_run)
+    return _execute(sink, stop_event, prepare_run, profile_request)
 
 
 def _set_aside_all(run: RunDir) -> Path:
@@ -518,7 +548,8 @@ def _set_aside_all(run: RunDir) -> Path:
 
 def resume_training(run_dir: str | Path, sink: Sink, stop_event: threading.Event | None = None,
                     *, from_epoch: int | None = None, epochs: int | None = None,
-                    data_file_trusted: bool = False) -> Any:
+                    data_file_trusted: bool = False,
+                    profile_request: ProfileRequest | None = None) -> Any:
     """Continue the run in ``run_dir`` from the checkpoint of ``from_epoch`` (default: the
     latest), restoring weights, optimizer state and the epoch counter; a partial
     checkpoint continues at the batch where it stopped. Epochs after it are set aside in
@@ -596,4 +627,4 @@ def resume_training(run_dir: str | Path, sink: Sink, stop_event: threading.Event
         return {"prepared": prepared, "model": model, "initial_epoch": start_epoch,
                 "resumed": resumed, "resume_state": resume_state}
 
-    return _execute(sink, stop_event, prepare_run)
+    return _execute(sink, stop_event, prepare_run, profile_request)
