@@ -6,7 +6,8 @@
 Runs under a virtual X display (``xvfb-run``) when there is no display, drives the app
 through its own window (folders, augmentation, Start, Evaluate, Predict), and saves PNGs
 of: the data panel with its classes and data check, the augmentation preview, training in
-progress with plots and console, the evaluation (with a mistake's Grad-CAM map) and the
+progress with plots and console, the data feed (input-bound meter and classes per batch), the
+batch tap, 16 augmentations of one image, the loader tuner, the evaluation (with a mistake's Grad-CAM map) and the
 predictions of new images. ``--data`` uses another dataset than the built-in demo (a folder with
 train/ and val/); ``--size`` other window sizes (1280x800 checks that nothing is clipped).
 """
@@ -117,6 +118,29 @@ def main() -> int:
     shot("training.png")
     pump(300, lambda: not window.controller.is_running)
     shot("training-finished.png")
+
+    # The generator debugger: the data feed of the run, batch 7 as the model got it, one
+    # image's 16 augmentations, and the loader tuner.
+    window.training_view.splitter.setSizes([330, 330, 200])
+    shot("data-feed.png")
+    batches = window.batch_view
+    window.main_tabs.setCurrentWidget(batches)
+    batches.show_batch(7)
+    pump(60, lambda: batches.last is not None)
+    shot("batch-tap.png")
+    batches._select(3)
+    batches.augment_button.setChecked(True)
+    pump(60, lambda: batches.augmented is not None)
+    shot("batch-augmentations.png")
+    batches.augment_button.setChecked(False)
+    window.tune_loader()
+    dialog = window.loader_dialog
+    dialog.start()
+    pump(600, lambda: dialog.report is not None or dialog.measure.isEnabled())
+    pump(0.5)
+    dialog.grab().save(str(out / f"tune-loader{args.suffix}.png"))
+    print(out / f"tune-loader{args.suffix}.png", dialog.status.text())
+    dialog.close()
 
     # After training: Evaluate (run bar), a confident mistake with its Grad-CAM map.
     models = window.models

@@ -46,6 +46,7 @@ class RunStarted:
     train_samples: int
     val_samples: int
     device: str
+    train_class_counts: tuple[int, ...] = ()  # images per class in the training folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +235,10 @@ def event_to_dict(event: Any) -> dict[str, Any]:
     return {"type": type(event).__name__, **fields}
 
 
+_TUPLES = ("class_names", "train_class_counts", "wait_s", "step_s", "class_counts",
+           "val_class_counts")
+
+
 def event_from_dict(data: dict[str, Any]) -> Any:
     """The event of a dict from :func:`event_to_dict`; unknown keys are ignored."""
     cls = _TYPES.get(data.get("type", ""))
@@ -244,7 +249,7 @@ def event_from_dict(data: dict[str, Any]) -> Any:
         if f.name not in data:
             continue
         value = data[f.name]
-        if f.name in ("class_names", "wait_s", "step_s", "class_counts", "val_class_counts"):
+        if f.name in _TUPLES:
             value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
         elif f.name == "val_batch_counts":
             value = tuple(tuple(v) for v in value)

@@ -27,8 +27,8 @@ from fitgen_gui.core.config import RunConfig
 from fitgen_gui.data.batch_streams import is_sequence, sequence_length
 from fitgen_gui.training.batch_contract import class_weights_to_sample_weights
 
-__all__ = ["Flag", "TappedBatch", "augmentations_of", "batch_flags", "batch_statistics",
-           "tap_batch", "write_tap"]
+__all__ = ["Flag", "LossSpike", "TappedBatch", "augmentations_of", "batch_flags",
+           "batch_statistics", "find_loss_spike", "tap_batch", "write_tap"]
 
 HISTOGRAM_BINS = 32
 
@@ -163,6 +163,60 @@ def tap_batch(config: RunConfig, number: int, *, data: Any = None) -> TappedBatc
     tapped.flags = batch_flags(x, y, config, len(data.class_names), expects_0_255=True)
     tapped.seconds = time.perf_counter() - started
     return tapped
+
+
+@dataclass(frozen=True)
+class LossSpike:
+    """The batch (from 1, over the run) whose loss became NaN or jumped the most."""
+
+    number: int
+    epoch: int  # from 1
+    index: int  # from 1, within the epoch
+    loss: float
+    ratio: float  # the loss over the median of the batches before it (inf for NaN)
+
+    def describe(self) -> str:
+        where = f"batch {self.number} (epoch {self.epoch}, batch {self.index})"
+        if not np.isfinite(self.loss):
+            return f"The loss became {self.loss} at {where}."
+        return (f"The loss jumped to {self.loss:.4g} at {where}, {self.ratio:.1f} times the "
+                "median of the batches before it.")
+
+
+def find_loss_spike(events: list[Any], window: int = 20) -> LossSpike | None:
+    """The first NaN/Inf batch loss in a run's ``BatchEnded`` events, else the batch whose
+    loss is the largest multiple of the median of the ``window`` batches before it."""
+    from fitgen_gui.core.events import BatchEnded
+
+    numbers: list[tuple[int, int, int]] = []
+    losses: list[float] = []
+    for event in events:
+        if not isinstance(event, BatchEnded) or "loss" not in event.metrics:
+            continue
+        steps = max(1, event.steps_per_epoch)
+        for i, loss in enumerate(event.metrics["loss"]):
+            batch = event.first_batch + i
+            numbers.append((event.epoch * steps + batch + 1, event.epoch + 1, batch + 1))
+            losses.append(float(loss))
+    if not losses:
+        return None
+    values = np.asarray(losses)
+    bad = np.flatnonzero(~np.isfinite(values))
+    if bad.size:
+        i = int(bad[0])
+        return LossSpike(*numbers[i], loss=float(values[i]), ratio=float("inf"))
+    best, best_ratio = None, 0.0
+    for i in range(min(window, len(values) - 1), len(values)):
+        before = values[max(0, i - window):i]
+        if before.size < 3:
+            continue
+        median = float(np.median(before))
+        ratio = values[i] / median if median > 0 else 0.0
+        if ratio > best_ratio:
+            best, best_ratio = i, ratio
+    if best is None:
+        return None
+    return LossSpike(*numbers[best], loss=float(values[best]), ratio=best_ratio)
 
 
 def _describe(array: np.ndarray | None) -> dict[str, Any] | None:

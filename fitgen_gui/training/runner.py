@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import keras
+import numpy as np
 
 from fitgen_gui.core.config import ConfigError, Problem, RunConfig
 from fitgen_gui.core.console_text import ConsoleStream
@@ -359,7 +360,8 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
             steps_per_epoch=steps, validation_steps=val_steps,
             class_names=tuple(data.class_names),
             train_samples=data.train_samples or steps * config.data.batch_size,
-            val_samples=data.val_samples or 0, device=device.name))
+            val_samples=data.val_samples or 0, device=device.name,
+            train_class_counts=_class_counts(data)))
         if resumed is not None:
             session.emit(resumed)
         session.phase("compiling", "Compiling the training step (the first batch takes "
@@ -384,6 +386,15 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
             strict_shapes=True,
         )
     return _outcome(session, model, recorder, initial_epoch, callbacks)
+
+
+def _class_counts(data: Any) -> tuple[int, ...]:
+    """Images per class of a folder's training data (a data file's are unknown)."""
+    classes = getattr(data.train, "classes", None) if data.from_folders else None
+    if classes is None:
+        return ()
+    counts = np.bincount(np.asarray(classes, dtype=np.int64), minlength=len(data.class_names))
+    return tuple(int(c) for c in counts)
 
 
 def _profiler(session: _Session, initial_epoch: int) -> ProfileBatches:

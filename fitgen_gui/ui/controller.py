@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, S
 
 from fitgen_gui.core.config import RunConfig
 from fitgen_gui.core.events import FINAL_EVENTS, TrainingFailed
+from fitgen_gui.core.run_requests import ProfileRequest
 
 __all__ = ["TrainingController", "TrainingWorker"]
 
@@ -60,22 +61,24 @@ class TrainingWorker(QObject):
         self.done.emit(final)
 
 
-def _run_job(config: RunConfig, workspace: str, report: Any) -> Job:
+def _run_job(config: RunConfig, workspace: str, report: Any,
+             profile: ProfileRequest) -> Job:
     def job(sink: Callable[[Any], None], stop: threading.Event) -> Any:
         from fitgen_gui.training.runner import run_training  # TensorFlow loads here
 
-        return run_training(config, sink, stop, workspace=workspace, check_report=report)
+        return run_training(config, sink, stop, workspace=workspace, check_report=report,
+                            profile_request=profile)
 
     return job
 
 
 def _resume_job(run_dir: str, from_epoch: int | None, epochs: int | None,
-                trusted: bool) -> Job:
+                trusted: bool, profile: ProfileRequest) -> Job:
     def job(sink: Callable[[Any], None], stop: threading.Event) -> Any:
         from fitgen_gui.training.runner import resume_training  # TensorFlow loads here
 
         return resume_training(run_dir, sink, stop, from_epoch=from_epoch, epochs=epochs,
-                               data_file_trusted=trusted)
+                               data_file_trusted=trusted, profile_request=profile)
 
     return job
 
@@ -101,6 +104,7 @@ class TrainingController(QObject):
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self._stop_event = threading.Event()
+        self.profile_request = ProfileRequest()
         self.last_final: Any = None
 
     @property
@@ -117,12 +121,22 @@ class TrainingController(QObject):
         ``check_report``: the Data panel's check, reused when the folders are unchanged.
         """
         snapshot = RunConfig.from_dict(config.to_dict())  # later edits do not leak in
-        return self.launch(_run_job(snapshot, workspace, check_report))
+        self.profile_request = ProfileRequest()
+        return self.launch(_run_job(snapshot, workspace, check_report, self.profile_request))
 
     def resume(self, run_dir: str, from_epoch: int | None = None, epochs: int | None = None,
                *, data_file_trusted: bool = False) -> bool:
         """Continue the run in ``run_dir`` from a checkpoint; False if one is running."""
-        return self.launch(_resume_job(run_dir, from_epoch, epochs, data_file_trusted))
+        self.profile_request = ProfileRequest()
+        return self.launch(_resume_job(run_dir, from_epoch, epochs, data_file_trusted,
+                                       self.profile_request))
+
+    def profile(self, count: int = 20) -> bool:
+        """Profile the next ``count`` batches of the running training (TensorBoard)."""
+        if not self.is_running:
+            return False
+        self.profile_request.ask(count)
+        return True
 
     def launch(self, job: Job) -> bool:
         """Run ``job(sink, stop_event)`` on the training thread; False if one is running."""

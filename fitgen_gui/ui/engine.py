@@ -37,6 +37,7 @@ class EngineLoader(QObject):
     def __init__(self, tasks: BackgroundTasks, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self.is_ready = False
 
     def load(self) -> None:
         self._tasks.submit("engine", _load, self._loaded,
@@ -46,4 +47,5 @@ class EngineLoader(QObject):
         # TensorFlow's 370,000 objects live as long as the app: out of the collector's way,
         # a full collection on the GUI thread takes milliseconds instead of 200-300.
         gc.freeze()
+        self.is_ready = True
         self.ready.emit(devices)

@@ -28,6 +28,7 @@ from fitgen_gui.ui.actions import WindowActions
 from fitgen_gui.ui.app_settings import AppSettings
 from fitgen_gui.ui.augmentation_panel import AugmentationPanel
 from fitgen_gui.ui.background import BackgroundTasks
+from fitgen_gui.ui.batch_view import BatchView
 from fitgen_gui.ui.config_binding import Binder
 from fitgen_gui.ui.controller import TrainingController
 from fitgen_gui.ui.data_panel import DataPanel
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
         self.main_tabs.setObjectName("mainTabs")
         self.main_tabs.addTab(self.preview, "Augmentation preview")
         self.main_tabs.addTab(self.training_view, "Training")
+        self.batch_view = BatchView(self.tasks, lambda: self.project.config,
+                                    lambda: self.training_view.run_dir, self.preview.blocked)
+        self.main_tabs.addTab(self.batch_view, "Batches")
         self.models = ModelFlow(self, self.tasks, self.main_tabs, self.runs_panel)
         self.main_tabs.addTab(self.models.evaluation, "Evaluation")
         self.main_tabs.addTab(self.models.predict, "Predict")
@@ -140,6 +144,10 @@ class MainWindow(QMainWindow):
             self.run_bar.resumable))
         self.flow.show_training.connect(lambda: self.main_tabs.setCurrentWidget(
             self.training_view))
+        self.controller.running_changed.connect(self.training_view.input.set_training)
+        self.training_view.input.profile_requested.connect(self.profile_batches)
+        self.training_view.input.tune_requested.connect(self.tune_loader)
+        self.batch_view.tune_requested.connect(self.tune_loader)
         self.files.path_changed.connect(lambda path: self.setWindowTitle(
             f"FitGen — {Path(path).name}" if path else "FitGen"))
         self.runs_panel.open_requested.connect(self.flow.open_run)
@@ -178,6 +186,27 @@ class MainWindow(QMainWindow):
         widget = self.settings_tabs.widget(index)
         if widget is not None and widget.findChild(AugmentationPanel) is not None:
             self.main_tabs.setCurrentWidget(self.preview)
+
+    def profile_batches(self) -> None:
+        """Profile the next 20 batches of the running training (TensorBoard + verdict)."""
+        if self.controller.profile(20):
+            self.training_view.input.verdict.setText(
+                "Profiling the next 20 batches; the profiler's verdict appears here when "
+                "they are done.")
+
+    def tune_loader(self) -> None:
+        """The loader tuner on the current settings (not while a training runs)."""
+        from fitgen_gui.ui.loader_dialog import LoaderDialog
+
+        blocked = self.preview.blocked()
+        if self.controller.is_running:
+            blocked = ("A training is running: it would slow the measurements down. Tune "
+                       "the loader when it has ended.")
+        elif not blocked and not self.engine.is_ready:
+            blocked = "TensorFlow is still loading; try again in a moment."
+        self.loader_dialog = LoaderDialog(self, self.tasks, self.project.config,
+                                          self.project.update, blocked)
+        self.loader_dialog.show()
 
     def open_folder(self, folder: str) -> None:
         """A dataset folder: ``train/`` + ``val/`` inside it, or itself the training folder."""

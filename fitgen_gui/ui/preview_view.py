@@ -137,8 +137,8 @@ class PreviewView(QWidget):
         self._stream += 1
         self._compute()
 
-    def _blocked(self) -> str:
-        """Why no preview can be shown now, in words (empty when it can)."""
+    def blocked(self) -> str:
+        """Why no batch can be read now, in words (empty when it can)."""
         project = self.project
         data = project.config.data
         for problem in project.problems:
@@ -152,7 +152,7 @@ class PreviewView(QWidget):
 
     def _compute(self) -> None:
         self._debounce.stop()
-        why = self._blocked()
+        why = self.blocked()
         if why:
             self.status.setText(f"No preview: {why}")
             self._clear()

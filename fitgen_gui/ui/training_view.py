@@ -16,6 +16,7 @@ from fitgen_gui.core.events import (
     BatchEnded,
     ConsoleText,
     EpochEnded,
+    ProfileSaved,
     RunStarted,
     TrainingFailed,
     TrainingFinished,
@@ -23,6 +24,7 @@ from fitgen_gui.core.events import (
 )
 from fitgen_gui.core.run_dir import CONSOLE, EventLog, RunDir
 from fitgen_gui.ui.console_pane import ConsolePane
+from fitgen_gui.ui.input_plots import InputPlots
 from fitgen_gui.ui.plots import TrainingPlots
 from fitgen_gui.ui.widgets import ElidedLabel
 
@@ -42,12 +44,15 @@ class TrainingView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("training.splitter")
         self.plots = TrainingPlots()
+        self.input = InputPlots()
         self.console = ConsolePane()
         splitter.addWidget(self.plots)
+        splitter.addWidget(self.input)
         splitter.addWidget(self.console)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([560, 300])
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([460, 230, 230])
         self.splitter = splitter
         layout.addWidget(splitter, 1)
         self.run_dir: str | None = None
@@ -60,6 +65,7 @@ class TrainingView(QWidget):
     def clear(self) -> None:
         self._follow.stop()
         self.plots.clear()
+        self.input.clear()
         self.console.clear_console()
 
     def on_event(self, event: Any) -> None:
@@ -67,11 +73,16 @@ class TrainingView(QWidget):
             self.console.write(event.text)
         elif isinstance(event, BatchEnded):
             self.plots.add_batches(event)
+            self.input.add_batches(event)
         elif isinstance(event, EpochEnded):
             self.plots.add_epoch(event)
+            self.input.add_epoch(event)
+        elif isinstance(event, ProfileSaved):
+            self.input.add_profile(event)
         elif isinstance(event, RunStarted):
             self._follow.stop()
             self.run_dir = event.run_dir
+            self.input.start_run(event)
             if event.initial_epoch:
                 self.plots.truncate_after(event.initial_epoch)
             self.heading.setText(f"Run {Path(event.run_dir).name}: training on {event.device}, "
@@ -80,6 +91,7 @@ class TrainingView(QWidget):
         elif isinstance(event, TrainingFinished | TrainingStopped | TrainingFailed):
             self.console.flush()
             self.plots.flush()
+            self.input.flush()
             if getattr(event, "run_dir", None):
                 self.run_dir = event.run_dir
 
@@ -92,7 +104,9 @@ class TrainingView(QWidget):
         log = EventLog(run.path / "events.jsonl")
         records = log.records()
         self._read = len(records)
-        self.plots.load_events(log.events())
+        events = log.events()
+        self.plots.load_events(events)
+        self.input.load_events(events)
         console = Path(path) / CONSOLE
         text = console.read_text(encoding="utf-8", errors="replace") if console.exists() else ""
         self._console_read = len(text)
@@ -127,8 +141,12 @@ class TrainingView(QWidget):
                 continue
             if isinstance(event, BatchEnded):
                 self.plots.add_batches(event)
+                self.input.add_batches(event)
             elif isinstance(event, EpochEnded):
                 self.plots.add_epoch(event)
+                self.input.add_epoch(event)
+            elif isinstance(event, RunStarted):
+                self.input.start_run(event)
         self._read = len(records)
         console = run.path / CONSOLE
         if console.exists():
@@ -139,5 +157,6 @@ class TrainingView(QWidget):
         if run.status() != "running":
             self._follow.stop()
             self.plots.flush()
+            self.input.flush()
             self.heading.setText(f"Run {run.name}: {run.status()}, "
                                  f"{len(run.read_history())} epochs. Folder: {run.path}")

@@ -1,0 +1,111 @@
+"""The generator debugger in the app: the data feed fills during a run, the Batches tab shows
+batch N exactly, the loss spike is found, and the loader tuner's Apply sets the workers."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from fitgen_gui.core.events import BatchEnded, TrainingFinished
+from fitgen_gui.training.batch_tap import tap_batch
+from fitgen_gui.ui.input_plots import class_strip_image
+from tests.ui.conftest import choose_folders, small_training
+
+pytestmark = pytest.mark.slow
+TRAINING = 180_000
+
+
+def test_the_class_strip_splits_each_batch_by_its_classes():
+    image = class_strip_image(np.array([[8, 0], [4, 4], [0, 0]]))
+    assert image.shape[0] == 3
+    column0, column1 = image[0], image[1]
+    assert len({tuple(p) for p in column0}) == 1  # one class: one colour
+    assert len({tuple(p) for p in column1}) == 2  # half and half
+    assert (column1[:, 0] == column1[0, 0]).sum() == image.shape[1] // 2
+    assert (image[2] == 255).all()  # no labels: blank
+
+
+def test_the_data_feed_fills_while_training_and_the_batches_tab_shows_batch_n(
+        qtbot, window, tiny_dataset):
+    choose_folders(qtbot, window, tiny_dataset)
+    small_training(window, epochs=2)
+    feed = window.training_view.input
+    filled_during_run = []
+
+    def watch(event):
+        if isinstance(event, BatchEnded) and window.controller.is_running:
+            filled_during_run.append((feed.wait.size, len(feed.counts)))
+
+    window.controller.event.connect(watch)
+    assert not feed.profile_button.isEnabled()
+    with qtbot.waitSignal(window.controller.finished, timeout=TRAINING) as blocker:
+        qtbot.mouseClick(window.run_bar.start_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: feed.profile_button.isEnabled(), timeout=TRAINING)
+    final = blocker.args[0]
+    assert isinstance(final, TrainingFinished), getattr(final, "details", final)
+    assert filled_during_run and filled_during_run[-1][0] > 0  # live, not only at the end
+    # A point for each of the 10 batches; the class strip counts all 36 images per epoch.
+    assert feed.wait.size == feed.total.size == 10
+    assert (feed.total.y >= feed.wait.y).all()
+    assert len(feed.counts) == 10
+    assert [sum(c) for c in feed.counts[:5]] == [8, 8, 8, 8, 4]
+    assert feed.epoch_counts == (12, 12, 12) and feed.folder_counts == (12, 12, 12)
+    assert "input-bound" in feed.verdict.text()
+    assert not feed.profile_button.isEnabled()  # the run has ended
+
+    # The Batches tab: batch 7 (epoch 2, batch 2) as training got it.
+    view = window.batch_view
+    window.main_tabs.setCurrentWidget(view)
+    view.number.setValue(7)
+    qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.last is not None, timeout=60_000)
+    expected = tap_batch(window.project.config, 7)
+    np.testing.assert_array_equal(view.last.x, expected.x)
+    assert "Batch 7 = epoch 2, batch 2" in view.status.text()
+    assert len(view._cells) == 8
+    assert view._cells[0].toolTip().startswith(str(tiny_dataset / "train"))
+    assert view.table.item(0, 1).text() == "(8, 32, 32, 3) float32"
+    assert not view.flags.isVisible()
+
+    # One image, 16 draws of the augmentation.
+    view._select(2)
+    view.augment_button.setChecked(True)
+    qtbot.waitUntil(lambda: view.augmented is not None, timeout=60_000)
+    assert len(view._cells) == 16
+    np.testing.assert_array_equal(view.augmented[0], expected.x[2])
+
+    # The loss spike of the run just trained: a batch of it, shown with its description.
+    view.augment_button.setChecked(False)
+    view.last = None
+    qtbot.mouseClick(view.spike_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.last is not None, timeout=60_000)
+    assert "The loss jumped to" in view.status.text()
+    assert 1 <= view.last.number <= 10
+
+
+def test_flags_show_in_words_for_pixels_in_0_1(qtbot, window, tiny_dataset):
+    choose_folders(qtbot, window, tiny_dataset)
+    small_training(window, epochs=1)
+    window.project.set("augmentation.rescale", 1 / 255)
+    view = window.batch_view
+    view.show_batch(1)
+    qtbot.waitUntil(lambda: view.last is not None, timeout=60_000)
+    assert not view.flags.isHidden()
+    assert "already in 0-1" in view.flags.text()
+
+
+def test_tune_loader_applies_the_recommended_workers(qtbot, window, tiny_dataset):
+    choose_folders(qtbot, window, tiny_dataset)
+    small_training(window, epochs=1)
+    window.engine.is_ready = True  # the dialog loads TensorFlow itself in its worker
+    window.tune_loader()
+    dialog = window.loader_dialog
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=180_000)
+    assert dialog.table.rowCount() == len(dialog.report.trials) >= 5
+    assert dialog.apply_button.isEnabled()
+    best = dialog.report.recommended
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    config = window.project.config.training
+    assert (config.workers, config.use_multiprocessing, config.max_queue_size) == best.key
+    assert window.training_panel.workers.value() == best.workers
+    dialog.close()
