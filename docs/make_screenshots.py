@@ -8,8 +8,9 @@ through its own window (folders, augmentation, Start, Evaluate, Predict), and sa
 of: the data panel with its classes and data check, the augmentation preview, training in
 progress with plots and console, the data feed (input-bound meter and classes per batch),
 the batch tap, 16 augmentations of one image, the loader tuner, the evaluation (with a
-mistake's Grad-CAM map) and the predictions of new images. ``--data`` uses another dataset than the built-in demo (a folder with
-train/ and val/); ``--size`` other window sizes (1280x800 checks that nothing is clipped).
+mistake's Grad-CAM map) and the predictions of new images. ``--data`` uses another
+dataset than the built-in demo (a folder with train/ and val/); ``--size`` other window
+sizes (1280x800 checks that nothing is clipped).
 """
 
 from __future__ import annotations
