@@ -113,6 +113,9 @@ def main() -> int:
 
     window.settings_tabs.setCurrentIndex(3)
     window.training_panel.epochs.setValue(args.epochs)
+    # Reading on the training thread (0 workers): the data feed shows the wait for data,
+    # and the loader tuner has something to find.
+    window.training_panel.workers.setValue(0)
     window.run_bar.start_button.click()
     pump(180, lambda: window.training_view.plots.point_count("val_loss") >= 4)
     pump(1.5)

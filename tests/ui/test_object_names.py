@@ -27,7 +27,8 @@ NOT_IN_WINDOW = {"data.finding_dialog", "resume.dialog", "resume.checkpoints",
                  "export.format.keras", "export.format.saved_model", "export.format.onnx",
                  "export.format.tflite", "export.format.tflite-int8", "export.folder",
                  "export.overwrite", "export.run", "export.open", "export.status",
-                 "export.results"}
+                 "export.results", "loader.measure", "loader.apply", "loader.status",
+                 "loader.table", "loader.verdict"}
 
 
 def documented_names() -> set[str]:
