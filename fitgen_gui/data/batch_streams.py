@@ -30,6 +30,7 @@ import random
 import shutil
 import tempfile
 import threading
+import warnings
 from collections import deque
 from collections.abc import Iterator
 from concurrent import futures
@@ -123,6 +124,19 @@ class BatchStream:
         """Batches built and waiting in the queue now (0 when read on the caller's thread)."""
         return 0
 
+    def set_limit(self, limit: int | None) -> None:
+        """Change how many batches the caller will take in all (a Sequence whose length
+        changed); batches already read ahead are still handed out."""
+        self._limit = limit
+
+    def pass_length(self, index: int) -> int | None:
+        """Batches in pass ``index`` (from 0) of a sequence, once that pass has begun to be
+        read (a Sequence may change its length in ``on_epoch_end``); None otherwise."""
+        lengths = getattr(getattr(self, "_order", None), "lengths", None)
+        if lengths is None or not isinstance(lengths, list) or index >= len(lengths):
+            return None
+        return lengths[index]
+
     def close(self) -> None:
         """Stop the background workers; batches read ahead are dropped."""
 
@@ -174,12 +188,14 @@ def open_stream(
             data, order, limit, role, workers, max(1, max_queue_size), use_multiprocessing
         )
     if use_multiprocessing and workers > 0:
-        raise ValueError(
-            f"use_multiprocessing=True needs a keras.utils.PyDataset as {role} data; "
-            f"got a {type(data).__name__}. A Python generator cannot be shared between "
-            "processes. Use threads (use_multiprocessing=False), or turn the generator "
-            "into a PyDataset whose __getitem__(index) builds batch number index."
-        )
+        # Keras 2 warned and trained; code that ran there must run here: threads read it.
+        warnings.warn(
+            f"use_multiprocessing=True needs a keras.utils.PyDataset (or Sequence) as {role} "
+            f"data; this {type(data).__name__} is read by {workers} thread(s) instead: a "
+            "Python generator cannot be shared between processes (Keras 2's processes each "
+            "ran a copy and duplicated the data). Make it a PyDataset whose "
+            "__getitem__(index) builds batch number index to use processes.",
+            UserWarning, stacklevel=3)
     try:
         iterator = iter(data)
     except TypeError:
@@ -205,6 +221,7 @@ class _PassOrder:
         self.seq = seq
         self._start = start
         self.length = sequence_length(seq)
+        self.lengths = [self.length]  # of each pass so far (a Sequence may change it)
         if self.length == 0:
             raise ValueError(
                 f"The {role} data {type(seq).__name__} has no batches (its len() is 0). "
@@ -237,6 +254,9 @@ class _PassOrder:
         on_epoch_end = getattr(self.seq, "on_epoch_end", None)
         if on_epoch_end is not None:
             on_epoch_end()
+        # A Sequence may change its length in on_epoch_end (Keras 2 read it again).
+        self.length = sequence_length(self.seq)
+        self.lengths.append(self.length)
 
 
 class _InlineSequenceStream(BatchStream):

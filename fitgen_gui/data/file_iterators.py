@@ -492,16 +492,26 @@ class DataFrameIterator(FileBatchMixin, Iterator):
         keep = list(range(len(names)))
         if not all(isinstance(v, str) for v in names):
             raise TypeError(f"All values in column x_col='{x_col}' must be file names (text).")
-        y_cols = y_col if class_mode == "multi_output" else [y_col]
+        raw_columns = class_mode == "raw" and isinstance(y_col, list | tuple)
+        y_cols = list(y_col) if class_mode == "multi_output" or raw_columns else [y_col]
         if class_mode == "multi_output" and not isinstance(y_col, list):
             raise TypeError(f"class_mode='multi_output' needs y_col to be a list of columns; "
                             f"got {y_col!r}.")
+        if isinstance(y_col, list | tuple) and class_mode not in ("multi_output", "raw",
+                                                                  "input", None):
+            raise TypeError(f"With class_mode={class_mode!r}, y_col must be one column; got "
+                            f"{list(y_col)!r} (class_mode='raw' or 'multi_output' take several).")
         labels_of = {}
         if class_mode not in ("input", None):
             labels_of = {c: _column(table, c, "y_col, the labels") for c in y_cols}
         if classes and class_mode in ("input", "multi_output", "raw", None):
             warnings.warn(f"`classes` is ignored with class_mode={class_mode!r}.", stacklevel=3)
         weights = _column(table, weight_col, "weight_col") if weight_col else None
+        if weights is not None and not all(
+                isinstance(v, int | float | np.number) and not isinstance(v, bool | np.bool_)
+                for v in weights):
+            # Keras 2 checks the column's type before anything else, text "2" included.
+            raise TypeError(f"Column weight_col={weight_col} must be numeric.")
         if validate_filenames:
             keep = [i for i in keep if self._valid_file(names[i])]
             dropped = len(names) - len(keep)
@@ -521,14 +531,21 @@ class DataFrameIterator(FileBatchMixin, Iterator):
             keep = keep[start:stop]
         if class_mode in ("categorical", "binary", "sparse"):
             self.classes = [self._class_index(labels_of[y_col][i]) for i in keep]
-        if class_mode == "raw":
+        if class_mode == "raw" and raw_columns:
+            # Several columns: one row of values per image, shape (n, columns) (Keras 2's
+            # df[y_col].values).
+            self._targets = np.asarray(
+                [[_number(labels_of[c][i], c) if isinstance(labels_of[c][i], str)
+                  else labels_of[c][i] for c in y_cols] for i in keep]).reshape(
+                len(keep), len(y_cols))
+        elif class_mode == "raw":
             raw = [labels_of[y_col][i] for i in keep]
             self._targets = np.asarray(
                 [_number(v, y_col) if isinstance(v, str) else v for v in raw])
         elif class_mode == "multi_output":
             self._targets = [np.asarray([labels_of[c][i] for i in keep]) for c in y_cols]
         self._sample_weight = (
-            np.asarray([_number(weights[i], weight_col) for i in keep]) if weights else None
+            np.asarray([float(weights[i]) for i in keep]) if weights else None
         )
         self.filenames = [names[i] for i in keep]
         self.samples = len(self.filenames)

@@ -153,13 +153,31 @@ class BatchContract:
         self.input_names = _input_names(model)
         self.output_names = _output_names(model)
         self._input_shapes = _input_shapes(model)
-        self.class_weight = _normalize_class_weight(class_weight)
+        self.class_weight: dict[int, float] | None = None
+        # Keras 2: {output name: {class: weight}} for a multi-output model.
+        self.output_class_weight: dict[str, dict[int, float]] | None = None
+        if isinstance(class_weight, Mapping) and class_weight and all(
+                isinstance(v, Mapping) for v in class_weight.values()):
+            self.output_class_weight = self._per_output(class_weight)
+        else:
+            self.class_weight = _normalize_class_weight(class_weight)
         if self.class_weight and self.output_names and len(self.output_names) > 1:
             raise ValueError(
-                "class_weight works with single-output models; this model has outputs "
-                f"{self.output_names}. Yield per-output sample weights from the generator "
-                "instead."
+                "A single class_weight dict works with single-output models; this model has "
+                f"outputs {self.output_names}. Give one dict per output, keyed by output name "
+                "({'out_1': {0: 1.0, 1: 2.0}, ...}), as Keras 2 took them."
             )
+
+    def _per_output(self, class_weight: Mapping) -> dict[str, dict[int, float]]:
+        names = self.output_names or []
+        unknown = [str(k) for k in class_weight if k not in names]
+        if unknown:
+            raise ValueError(
+                f"class_weight names output(s) {unknown}, but the model's outputs are "
+                f"{names}. Key each output's class weights by its name."
+            )
+        return {str(name): _normalize_class_weight(weights)
+                for name, weights in class_weight.items()}
 
     # -- checking ----------------------------------------------------------------------
 
@@ -341,7 +359,30 @@ class BatchContract:
         if self.class_weight is not None and y is not None:
             weights = class_weights_to_sample_weights(y, self.class_weight)
             w = weights if w is None else np.asarray(w, dtype=np.float32) * weights
+        elif self.output_class_weight is not None and y is not None:
+            w = self._output_weights(y, w)
         return x, y, w
+
+    def _output_weights(self, y: Any, w: Any) -> Any:
+        """Per-output sample weights from per-output class weights (Keras 2), in the order
+        of the model's outputs (as Keras 3 matches them to the predictions); an output
+        without class weights keeps its sample weights (or 1)."""
+        names = self.output_names or []
+        targets = y if isinstance(y, Mapping) else dict(zip(names, y, strict=False))
+        given = w if isinstance(w, Mapping) else (
+            dict(zip(names, w, strict=False)) if isinstance(w, list | tuple) else {})
+        out = {}
+        for name in names:
+            weights = given.get(name)
+            table = (self.output_class_weight or {}).get(name)
+            if table is not None:
+                from_classes = class_weights_to_sample_weights(targets[name], table)
+                weights = from_classes if weights is None else (
+                    np.asarray(weights, dtype=np.float32) * from_classes)
+            elif weights is None:
+                weights = np.ones(len(np.asarray(targets[name])), dtype=np.float32)
+            out[name] = weights
+        return [out[name] for name in names]
 
     @staticmethod
     def _select(part: Any, names: list[str] | None) -> Any:

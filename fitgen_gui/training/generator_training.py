@@ -138,6 +138,7 @@ def _legacy_kwargs(legacy: dict, where: str) -> dict:
         "samples_per_epoch": "steps_per_epoch",
         "nb_val_samples": "validation_steps",
         "val_samples": "steps",
+        "nb_worker": "workers",
     }
     out = {}
     for old, value in legacy.items():
@@ -387,7 +388,8 @@ def fit_generator(
         dimensions the model leaves free, ``None`` in its input shape, may change).
     **legacy
         Keras 1 names (``samples_per_epoch``, ``nb_epoch``, ``nb_val_samples``,
-        ``max_q_size``, ``pickle_safe``), accepted with a ``DeprecationWarning``.
+        ``max_q_size``, ``pickle_safe``, ``nb_worker``), accepted with a
+        ``DeprecationWarning``.
 
     Returns
     -------
@@ -415,6 +417,7 @@ def fit_generator(
         epochs = legacy["nb_epoch"]
     max_queue_size = legacy.get("max_q_size", max_queue_size)
     use_multiprocessing = legacy.get("pickle_safe", use_multiprocessing)
+    workers = legacy.get("nb_worker", workers)
     _check_compiled(model, "fit_generator")
     verbose = _resolve_verbose(verbose)
     epochs = _check_count(epochs, "epochs", 0)
@@ -426,6 +429,10 @@ def fit_generator(
         steps_per_epoch, generator = _steps_from_samples(
             legacy["samples_per_epoch"], generator, model
         )
+    # Keras 2 read a Sequence's len() again after each epoch when steps_per_epoch was not
+    # given: a Sequence may change its length in on_epoch_end.
+    dynamic_steps = steps_per_epoch is None and is_sequence(generator) and (
+        sequence_length(generator) is not None)
     steps_per_epoch = _resolve_steps(steps_per_epoch, generator, "steps_per_epoch", "training")
     contract = BatchContract(model, class_weight=class_weight, strict_shapes=strict_shapes)
     stream_options = {
@@ -529,6 +536,12 @@ def fit_generator(
             for message in problems:
                 warnings.warn(message, BatchContentWarning, stacklevel=2)
             training_logs = epoch_logs
+            if dynamic_steps:
+                # The stream reads ahead: the next pass's length is the one it began with.
+                steps_per_epoch = (train_stream.pass_length(epoch - initial_epoch + 1)
+                                   or sequence_length(generator) or steps_per_epoch)
+                train_stream.set_limit(train_stream.produced
+                                       + steps_per_epoch * (epochs - epoch - 1))
             if model.stop_training or ran_out:
                 break
         if training_logs is not None and isinstance(model.optimizer, keras.optimizers.Optimizer):
@@ -561,6 +574,7 @@ def evaluate_generator(
     verbose = _resolve_verbose(verbose)
     max_queue_size = legacy.get("max_q_size", max_queue_size)
     use_multiprocessing = legacy.get("pickle_safe", use_multiprocessing)
+    workers = legacy.get("nb_worker", workers)
     if "val_samples" in legacy:
         steps, generator = _steps_from_samples(legacy["val_samples"], generator, model)
     steps = _resolve_steps(steps, generator, "steps", "evaluation")
@@ -622,6 +636,7 @@ def predict_generator(
     verbose = _resolve_verbose(verbose)
     max_queue_size = legacy.get("max_q_size", max_queue_size)
     use_multiprocessing = legacy.get("pickle_safe", use_multiprocessing)
+    workers = legacy.get("nb_worker", workers)
     contract = BatchContract(model, role="prediction")
     if "val_samples" in legacy:
         first, generator = _peek_first(generator)

@@ -228,6 +228,18 @@ def test_flow_augmentation_matches_apply_transform_of_its_own_draws():
 # -- flow_from_dataframe -----------------------------------------------------------------
 
 
+@pytest.mark.parametrize("weights", [["2", "1"], [True, False]])
+def test_a_weight_column_that_is_not_numbers_is_refused_like_keras_2(image_tree, weights):
+    # Keras 2 checks the column's type first, even when no file of the table is valid.
+    frame = pd.DataFrame({"filename": ["none.png", "nothing.png"], "class": ["a", "b"],
+                          "w": weights})
+    common = {"directory": str(image_tree), "weight_col": "w"}
+    with pytest.raises(TypeError, match="Column weight_col=w must be numeric"):
+        Keras2Generator().flow_from_dataframe(frame, **common)
+    with pytest.raises(TypeError, match="Column weight_col=w must be numeric"):
+        ImageDataGenerator().flow_from_dataframe(frame, **common)
+
+
 def dataframe_of(tree):
     rows = []
     for path in sorted(tree.rglob("*")):
@@ -242,7 +254,7 @@ def dataframe_of(tree):
 @pytest.mark.filterwarnings("ignore:Found 2 invalid image filename:UserWarning")
 @pytest.mark.parametrize(("class_mode", "y_col"), [
     ("categorical", "class"), ("sparse", "class"), ("raw", "score"), (None, "class"),
-    ("multi_output", ["score", "w"]), ("input", "class"),
+    ("multi_output", ["score", "w"]), ("input", "class"), ("raw", ["score", "w"]),
 ])
 def test_flow_from_dataframe_like_keras_2(image_tree, tmp_path, class_mode, y_col):
     frame = dataframe_of(image_tree)

@@ -120,10 +120,15 @@ def test_pydataset_with_processes_trains_every_batch():
     assert model.trained_ids == [0, 1, 2, 3, 0, 1, 2, 3]
 
 
-def test_plain_generator_with_processes_is_a_clear_error():
-    with pytest.raises(ValueError, match=r"multiprocessing=True needs a keras\.utils\.PyDataset"):
-        fit_generator(dense_classifier(), iter(CountingGenerator()), steps_per_epoch=2,
-                      verbose=0, workers=2, use_multiprocessing=True)
+def test_plain_generator_with_processes_trains_on_threads_with_a_warning():
+    # Keras 2 warned and trained: code that ran there runs here, on threads.
+    source = CountingGenerator()
+    with pytest.warns(UserWarning, match=r"read by 2 thread\(s\) instead") as record:
+        history = fit_generator(dense_classifier(), iter(source), steps_per_epoch=2, epochs=2,
+                                verbose=0, workers=2, use_multiprocessing=True)
+    assert len(history.history["loss"]) == 2
+    assert all(name.startswith("fitgen-training-gen") for name in source.threads)
+    assert len([w for w in record if "thread(s) instead" in str(w.message)]) == 1
 
 
 @pytest.mark.parametrize("workers", [0, 2])
