@@ -16,8 +16,9 @@ step, so the sleep should be hidden (ratio to the non-sleeping source near 1).
 
     python bench/fit_overhead.py [--rounds 11] [--steps 40] [--batch 32] [--size 64]
 
-Ratios are paired: each round times every method back to back, the ratio is taken within
-the round, and the median over rounds is reported with its quartiles.
+Ratios are paired: each round times every method back to back (every other round in
+reverse order), the ratio is taken within the round, and the median over rounds is
+reported with its quartiles.
 """
 
 from __future__ import annotations
@@ -119,8 +120,10 @@ def main() -> None:
     for name, run in methods.items():  # warm-up: tracing and first-epoch costs
         run(models[name])
     seconds: dict[str, list[float]] = {name: [] for name in methods}
-    for _ in range(args.rounds):
-        for name, run in methods.items():
+    for round_ in range(args.rounds):
+        # Every other round in reverse order: no method always runs first or after another.
+        order = list(methods.items())
+        for name, run in (order if round_ % 2 == 0 else order[::-1]):
             start = time.perf_counter()
             run(models[name])
             seconds[name].append(time.perf_counter() - start)

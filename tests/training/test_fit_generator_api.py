@@ -200,7 +200,7 @@ def test_multi_input_multi_output_dicts():
         fit_generator(model, iter([({"a": np.ones((4, 3))}, {"score": np.ones((4, 1)),
                                                              "kind": np.zeros(4)})]),
                       steps_per_epoch=1, verbose=0)
-    with pytest.raises(ValueError, match="A single class_weight dict works with single-output models"):
+    with pytest.raises(ValueError, match="class_weight dict works with single-output models"):
         fit_generator(model, generator(), steps_per_epoch=1, verbose=0, class_weight={0: 1})
 
 
