@@ -66,3 +66,67 @@ def test_keras_2_imports_of_image_data_generator_work(installed):
     from fitgen_gui.data import ImageDataGenerator as Ours
 
     assert ImageDataGenerator is Ours
+
+
+def tiny_model(seed=0):
+    keras.utils.set_random_seed(seed)
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(4, activation="relu"),
+                              keras.layers.Dense(2, activation="softmax")])
+    model.compile("sgd", "sparse_categorical_crossentropy")
+    return model
+
+
+# TensorFlow variables' __array__ (numpy 2), re-raised by pytest.warns without its module.
+@pytest.mark.filterwarnings("ignore:__array__ implementation:DeprecationWarning")
+def test_save_and_load_weights_with_a_keras_2_h5_name(installed, tmp_path):
+    # The "classifier from little data" blog script: model.save_weights('first_try.h5').
+    path = tmp_path / "first_try.h5"
+    saved = tiny_model(seed=1)
+    with pytest.warns(DeprecationWarning, match=r"Keras 3 names weights files"):
+        saved.save_weights(str(path))
+    loaded = tiny_model(seed=2)
+    with pytest.warns(DeprecationWarning, match=r"read as one"):
+        loaded.load_weights(str(path))
+    for a, b in zip(saved.get_weights(), loaded.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+    assert not list(tmp_path.glob(".fitgen-weights-*"))  # nothing left beside it
+
+
+def test_a_real_keras_2_h5_weights_file_still_loads(installed, tmp_path):
+    import tf_keras
+
+    tf_keras.utils.set_random_seed(3)
+    keras2 = tf_keras.Sequential([tf_keras.Input((3,)), tf_keras.layers.Dense(4, activation="relu"),
+                                  tf_keras.layers.Dense(2, activation="softmax")])
+    keras2.save_weights(str(tmp_path / "keras2.h5"))
+    model = tiny_model()
+    model.load_weights(str(tmp_path / "keras2.h5"))
+    for a, b in zip(keras2.get_weights(), model.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_lr_and_decay_mean_what_they_meant_in_keras_2(installed):
+    with pytest.warns(DeprecationWarning) as record:
+        optimizer = keras.optimizers.RMSprop(lr=0.01, decay=0.1)
+    said = " ".join(str(w.message) for w in record)
+    assert "`lr` is Keras 2's name of `learning_rate`" in said
+    assert "InverseTimeDecay(0.01, decay_steps=1, decay_rate=0.1)" in said
+    model = tiny_model()
+    model.compile(optimizer, "sparse_categorical_crossentropy")
+    x, y = np.random.default_rng(0).random((8, 3)), np.arange(8) % 2
+    for _ in range(3):
+        model.train_on_batch(x, y)
+    # Keras 2: lr / (1 + decay * iterations), here after 3 updates.
+    assert float(optimizer.learning_rate) == pytest.approx(0.01 / (1 + 0.1 * 3), rel=1e-6)
+    with pytest.warns(DeprecationWarning, match="lr"):
+        sgd = keras.optimizers.SGD(lr=0.05, momentum=0.9, nesterov=True)
+    assert float(sgd.learning_rate) == pytest.approx(0.05)
+
+
+def test_uninstall_restores_keras_3(tmp_path):
+    compat.install()
+    compat.uninstall()
+    with pytest.raises(ValueError, match=r"Argument\(s\) not recognized"):
+        keras.optimizers.RMSprop(lr=0.01)
+    with pytest.raises(ValueError, match=r"must end in `\.weights\.h5`"):
+        tiny_model().save_weights(str(tmp_path / "x.h5"))
