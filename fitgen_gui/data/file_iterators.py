@@ -441,6 +441,19 @@ def read_table(data: Any) -> dict[str, list]:
     )
 
 
+def _numeric_column(values: list, *, from_csv: bool) -> bool:
+    """Whether a column holds numbers, as pandas types it: a DataFrame's numbers (not text,
+    not booleans); a CSV file's cells when every one reads as a number."""
+    if from_csv:
+        try:
+            [float(v) for v in values]
+        except (TypeError, ValueError):
+            return False
+        return True
+    return all(isinstance(v, int | float | np.number) and not isinstance(v, bool | np.bool_)
+               for v in values)
+
+
 def _column(table: dict[str, list], name: str, role: str) -> list:
     if name not in table:
         raise ValueError(
@@ -507,9 +520,8 @@ class DataFrameIterator(FileBatchMixin, Iterator):
         if classes and class_mode in ("input", "multi_output", "raw", None):
             warnings.warn(f"`classes` is ignored with class_mode={class_mode!r}.", stacklevel=3)
         weights = _column(table, weight_col, "weight_col") if weight_col else None
-        if weights is not None and not all(
-                isinstance(v, int | float | np.number) and not isinstance(v, bool | np.bool_)
-                for v in weights):
+        if weights is not None and not _numeric_column(
+                weights, from_csv=isinstance(dataframe, str | os.PathLike)):
             # Keras 2 checks the column's type before anything else, text "2" included.
             raise TypeError(f"Column weight_col={weight_col} must be numeric.")
         if validate_filenames:

@@ -307,13 +307,22 @@ def _to_mode(image: np.ndarray, color_mode: str, *, bgr: bool) -> np.ndarray:
     return cv2.cvtColor(rgb, cv2.COLOR_RGB2RGBA)
 
 
+def _upright(img: Image.Image) -> Image.Image:
+    """The image turned by its EXIF orientation; itself when it has none (exif_transpose
+    copies every image, 4% of the time of reading a 1600x1200 photo)."""
+    orientation = img.getexif().get(0x0112, 1)
+    if orientation in (None, 1):
+        return img
+    return ImageOps.exif_transpose(img)
+
+
 def _decode_with_pillow(buf: np.ndarray, color_mode: str, path: str) -> np.ndarray:
     import io
 
     try:
         with Image.open(io.BytesIO(buf.tobytes())) as img:
             img.seek(0)  # first frame of an animation
-            img = ImageOps.exif_transpose(img)
+            img = _upright(img)
             if img.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
                 return _to_mode(_to_uint8(np.asarray(img)), color_mode, bgr=False)
             has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
@@ -454,7 +463,7 @@ def decode_resized(buf: np.ndarray, color_mode: str, size: tuple[int, int],
     try:
         with _BUDGET.reserve(decoded), Image.open(io.BytesIO(buf.tobytes())) as opened:
             opened.seek(0)  # the first frame of an animation
-            img = _pil_in_mode(ImageOps.exif_transpose(opened), color_mode)
+            img = _pil_in_mode(_upright(opened), color_mode)
             if img.size != (width, height):
                 box = (keras2_crop_box(img.width, img.height, width, height)
                        if keep_aspect_ratio else None)

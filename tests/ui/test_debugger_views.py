@@ -40,6 +40,7 @@ def test_the_data_feed_fills_while_training_and_the_batches_tab_shows_batch_n(
     with qtbot.waitSignal(window.controller.finished, timeout=TRAINING) as blocker:
         qtbot.mouseClick(window.run_bar.start_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: feed.profile_button.isEnabled(), timeout=TRAINING)
+        qtbot.mouseClick(feed.profile_button, Qt.MouseButton.LeftButton)  # one click
     final = blocker.args[0]
     assert isinstance(final, TrainingFinished), getattr(final, "details", final)
     assert filled_during_run and filled_during_run[-1][0] > 0  # live, not only at the end
@@ -49,7 +50,9 @@ def test_the_data_feed_fills_while_training_and_the_batches_tab_shows_batch_n(
     assert len(feed.counts) == 10
     assert [sum(c) for c in feed.counts[:5]] == [8, 8, 8, 8, 4]
     assert feed.epoch_counts == (12, 12, 12) and feed.folder_counts == (12, 12, 12)
-    assert "input-bound" in feed.verdict.text()
+    # The profile ended with the run: its verdict and folder are shown.
+    assert feed.verdict.text().startswith("Profile of batches ")
+    assert "input-bound" in feed.verdict.text() and final.run_dir in feed.verdict.text()
     assert not feed.profile_button.isEnabled()  # the run has ended
 
     # The Batches tab: batch 7 (epoch 2, batch 2) as training got it.
