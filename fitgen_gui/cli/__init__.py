@@ -12,6 +12,7 @@
     fitgen evaluate RUN [--data FOLDER] [--epoch N]
     fitgen predict RUN_OR_MODEL_FILE PATH... [--out FILE.csv]
     fitgen export RUN --format keras,saved_model,onnx,tflite,tflite-int8 [--out DIR]
+    fitgen weights list | download ARCH... [--mirror URL]
 
 User errors (a missing folder, one class only, a bad option, a locked run) print one
 message and exit with status 2; ``--debug`` shows tracebacks. Ctrl+C stops training after
@@ -38,7 +39,7 @@ __all__ = ["build_parser", "main"]
 
 def build_parser() -> argparse.ArgumentParser:
     from fitgen_gui import __version__
-    from fitgen_gui.cli import model_commands, run_commands
+    from fitgen_gui.cli import model_commands, run_commands, weights_commands
 
     parser = argparse.ArgumentParser(
         prog="fitgen", description="Train image classifiers from folders of images.")
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run_commands.add_commands(commands)
     model_commands.add_commands(commands)
+    weights_commands.add_commands(commands)
     return parser
 
 

@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 import os
+from typing import NamedTuple
 
 from fitgen_gui.core.errors import UserError
 
-__all__ = ["WeightsMissingError", "check_weights_file", "imagenet_weights_file",
-           "keras_cache_dir", "weights_problems"]
+__all__ = ["WEIGHTS", "WeightsEntry", "WeightsMissingError", "check_weights_file",
+           "imagenet_weights_file", "keras_cache_dir", "weights_problems"]
 
 _HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
 
-# Keras Applications' ImageNet weights without the top (file name, download address).
-_WEIGHTS = {
-    "mobilenet_v3_small": (
+class WeightsEntry(NamedTuple):
+    """A file of Keras Applications' ImageNet weights without the top, as Keras downloads
+    it: its name in Keras's cache, the address it comes from, the hash Keras publishes for
+    it (``tests`` check these against the installed Keras) and its size, roughly."""
+
+    file_name: str
+    base_url: str
+    file_hash: str
+    approx_mb: float
+
+
+WEIGHTS = {
+    "mobilenet_v3_small": WeightsEntry(
         "weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5",
-        "https://storage.googleapis.com/tensorflow/keras-applications/mobilenet_v3/"),
-    "efficientnet_b0": (
-        "efficientnetb0_notop.h5",
-        "https://storage.googleapis.com/keras-applications/"),
-    "resnet50": (
+        "https://storage.googleapis.com/tensorflow/keras-applications/mobilenet_v3/",
+        "d3e8ec802a04aa4fc771ee12a9a9b836", 4.3),
+    "efficientnet_b0": WeightsEntry(
+        "efficientnetb0_notop.h5", "https://storage.googleapis.com/keras-applications/",
+        "50bc09e76180e00e4465e1a485ddc09d", 16.7),
+    "resnet50": WeightsEntry(
         "resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5",
-        "https://storage.googleapis.com/tensorflow/keras-applications/resnet/"),
+        "https://storage.googleapis.com/tensorflow/keras-applications/resnet/",
+        "4d473c1dd8becc155b73f8504c6f6626", 94.7),
 }
 
 
@@ -40,13 +53,14 @@ def imagenet_weights_file(architecture: str) -> str:
     FitGen never downloads during training: a lab computer may have no network, and a
     half-downloaded file would fail later.
     """
-    name, base_url = _WEIGHTS[architecture]
+    name, base_url = WEIGHTS[architecture][:2]
     candidates = [os.path.join(keras_cache_dir(), name), os.path.join("/tmp/.keras/models", name)]
     for path in candidates:
         if os.path.isfile(path):
             return path
     raise WeightsMissingError(
-        f"The ImageNet weights of {architecture} are not on this computer. Download "
+        f"The ImageNet weights of {architecture} are not on this computer. Press Download "
+        f"in the Model panel (or run 'fitgen weights download {architecture}'), or download "
         f"{base_url}{name} and put it in {candidates[0]} (or choose the file as the weights "
         "path), or train with weights 'none'."
     )

@@ -137,7 +137,8 @@ class InputPlots(QWidget):
 
         self.wait = Series()
         self.total = Series()  # wait + step: the top of the stacked step area
-        zero = self.time_plot.plot(pen=None)
+        zero = self.time_plot.plot(pen=pg.mkPen(0, 0, 0, 0))  # (a curve without a pen
+        # has no path to fill from)
         self._wait_curve = self.time_plot.plot(pen=pg.mkPen(_WAIT, width=1))
         self._total_curve = self.time_plot.plot(pen=pg.mkPen(_STEP, width=1))
         self.time_plot.addItem(pg.FillBetweenItem(zero, self._wait_curve,
