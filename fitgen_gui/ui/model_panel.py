@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+import threading
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from fitgen_gui.core.config import ARCHITECTURES
-from fitgen_gui.training.weights_files import WeightsMissingError, imagenet_weights_file
+from fitgen_gui.training.weights_files import (
+    WEIGHTS,
+    WeightsMissingError,
+    imagenet_weights_file,
+)
 from fitgen_gui.ui.config_binding import Binder
 from fitgen_gui.ui.inputs import SizeInput, WeightsInput
 from fitgen_gui.ui.project import Project
@@ -15,7 +22,18 @@ __all__ = ["ModelPanel"]
 
 
 class ModelPanel(QWidget):
-    """Which network learns, from which weights, with which optimizer."""
+    """Which network learns, from which weights, with which optimizer.
+
+    Signals
+    -------
+    _download_progress(int, int)
+        Internal: bytes done and in all (-1: unknown), from the download thread.
+    _download_done(str, str)
+        Internal: the file's path or "", and the error message or "".
+    """
+
+    _download_progress = Signal(int, int)
+    _download_done = Signal(str, str)
 
     def __init__(self, project: Project, binder: Binder) -> None:
         super().__init__()
@@ -37,6 +55,27 @@ class ModelPanel(QWidget):
         self.weights_note.setObjectName("model.weights_note")
         self.weights_note.setWordWrap(True)
         form.addRow("", self.weights_note)
+        download_row = QHBoxLayout()
+        self.download_button = QPushButton("Download")
+        self.download_button.setObjectName("model.weights_download")
+        self.download_button.setToolTip(
+            "Download the ImageNet weights of this network from where Keras gets them (or "
+            "the mirror in FITGEN_WEIGHTS_MIRROR), check them and keep them for next time.")
+        self.download_progress = QProgressBar()
+        self.download_progress.setObjectName("model.weights_progress")
+        self.download_progress.setTextVisible(True)
+        self.download_cancel = QPushButton("Cancel")
+        self.download_cancel.setObjectName("model.weights_cancel")
+        for widget in (self.download_button, self.download_progress, self.download_cancel):
+            download_row.addWidget(widget)
+        download_row.addStretch(1)
+        form.addRow("", download_row)
+        self._cancel = threading.Event()
+        self._downloading = False
+        self.download_button.clicked.connect(self.download)
+        self.download_cancel.clicked.connect(self._cancel.set)
+        self._download_progress.connect(self._show_progress)
+        self._download_done.connect(self._downloaded)
         self.train_base = check_box("model.train_base", "Train the whole network",
                                     "Off: only the new classification head learns (fast, "
                                     "good with pretrained weights and few images).")
@@ -100,6 +139,7 @@ class ModelPanel(QWidget):
         small = architecture == "small_cnn"
         self.weights.setEnabled(not small)
         self.train_base.setEnabled(not small)
+        missing = False
         if small:
             self.weights_note.setText("The small CNN always learns from scratch.")
         elif config.model.weights == "imagenet":
@@ -107,9 +147,66 @@ class ModelPanel(QWidget):
                 path = imagenet_weights_file(architecture)
                 self.weights_note.setText(wrap_anywhere(f"Found: {path}"))
             except WeightsMissingError as exc:
-                self.weights_note.setText(wrap_anywhere(str(exc)))
+                missing = True
+                if not self._downloading:
+                    self.weights_note.setText(wrap_anywhere(str(exc)))
         else:
             self.weights_note.setText("")
+        size = WEIGHTS[architecture].approx_mb if architecture in WEIGHTS else 0
+        self.download_button.setText(f"Download (about {size:.0f} MB)" if size >= 1
+                                     else "Download")
+        self.download_button.setVisible(missing and not self._downloading)
+        self.download_progress.setVisible(self._downloading)
+        self.download_cancel.setVisible(self._downloading)
         exponential = config.optimizer.schedule == "exponential"
         self.decay_rate.setEnabled(exponential)
         self.decay_epochs.setEnabled(exponential)
+
+    # -- downloading ImageNet weights ------------------------------------------------------
+
+    def download(self) -> None:
+        """Download the chosen backbone's weights in the background, with progress."""
+        if self._downloading:
+            return
+        architecture = self.project.config.model.architecture
+        self._downloading = True
+        self._cancel.clear()
+        self.download_progress.setRange(0, 0)
+        self.weights_note.setText(f"Downloading the ImageNet weights of {architecture}…")
+        self._sync()
+
+        def run() -> None:
+            from fitgen_gui.training.weights_download import download_weights
+
+            try:
+                path = download_weights(
+                    architecture, cancel=self._cancel,
+                    progress=lambda done, total: self._download_progress.emit(
+                        done, -1 if total is None else total))
+            except Exception as exc:  # noqa: BLE001 - reported in the panel
+                self._download_done.emit("", str(exc))
+                return
+            self._download_done.emit(path, "")
+
+        threading.Thread(target=run, name="fitgen-weights-download", daemon=True).start()
+
+    @property
+    def downloading(self) -> bool:
+        return self._downloading
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.download_progress.setRange(0, 1000)
+            self.download_progress.setValue(int(1000 * done / total))
+            self.download_progress.setFormat(f"{done / 1e6:.1f} of {total / 1e6:.1f} MB")
+        else:
+            self.download_progress.setFormat(f"{done / 1e6:.1f} MB")
+
+    def _downloaded(self, path: str, error: str) -> None:
+        self._downloading = False
+        self._sync()
+        if error:
+            self.weights_note.setText(wrap_anywhere(error))
+        else:
+            self.weights_note.setText(wrap_anywhere(f"Downloaded and checked: {path}"))
+        self.project.refresh()

@@ -159,6 +159,10 @@ class Project(QObject):
             self._auto_name = self.config.name
             self.changed.emit("name")
 
+    def refresh(self) -> None:
+        """Work out the problems again (a file they depend on appeared: downloaded weights)."""
+        self._refresh()
+
     def set_devices(self, devices: list[str]) -> None:
         self.devices = list(devices)
         self._refresh()

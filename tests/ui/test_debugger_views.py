@@ -112,3 +112,47 @@ def test_tune_loader_applies_the_recommended_workers(qtbot, window, tiny_dataset
     assert (config.workers, config.use_multiprocessing, config.max_queue_size) == best.key
     assert window.training_panel.workers.value() == best.workers
     dialog.close()
+
+
+def test_download_the_weights_from_the_model_panel(qtbot, window, tmp_path, monkeypatch):
+    import hashlib
+    import http.server
+    import threading
+
+    from fitgen_gui.training.weights_files import WEIGHTS
+
+    body = b"\x89HDF\r\n\x1a\n" + bytes(range(256)) * 400
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
+    monkeypatch.setenv("FITGEN_WEIGHTS_MIRROR", f"http://127.0.0.1:{server.server_address[1]}")
+    monkeypatch.setitem(WEIGHTS, "mobilenet_v3_small", WEIGHTS["mobilenet_v3_small"]._replace(
+        file_hash=hashlib.md5(body).hexdigest()))  # noqa: S324 - the test's own file
+    try:
+        panel = window.model_panel
+        window.project.update({"model.architecture": "mobilenet_v3_small",
+                               "model.weights": "imagenet"})
+        assert not panel.download_button.isHidden()
+        assert panel.download_button.text() == "Download (about 4 MB)"
+        assert any(p.field == "model.weights" for p in window.project.problems)
+        qtbot.mouseClick(panel.download_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not panel.downloading, timeout=30_000)
+        assert panel.weights_note.text().startswith("Downloaded and checked")
+        assert (tmp_path / "keras" / "models" / WEIGHTS["mobilenet_v3_small"].file_name
+                ).read_bytes() == body
+        assert panel.download_button.isHidden()
+        assert not any(p.field == "model.weights" for p in window.project.problems)
+    finally:
+        server.shutdown()
+        server.server_close()
