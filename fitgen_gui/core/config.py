@@ -37,9 +37,14 @@ SCHEMA_VERSION = 1
 ARCHITECTURES = {
     "small_cnn": "Small CNN (fast, learns simple images on a CPU)",
     "mobilenet_v3_small": "MobileNetV3 Small",
+    "mobilenet_v3_large": "MobileNetV3 Large",
     "efficientnet_b0": "EfficientNet B0",
+    "efficientnet_v2_b0": "EfficientNetV2 B0",
+    "convnext_tiny": "ConvNeXt Tiny",
     "resnet50": "ResNet50",
 }
+# ImageNet backbones learned on 224x224 images: the size the app suggests for them.
+IMAGENET_SIZE = (224, 224)
 # The smallest input each network accepts: the small CNN halves its input four times,
 # the Keras Applications backbones five times (and refuse less than 32 pixels).
 MIN_INPUT_SIZE = {"small_cnn": 16}
@@ -142,6 +147,20 @@ class ModelConfig:
     train_base: bool = True
     dropout: float = 0.2
     input_size: tuple[int, int] | None = None  # None: the data's target size
+    # Fine-tuning as Keras's transfer-learning guide does it: phase 1 trains the head on the
+    # frozen base; from ``fine_tune_from_epoch`` (1-based; None: the second half of the
+    # epochs) the top ``fine_tune_fraction`` of the base's layers learn too, at the
+    # learning rate times ``fine_tune_lr_factor``. Batch normalization stays frozen.
+    fine_tune: bool = False
+    fine_tune_from_epoch: int | None = None
+    fine_tune_fraction: float = 0.3
+    fine_tune_lr_factor: float = 0.1
+
+    def fine_tune_epoch(self, epochs: int) -> int:
+        """The 0-based epoch at which phase 2 (fine-tuning) begins."""
+        if self.fine_tune_from_epoch:
+            return int(self.fine_tune_from_epoch) - 1
+        return max(1, (int(epochs) + 1) // 2)
 
 
 @dataclass
@@ -336,6 +355,12 @@ class RunConfig:
         _validate_optimizer(self.optimizer, problems)
         _validate_training(self.training, self.data, problems, devices)
         _validate_callbacks(self.callbacks, has_validation, problems)
+        epochs = self.training.epochs
+        if self.model.fine_tune and isinstance(epochs, int) and \
+                self.model.fine_tune_epoch(epochs) >= epochs:
+            start = self.model.fine_tune_epoch(epochs) + 1
+            problems.append(Problem("training.epochs", f"fine-tuning begins at epoch {start}; "
+                                    f"train at least {start} epochs"))
         if self.callbacks.reduce_lr_on_plateau and self.optimizer.schedule != "constant":
             problems.append(Problem("callbacks.reduce_lr_on_plateau", "cannot change a learning "
                                     "rate that follows a schedule; use the 'constant' schedule "
@@ -539,6 +564,18 @@ def _validate_model(model: ModelConfig, data: DataConfig, problems: list[Problem
         problems.append(Problem("model.weights", "the small CNN has no ImageNet weights; choose "
                                 "'none' or another architecture"))
     _number(problems, "model.dropout", model.dropout, 0, 0.95)
+    if model.fine_tune:
+        if model.architecture == "small_cnn":
+            problems.append(Problem("model.fine_tune", "fine-tuning is for pretrained "
+                                    "backbones; the small CNN learns whole from the start"))
+        elif model.train_base:
+            problems.append(Problem("model.fine_tune", "fine-tuning first trains the head on a "
+                                    "frozen base: turn off 'Train the whole network'"))
+        _number(problems, "model.fine_tune_fraction", model.fine_tune_fraction, 0.01, 1.0)
+        _number(problems, "model.fine_tune_lr_factor", model.fine_tune_lr_factor, 1e-4, 1.0)
+        if model.fine_tune_from_epoch is not None:
+            _number(problems, "model.fine_tune_from_epoch", model.fine_tune_from_epoch, 2,
+                    whole=True, text="must be epoch 2 or later (epoch 1 trains the head)")
     smallest = MIN_INPUT_SIZE.get(model.architecture, DEFAULT_MIN_INPUT_SIZE)
     name = ARCHITECTURES.get(model.architecture, model.architecture).split(" (")[0]
     if model.input_size is not None:

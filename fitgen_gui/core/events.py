@@ -52,10 +52,12 @@ class RunStarted:
 @dataclass(frozen=True, slots=True)
 class PhaseStarted:
     """What the run is doing before (and between) batches, in words: checking files,
-    loading TensorFlow, building the model, compiling... ``phase`` is a stable key."""
+    loading TensorFlow, building the model, compiling... ``phase`` is a stable key;
+    ``epoch`` (0-based) where the phase begins at an epoch (``fine_tuning``)."""
 
     phase: str
     message: str
+    epoch: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

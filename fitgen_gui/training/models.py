@@ -50,9 +50,21 @@ def _backbone(architecture: str, size: tuple[int, int], weights: Any) -> keras.M
         return keras.applications.MobileNetV3Small(
             input_shape=shape, include_top=False, weights=weights, pooling="avg",
             include_preprocessing=True)
+    if architecture == "mobilenet_v3_large":
+        return keras.applications.MobileNetV3Large(
+            input_shape=shape, include_top=False, weights=weights, pooling="avg",
+            include_preprocessing=True)
     if architecture == "efficientnet_b0":
         return keras.applications.EfficientNetB0(
             input_shape=shape, include_top=False, weights=weights, pooling="avg")
+    if architecture == "efficientnet_v2_b0":  # rescales 0-255 to -1..1 itself
+        return keras.applications.EfficientNetV2B0(
+            input_shape=shape, include_top=False, weights=weights, pooling="avg",
+            include_preprocessing=True)
+    if architecture == "convnext_tiny":  # normalizes 0-255 pixels itself
+        return keras.applications.ConvNeXtTiny(
+            input_shape=shape, include_top=False, weights=weights, pooling="avg",
+            include_preprocessing=True)
     if architecture == "resnet50":
         return keras.applications.ResNet50(
             input_shape=shape, include_top=False, weights=weights, pooling="avg")
@@ -178,3 +190,24 @@ def current_learning_rate(model: keras.Model) -> float | None:
         return float(keras.ops.convert_to_numpy(optimizer.learning_rate))
     except (TypeError, ValueError, AttributeError):
         return None
+
+
+def unfreeze_top(model: keras.Model, fraction: float) -> int:
+    """Let the top ``fraction`` of the backbone's layers learn (fine-tuning's phase 2).
+
+    Batch normalization layers stay frozen, and the backbone keeps running them in inference
+    mode (it is called with ``training=False``), as Keras's transfer-learning guide advises:
+    their statistics from ImageNet are kept. Returns the number of layers that now learn.
+    """
+    base = next((layer for layer in model.layers if isinstance(layer, keras.Model)), None)
+    if base is None:
+        raise ValueError("This model has no backbone to fine-tune.")
+    base.trainable = True
+    layers = [layer for layer in base.layers if layer.weights]
+    first = round(len(layers) * (1.0 - fraction))
+    learning = 0
+    for i, layer in enumerate(layers):
+        frozen = i < first or isinstance(layer, keras.layers.BatchNormalization)
+        layer.trainable = not frozen
+        learning += not frozen
+    return learning

@@ -26,7 +26,7 @@ from typing import Any
 import keras
 import numpy as np
 
-from fitgen_gui.core.config import ConfigError, Problem, RunConfig
+from fitgen_gui.core.config import ARCHITECTURES, ConfigError, Problem, RunConfig
 from fitgen_gui.core.console_text import ConsoleStream
 from fitgen_gui.core.errors import CheckpointError, UserError
 from fitgen_gui.core.events import (
@@ -64,7 +64,7 @@ from fitgen_gui.training import tf_devices
 from fitgen_gui.training.epoch_seeds import EpochSeeds
 from fitgen_gui.training.generator_training import DataExhaustedWarning, fit_generator
 from fitgen_gui.training.input_meter import BatchContentWarning, InputMeter
-from fitgen_gui.training.models import build_model, compile_model
+from fitgen_gui.training.models import build_model, compile_model, unfreeze_top
 from fitgen_gui.training.preflight import Prepared, describe_reuse, devices_of, prepare
 from fitgen_gui.training.run_recorder import RunRecorder, save_model_atomic
 from fitgen_gui.training.tf_profile import ProfileBatches, ProfileWarning
@@ -370,22 +370,56 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
         if data.from_folders:
             data.train.set_epoch(initial_epoch)
         initial_step = int(resume_state.get("batches") or 0) if resume_state else 0
-        fit_generator(
-            model, data.train, steps_per_epoch=steps, epochs=training.epochs,
-            verbose=training.verbose, callbacks=callbacks, validation_data=data.val,
-            validation_steps=val_steps, validation_freq=training.validation_freq,
-            class_weight=data.class_weight, max_queue_size=training.max_queue_size,
-            workers=training.workers, use_multiprocessing=training.use_multiprocessing,
-            # The iterator already shuffles its images every epoch, keyed by the seed.
-            shuffle=False, initial_epoch=initial_epoch, initial_step=initial_step,
-            stream=console,
-            # FitGen's models take 0-255 pixels and scale them themselves.
-            input_meter=InputMeter(class_names=data.class_names, expects_0_255=True),
-            # The models resize any image, but images that change size mid-run are a bug
-            # of the data (and retrace the step).
-            strict_shapes=True,
-        )
+
+        def fit(epochs: int, first_epoch: int, first_step: int) -> None:
+            fit_generator(
+                model, data.train, steps_per_epoch=steps, epochs=epochs,
+                verbose=training.verbose, callbacks=callbacks, validation_data=data.val,
+                validation_steps=val_steps, validation_freq=training.validation_freq,
+                class_weight=data.class_weight, max_queue_size=training.max_queue_size,
+                workers=training.workers, use_multiprocessing=training.use_multiprocessing,
+                # The iterator already shuffles its images every epoch, keyed by the seed.
+                shuffle=False, initial_epoch=first_epoch, initial_step=first_step,
+                stream=console,
+                # FitGen's models take 0-255 pixels and scale them themselves.
+                input_meter=InputMeter(class_names=data.class_names, expects_0_255=True),
+                # The models resize any image, but images that change size mid-run are a
+                # bug of the data (and retrace the step).
+                strict_shapes=True,
+            )
+
+        phase_two = (config.model.fine_tune_epoch(training.epochs)
+                     if config.model.fine_tune else None)
+        if phase_two is not None and initial_epoch < phase_two:
+            fit(phase_two, initial_epoch, initial_step)  # phase 1: the head alone
+            ended = recorder.stopped_by_user or recorder.nan_at is not None or (
+                recorder.save_error is not None)
+            if not ended and recorder.last_full_epoch:
+                start = recorder.last_full_epoch  # early stopping may end phase 1 sooner
+                _start_fine_tuning(session, model, steps, start)
+                if data.from_folders:
+                    data.train.set_epoch(start)
+                fit(training.epochs, start, 0)
+        else:
+            fit(training.epochs, initial_epoch, initial_step)
     return _outcome(session, model, recorder, initial_epoch, callbacks)
+
+
+def _start_fine_tuning(session: _Session, model: keras.Model, steps: int, epoch: int) -> None:
+    """Phase 2: the top of the backbone learns too, at a lower learning rate."""
+    run, config = session.run, session.config
+    assert run is not None and config is not None
+    settings = config.model
+    learning = unfreeze_top(model, settings.fine_tune_fraction)
+    rate = config.optimizer.learning_rate * settings.fine_tune_lr_factor
+    compile_model(model, config.replace(**{"optimizer.learning_rate": rate}), steps)
+    name = ARCHITECTURES.get(settings.architecture, settings.architecture)
+    message = (f"Fine-tuning from epoch {epoch + 1}: the top {learning} layers of "
+               f"{name} learn too, at learning rate {rate:g} (until now only the new head "
+               "learned; batch normalization stays frozen).")
+    session.console.line(message)
+    session.emit(PhaseStarted("fine_tuning", message, epoch=epoch))
+    run.write_state("running", fine_tuning_from_epoch=epoch + 1)
 
 
 def _class_counts(data: Any) -> tuple[int, ...]:

@@ -28,6 +28,18 @@ WEIGHTS = {
         "weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5",
         "https://storage.googleapis.com/tensorflow/keras-applications/mobilenet_v3/",
         "d3e8ec802a04aa4fc771ee12a9a9b836", 4.3),
+    "mobilenet_v3_large": WeightsEntry(
+        "weights_mobilenet_v3_large_224_1.0_float_no_top_v2.h5",
+        "https://storage.googleapis.com/tensorflow/keras-applications/mobilenet_v3/",
+        "07fb09a5933dd0c8eaafa16978110389", 12.0),
+    "efficientnet_v2_b0": WeightsEntry(
+        "efficientnetv2-b0_notop.h5",
+        "https://storage.googleapis.com/tensorflow/keras-applications/efficientnet_v2/",
+        "893217f2bb855e2983157299931e43ff", 24.0),
+    "convnext_tiny": WeightsEntry(
+        "convnext_tiny_notop.h5",
+        "https://storage.googleapis.com/tensorflow/keras-applications/convnext/",
+        "d547c096cabd03329d7be5562c5e14798aa39ed24b474157cef5e85ab9e49ef1", 106.0),
     "efficientnet_b0": WeightsEntry(
         "efficientnetb0_notop.h5", "https://storage.googleapis.com/keras-applications/",
         "50bc09e76180e00e4465e1a485ddc09d", 16.7),

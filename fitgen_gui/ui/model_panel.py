@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from fitgen_gui.core.config import ARCHITECTURES
+from fitgen_gui.core.config import ARCHITECTURES, IMAGENET_SIZE
 from fitgen_gui.training.weights_files import (
     WEIGHTS,
     WeightsMissingError,
@@ -80,6 +80,13 @@ class ModelPanel(QWidget):
                                     "Off: only the new classification head learns (fast, "
                                     "good with pretrained weights and few images).")
         form.addRow("", self.train_base)
+        self.fine_tune = check_box(
+            "model.fine_tune", "Then fine-tune the top of the network",
+            "Keras's transfer-learning recipe: the new head learns alone on the frozen "
+            "network for the first half of the epochs, then the top 30% of the network's "
+            "layers learn too, at a tenth of the learning rate (batch normalization stays "
+            "frozen). Needs 'Train the whole network' off.")
+        form.addRow("", self.fine_tune)
         self.dropout = double_spin("model.dropout", 0.0, 0.9, step=0.05,
                                    help_text="Share of features switched off at random in "
                                              "training, against overfitting.")
@@ -87,6 +94,10 @@ class ModelPanel(QWidget):
         self.input_size = SizeInput("model.input_size", 16, 1024, special="Same as the images",
                                     help_text="Images are resized to this inside the model.")
         form.addRow("Input size", self.input_size)
+        self.size_note = QLabel("")
+        self.size_note.setObjectName("model.size_note")
+        self.size_note.setWordWrap(True)
+        form.addRow("", self.size_note)
         layout.addWidget(network)
 
         learning, learn_form = form_group("Learning", "model.learning")
@@ -122,6 +133,7 @@ class ModelPanel(QWidget):
         for field, widget in (("model.architecture", self.architecture),
                               ("model.weights", self.weights),
                               ("model.train_base", self.train_base),
+                              ("model.fine_tune", self.fine_tune),
                               ("model.dropout", self.dropout),
                               ("model.input_size", self.input_size),
                               ("optimizer.name", self.optimizer),
@@ -131,6 +143,7 @@ class ModelPanel(QWidget):
                               ("optimizer.decay_epochs", self.decay_epochs)):
             binder.bind(field, widget)
         project.changed.connect(self._sync)
+        project.changed.connect(self._architecture_chosen)
         self._sync()
 
     def _sync(self, *_: object) -> None:
@@ -139,6 +152,7 @@ class ModelPanel(QWidget):
         small = architecture == "small_cnn"
         self.weights.setEnabled(not small)
         self.train_base.setEnabled(not small)
+        self.fine_tune.setEnabled(not small and not config.model.train_base)
         missing = False
         if small:
             self.weights_note.setText("The small CNN always learns from scratch.")
@@ -161,6 +175,22 @@ class ModelPanel(QWidget):
         exponential = config.optimizer.schedule == "exponential"
         self.decay_rate.setEnabled(exponential)
         self.decay_epochs.setEnabled(exponential)
+
+    def _architecture_chosen(self, field: str) -> None:
+        """An ImageNet backbone chosen with small images: 224x224, and why."""
+        if field != "model.architecture":
+            return
+        config = self.project.config
+        if config.model.architecture == "small_cnn":
+            self.size_note.setText("")
+            return
+        height, width = config.data.target_size
+        if height < IMAGENET_SIZE[0] or width < IMAGENET_SIZE[1]:
+            self.project.set("data.target_size", tuple(IMAGENET_SIZE))
+            self.size_note.setText(
+                f"Image size set to {IMAGENET_SIZE[0]}x{IMAGENET_SIZE[1]} (Data tab; it was "
+                f"{height}x{width}): ImageNet backbones learned on images of that size, and "
+                "smaller ones lose much of what they learned.")
 
     # -- downloading ImageNet weights ------------------------------------------------------
 

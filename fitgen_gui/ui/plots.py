@@ -17,7 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from fitgen_gui.core.events import BatchEnded, EpochEnded
+from fitgen_gui.core.events import BatchEnded, EpochEnded, PhaseStarted
 
 __all__ = ["Series", "TrainingPlots", "ema"]
 
@@ -177,6 +177,7 @@ class TrainingPlots(QWidget):
     def clear(self) -> None:
         for series in (*self.series.values(), *self._smoothed.values()):
             series.clear()
+        self._remove_phase_lines()
         self.flush()
 
     def add_batches(self, event: BatchEnded) -> None:
@@ -208,6 +209,26 @@ class TrainingPlots(QWidget):
                 self.series[key].extend([event.epoch + 1], [event.logs[key]])
                 self._dirty.add(key)
 
+    def mark_fine_tuning(self, epoch: int) -> None:
+        """A dashed line where fine-tuning (phase 2) began, on every plot."""
+        self._remove_phase_lines()
+        for plot in self._plots:
+            line = pg.InfiniteLine(pos=float(epoch), angle=90, movable=False,
+                                   pen=pg.mkPen("#7a4fb5", width=1, style=Qt.PenStyle.DashLine),
+                                   label="fine-tuning", labelOpts={"position": 0.92,
+                                                                   "color": "#7a4fb5"})
+            plot.addItem(line)
+            self._phase_lines.append((plot, line))
+        self.fine_tuning_from = epoch
+
+    fine_tuning_from: int | None = None
+
+    def _remove_phase_lines(self) -> None:
+        for plot, line in getattr(self, "_phase_lines", []):
+            plot.removeItem(line)
+        self._phase_lines: list = []
+        self.fine_tuning_from = None
+
     def truncate_after(self, epochs: int) -> None:
         """Forget everything after ``epochs`` epochs (a run resumed from there)."""
         for series in (*self.series.values(), *self._smoothed.values()):
@@ -222,6 +243,9 @@ class TrainingPlots(QWidget):
                 self.add_batches(event)
             elif isinstance(event, EpochEnded):
                 self.add_epoch(event)
+            elif isinstance(event, PhaseStarted) and event.phase == "fine_tuning" and (
+                    event.epoch is not None):
+                self.mark_fine_tuning(event.epoch)
         self.flush()
 
     def point_count(self, name: str) -> int:

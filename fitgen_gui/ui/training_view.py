@@ -16,6 +16,7 @@ from fitgen_gui.core.events import (
     BatchEnded,
     ConsoleText,
     EpochEnded,
+    PhaseStarted,
     ProfileSaved,
     RunStarted,
     TrainingFailed,
@@ -79,6 +80,9 @@ class TrainingView(QWidget):
             self.input.add_epoch(event)
         elif isinstance(event, ProfileSaved):
             self.input.add_profile(event)
+        elif isinstance(event, PhaseStarted) and event.phase == "fine_tuning" and (
+                event.epoch is not None):
+            self.plots.mark_fine_tuning(event.epoch)
         elif isinstance(event, RunStarted):
             self._follow.stop()
             self.run_dir = event.run_dir

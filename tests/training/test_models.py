@@ -24,7 +24,8 @@ def config_for(architecture, *, color_mode="rgb", class_mode="categorical", size
 
 @pytest.mark.slow
 @pytest.mark.parametrize("architecture", ["small_cnn", "mobilenet_v3_small", "efficientnet_b0",
-                                          "resnet50"])
+                                          "resnet50", "mobilenet_v3_large",
+                                          "efficientnet_v2_b0", "convnext_tiny"])
 def test_each_builder_trains_one_step_and_round_trips(architecture, tmp_path):
     config = config_for(architecture)
     model = build_model(config, num_classes=3)
@@ -40,6 +41,18 @@ def test_each_builder_trains_one_step_and_round_trips(architecture, tmp_path):
     np.testing.assert_allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0),
                                rtol=1e-4, atol=1e-5)
     assert loaded.optimizer.iterations.numpy() == 1  # optimizer state comes back too
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("architecture", ["mobilenet_v3_large", "efficientnet_v2_b0",
+                                          "convnext_tiny"])
+def test_new_backbones_scale_raw_pixels_inside_the_model(architecture):
+    # Their own preprocessing is in the model: raw 0-255 pixels in, and the first layers
+    # after the input resize are the backbone's rescaling/normalization.
+    model = build_model(config_for(architecture), num_classes=2)
+    base = next(layer for layer in model.layers if isinstance(layer, keras.Model))
+    kinds = [type(layer).__name__ for layer in base.layers[:4]]
+    assert {"Rescaling", "Normalization"} & set(kinds), kinds
 
 
 def test_a_saved_model_takes_raw_pixels_of_any_size():

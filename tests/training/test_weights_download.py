@@ -147,7 +147,13 @@ def test_fitgen_weights_list_and_download(server, cache, capsys):
 def test_our_table_is_what_the_installed_keras_publishes():
     import inspect
 
-    from keras.src.applications import efficientnet, mobilenet_v3, resnet
+    from keras.src.applications import (
+        convnext,
+        efficientnet,
+        efficientnet_v2,
+        mobilenet_v3,
+        resnet,
+    )
 
     assert WEIGHTS["mobilenet_v3_small"].file_hash == \
         mobilenet_v3.WEIGHTS_HASHES["small_224_1.0_float"][1]
@@ -156,6 +162,13 @@ def test_our_table_is_what_the_installed_keras_publishes():
     assert WEIGHTS["efficientnet_b0"].base_url == efficientnet.BASE_WEIGHTS_PATH
     assert WEIGHTS["resnet50"].file_hash == resnet.WEIGHTS_HASHES["resnet50"][1]
     assert WEIGHTS["resnet50"].base_url == resnet.BASE_WEIGHTS_PATH
+    assert WEIGHTS["mobilenet_v3_large"].file_hash == \
+        mobilenet_v3.WEIGHTS_HASHES["large_224_1.0_float"][1]
+    assert WEIGHTS["efficientnet_v2_b0"].file_hash == efficientnet_v2.WEIGHTS_HASHES["b0"][1]
+    assert WEIGHTS["efficientnet_v2_b0"].base_url == efficientnet_v2.BASE_WEIGHTS_PATH
+    assert WEIGHTS["convnext_tiny"].file_hash == convnext.WEIGHTS_HASHES["convnext_tiny"][1]
+    assert WEIGHTS["convnext_tiny"].base_url == convnext.BASE_WEIGHTS_PATH
+    assert len(WEIGHTS["convnext_tiny"].file_hash) == 64  # a SHA-256, checked as one
     # The file names Keras builds for the no-top weights.
     assert "_no_top_v2.h5" in inspect.getsource(mobilenet_v3)
     assert WEIGHTS["resnet50"].file_name == \

@@ -124,7 +124,7 @@ def test_download_the_weights_from_the_model_panel(qtbot, window, tmp_path, monk
     body = b"\x89HDF\r\n\x1a\n" + bytes(range(256)) * 400
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             self.send_response(200)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -138,7 +138,7 @@ def test_download_the_weights_from_the_model_panel(qtbot, window, tmp_path, monk
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
     monkeypatch.setenv("FITGEN_WEIGHTS_MIRROR", f"http://127.0.0.1:{server.server_address[1]}")
     monkeypatch.setitem(WEIGHTS, "mobilenet_v3_small", WEIGHTS["mobilenet_v3_small"]._replace(
-        file_hash=hashlib.md5(body).hexdigest()))  # noqa: S324 - the test's own file
+        file_hash=hashlib.md5(body).hexdigest()))
     try:
         panel = window.model_panel
         window.project.update({"model.architecture": "mobilenet_v3_small",
@@ -156,3 +156,16 @@ def test_download_the_weights_from_the_model_panel(qtbot, window, tmp_path, monk
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_choosing_an_imagenet_backbone_sets_224_pixels_and_says_why(window):
+    window.project.set("data.target_size", (64, 64))
+    panel = window.model_panel
+    panel.architecture.setCurrentIndex(panel.architecture.findData("efficientnet_v2_b0"))
+    assert tuple(window.project.config.data.target_size) == (224, 224)
+    assert tuple(window.data_panel.target_size.value()) == (224, 224)
+    assert "it was 64x64" in panel.size_note.text()
+    assert "learned on images of that size" in panel.size_note.text()
+    panel.architecture.setCurrentIndex(panel.architecture.findData("small_cnn"))
+    assert panel.size_note.text() == ""
+    assert tuple(window.project.config.data.target_size) == (224, 224)  # nothing undone
