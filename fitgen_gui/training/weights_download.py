@@ -131,6 +131,7 @@ def _fetch(url: str, partial: str, expected: str,
            cancel: threading.Event | None, timeout: float, manual: str) -> str:
     hasher = _hasher(expected)
     request = urllib.request.Request(url, headers={"User-Agent": "FitGen"})
+    failure = ""
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             total = response.headers.get("Content-Length")
@@ -149,24 +150,26 @@ def _fetch(url: str, partial: str, expected: str,
                     if progress is not None:
                         progress(done, total_bytes)
             if total_bytes is not None and done < total_bytes:
-                raise DownloadError(
-                    f"The download from {url} stopped after {done:,} of {total_bytes:,} "
-                    f"bytes; nothing was kept. Try again. {manual}")
+                failure = (f"The download from {url} stopped after {done:,} of "
+                           f"{total_bytes:,} bytes; nothing was kept. Try again. {manual}")
+    except DownloadError:
+        raise
     except urllib.error.HTTPError as exc:
-        raise DownloadError(f"The server answered {exc.code} ({exc.reason}) for {url}; "
-                            f"check the mirror address. {manual}") from None
+        failure = (f"The server answered {exc.code} ({exc.reason}) for {url}; check the "
+                   f"mirror address. {manual}")
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, socket.timeout | TimeoutError):
             what = "did not answer in time"
         else:
             what = f"cannot be reached ({reason})"
-        raise DownloadError(f"{url} {what}: this computer may be offline or behind a "
-                            f"proxy (a mirror can be set with {MIRROR_VARIABLE}). "
-                            f"{manual}") from None
+        failure = (f"{url} {what}: this computer may be offline or behind a proxy (a mirror "
+                   f"can be set with {MIRROR_VARIABLE}). {manual}")
     except (ConnectionError, TimeoutError, OSError, http.client.HTTPException) as exc:
-        if isinstance(exc, DownloadError):
-            raise
-        raise DownloadError(f"The download from {url} broke off ({exc}); nothing was kept. "
-                            f"Try again. {manual}") from None
+        failure = (f"The download from {url} broke off ({type(exc).__name__}: {exc}); "
+                   f"nothing was kept. Try again. {manual}")
+    if failure:
+        # Raised here, not in the handler: the error keeps no reference to the connection
+        # (and its socket), which is closed and freed now.
+        raise DownloadError(failure)
     return hasher.hexdigest()
