@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from fitgen_gui.cli.common import (
     EXIT_OK,
@@ -75,17 +76,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_preview(args: argparse.Namespace) -> int:
+def _data_settings(args: argparse.Namespace, fields: tuple[str, ...] | None = (
+        "data.", "augmentation.")) -> Any:
+    """The settings of a command that reads the data: checked (only ``fields``' sections,
+    or all with None), a data file run only when trusted; TensorFlow loaded."""
     from fitgen_gui.core.config import ConfigError
 
     config = config_from_args(args)
-    problems = [p for p in config.validate() if p.field.startswith(("data.", "augmentation."))]
+    problems = [p for p in config.validate() if fields is None or p.field.startswith(fields)]
     if problems:
         raise ConfigError(problems)
     if config.data.source == "python" and not data_file_trusted(args):
         raise UserError(f"These settings get their data by running '"
                         f"{config.data.generator_file}'; pass --trust-data-file to run it.")
     load_engine()
+    return config
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    config = _data_settings(args)
     from PIL import Image
 
     from fitgen_gui.data.preview import DataFilePreview, FolderPreview, PreviewError
@@ -125,16 +134,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_tap(args: argparse.Namespace) -> int:
-    from fitgen_gui.core.config import ConfigError
-
-    config = config_from_args(args)
-    problems = [p for p in config.validate() if p.field.startswith(("data.", "augmentation."))]
-    if problems:
-        raise ConfigError(problems)
-    if config.data.source == "python" and not data_file_trusted(args):
-        raise UserError(f"These settings get their data by running '"
-                        f"{config.data.generator_file}'; pass --trust-data-file to run it.")
-    load_engine()
+    config = _data_settings(args)
     from fitgen_gui.training.batch_tap import tap_batch, write_tap
 
     tapped = tap_batch(config, args.batch)
@@ -165,16 +165,7 @@ def cmd_tap(args: argparse.Namespace) -> int:
 
 
 def cmd_tune_loader(args: argparse.Namespace) -> int:
-    from fitgen_gui.core.config import ConfigError
-
-    config = config_from_args(args)
-    problems = config.validate()
-    if problems:
-        raise ConfigError(problems)
-    if config.data.source == "python" and not data_file_trusted(args):
-        raise UserError(f"These settings get their data by running '"
-                        f"{config.data.generator_file}'; pass --trust-data-file to run it.")
-    load_engine()
+    config = _data_settings(args, fields=None)  # it trains: every setting counts
     from fitgen_gui.training.loader_tuner import tune_loader
 
     report = tune_loader(config, batches=args.batches,
