@@ -3,8 +3,9 @@
 - **Time per batch**: for every training batch, the milliseconds the training waited for it
   (orange, below) and the milliseconds of its training step (blue, stacked on top), with the
   epoch's input-bound share in the profiler's words above.
-- **Classes per batch**: one column per batch, its height split by the share of each class
-  (the same colours as the histogram): sorted or one-class data shows as long blocks.
+- **Classes per batch**: one column per training batch, its height split by the share of
+  each class: sorted or one-class data shows as long blocks; below, in a band, each epoch's
+  validation batches the same way.
 - **Classes per epoch**: the last epoch's share of each class in training and validation
   batches beside the training folder's.
 
@@ -118,8 +119,11 @@ class InputPlots(QWidget):
         self.time_plot = _plot(f'<span style="color:{_WAIT}">waiting for data</span> + '
                                f'<span style="color:{_STEP}">step</span> (ms)', "ms per batch",
                                "training.plot.batch_time")
-        self.strip_plot = _plot("Classes in each batch", "share", "training.plot.class_strip")
-        self.strip_plot.getPlotItem().setYRange(0, 1, padding=0)
+        self.strip_plot = _plot("Classes in each batch", "", "training.plot.class_strip")
+        # Training batches above (0..1), each epoch's validation batches in a band below.
+        self.strip_plot.getPlotItem().setYRange(-0.32, 1, padding=0)
+        self.strip_plot.getPlotItem().getAxis("left").setTicks(
+            [[(0.5, "train"), (-0.17, "val")]])
         self._strip_legend_for: list[str] = []
         self.histogram_plot = _plot(
             " ".join(f'<span style="color:{color}">{name}</span>' for name, color in _HISTOGRAM),
@@ -148,6 +152,9 @@ class InputPlots(QWidget):
         self._zero_curve = zero
         self._strip = pg.ImageItem(axisOrder="row-major")
         self.strip_plot.addItem(self._strip)
+        self._val_strip = pg.ImageItem(axisOrder="row-major")
+        self.strip_plot.addItem(self._val_strip)
+        self.val_batch_counts: dict[int, tuple[tuple[int, ...], ...]] = {}
         self._bars: list[pg.BarGraphItem] = []
         self.class_names: list[str] = []
         self.folder_counts: tuple[int, ...] = ()
@@ -172,6 +179,7 @@ class InputPlots(QWidget):
         self.counts.clear()
         self._count_x.clear()
         self.epoch_counts = self.val_counts = ()
+        self.val_batch_counts.clear()
         self.epoch_percents.clear()
         self.verdict.setText("Data feed: the time each batch waited for data appears here "
                              "while training.")
@@ -204,6 +212,8 @@ class InputPlots(QWidget):
         if event.class_counts:
             self.epoch_counts = tuple(event.class_counts)
             self.val_counts = tuple(event.val_class_counts)
+        if event.val_batch_counts:
+            self.val_batch_counts[event.epoch] = tuple(event.val_batch_counts)
         percent = event.input_percent
         if percent == percent:  # measured
             self.epoch_percents[event.epoch] = percent
@@ -220,6 +230,8 @@ class InputPlots(QWidget):
         self.verdict.setToolTip(f"Open it with: tensorboard --logdir \"{event.log_dir}\"")
 
     def truncate_after(self, epochs: int) -> None:
+        for epoch in [e for e in self.val_batch_counts if e >= epochs]:
+            del self.val_batch_counts[epoch]
         self.wait.truncate(float(epochs))
         self.total.truncate(float(epochs))
         keep = int(np.searchsorted(np.asarray(self._count_x), float(epochs), side="right"))
@@ -250,6 +262,7 @@ class InputPlots(QWidget):
             top = float(np.percentile(rest, 98)) * 1.6
             self.time_plot.setYRange(0, max(top, 1.0), padding=0)
         self._draw_strip()
+        self._draw_val_strip()
         self._draw_histogram()
 
     def _draw_strip(self) -> None:
@@ -277,6 +290,28 @@ class InputPlots(QWidget):
                                  else 1.0)
         x1 = self._count_x[-1]
         self._strip.setRect(x0, 0.0, max(x1 - x0, 1e-6), 1.0)
+
+    def _draw_val_strip(self) -> None:
+        """Each epoch's validation batches, side by side within the epoch's span."""
+        if not self.val_batch_counts:
+            self._val_strip.clear()
+            return
+        epochs = sorted(self.val_batch_counts)
+        per_epoch = max(len(self.val_batch_counts[e]) for e in epochs)
+        width = max((len(row) for e in epochs for row in self.val_batch_counts[e] if row),
+                    default=0)
+        if not width:
+            self._val_strip.clear()
+            return
+        first, last = epochs[0], epochs[-1]
+        counts = np.zeros(((last - first + 1) * per_epoch, width))
+        for e in epochs:
+            for j, row in enumerate(self.val_batch_counts[e]):
+                counts[(e - first) * per_epoch + j, :len(row)] = row
+        image = class_strip_image(counts)
+        self._val_strip.setImage(np.ascontiguousarray(image.transpose(1, 0, 2)),
+                                 autoLevels=False, levels=(0, 255))
+        self._val_strip.setRect(float(first), -0.3, float(last - first + 1), 0.26)
 
     def _draw_histogram(self) -> None:
         for bar in self._bars:

@@ -50,6 +50,10 @@ def test_the_data_feed_fills_while_training_and_the_batches_tab_shows_batch_n(
     assert len(feed.counts) == 10
     assert [sum(c) for c in feed.counts[:5]] == [8, 8, 8, 8, 4]
     assert feed.epoch_counts == (12, 12, 12) and feed.folder_counts == (12, 12, 12)
+    # Each epoch's validation batches, drawn below: 12 images in batches of 8.
+    assert sorted(feed.val_batch_counts) == [0, 1]
+    assert [sum(c) for c in feed.val_batch_counts[0]] == [8, 4]
+    assert feed._val_strip.image is not None
     # The profile ended with the run: its verdict and folder are shown.
     assert feed.verdict.text().startswith("Profile of batches ")
     assert "input-bound" in feed.verdict.text() and final.run_dir in feed.verdict.text()
