@@ -34,14 +34,20 @@ def displayable(image: np.ndarray, data_format: str = "channels_last") -> np.nda
 
 
 def batch_labels(targets: Any, class_names: Sequence[str], class_mode: str | None) -> list[str]:
-    """Class names of a batch's targets (one-hot, indices or binary)."""
+    """Class names of a batch's targets: one-hot (or soft) rows by their largest entry,
+    class numbers and 0/1 targets by their value. Targets that are not whole numbers (a
+    generator's mistake) are shown as they are, not rounded into a class."""
     if targets is None or class_mode in (None, "input"):
         return []
     y = np.asarray(targets)
-    if class_mode == "categorical" and y.ndim == 2:
+    if y.ndim == 2 and y.shape[1] > 1:
         indices = y.argmax(axis=1)
     else:
-        indices = np.rint(y.reshape(len(y), -1)[:, 0]).astype(int)
+        values = y.reshape(len(y), -1)[:, 0]
+        whole = np.rint(values)
+        if not np.array_equal(whole, values):
+            return [f"{v:g}" for v in values]
+        indices = whole.astype(int)
     return [class_names[i] if 0 <= i < len(class_names) else str(i) for i in indices]
 
 
@@ -76,12 +82,14 @@ def make_grid(images: Sequence[np.ndarray], labels: Sequence[str] = (), *, colum
 
 
 def save_grid(path: str, batch: Any, class_names: Sequence[str], class_mode: str | None, *,
-              data_format: str = "channels_last", columns: int = 8) -> int:
-    """Save one batch (``x`` or ``(x, y[, w])``) as a labelled grid; return the image count."""
+              data_format: str = "channels_last", columns: int = 8,
+              captions: Sequence[str] | None = None) -> int:
+    """Save one batch (``x`` or ``(x, y[, w])``) as a grid labelled with its classes (or with
+    ``captions``, one per image); return the image count."""
     x, y = (batch[0], batch[1]) if isinstance(batch, tuple) else (batch, None)
     images = [displayable(image, data_format) for image in x]
     scale = max(1, 96 // max(images[0].shape[:2]))
-    grid = make_grid(images, batch_labels(y, class_names, class_mode), columns=columns,
-                     scale=scale)
+    labels = captions if captions is not None else batch_labels(y, class_names, class_mode)
+    grid = make_grid(images, labels, columns=columns, scale=scale)
     Image.fromarray(grid).save(path)
     return len(images)

@@ -24,7 +24,9 @@ from typing import Any
 import numpy as np
 
 from fitgen_gui.core.config import RunConfig
+from fitgen_gui.core.errors import UserError
 from fitgen_gui.data.batch_streams import is_sequence, sequence_length
+from fitgen_gui.data.preview_grid import batch_labels, save_grid
 from fitgen_gui.training.batch_contract import class_weights_to_sample_weights
 
 __all__ = ["Flag", "LossSpike", "TappedBatch", "augmentations_of", "batch_flags",
@@ -67,7 +69,6 @@ def _steps(config: RunConfig, train: Any) -> int:
         length = sequence_length(train)
         if length:
             return int(length)
-    from fitgen_gui.core.errors import UserError
 
     raise UserError("The data file's train_data is a generator: set steps_per_epoch (batches "
                     "per epoch) to say which epoch a batch belongs to.")
@@ -94,7 +95,6 @@ def _from_sequence(seq: Any, number: int) -> tuple[Any, list[str] | None]:
 
 
 def _from_generator(source: Any, number: int) -> Any:
-    from fitgen_gui.core.errors import UserError
 
     iterator = iter(source)
     batch = None
@@ -107,21 +107,6 @@ def _from_generator(source: Any, number: int) -> Any:
     return batch
 
 
-def _labels(y: Any, class_names: list[str]) -> list[str]:
-    from fitgen_gui.training.input_meter import class_counts
-
-    if y is None:
-        return []
-    arr = np.asarray(y)
-    if arr.ndim == 2 and arr.shape[1] > 1:
-        indices = arr.argmax(axis=1)
-    elif class_counts(arr, len(class_names)) is not None:
-        indices = np.rint(arr.reshape(-1)).astype(int)
-    else:
-        return [f"{v:g}" for v in arr.reshape(len(arr), -1)[:, 0]]
-    return [class_names[i] if 0 <= i < len(class_names) else str(i) for i in indices]
-
-
 def tap_batch(config: RunConfig, number: int, *, data: Any = None) -> TappedBatch:
     """Batch ``number`` (from 1) of a run of ``config``: arrays, files, statistics, flags.
 
@@ -129,7 +114,6 @@ def tap_batch(config: RunConfig, number: int, *, data: Any = None) -> TappedBatc
     """
     import time
 
-    from fitgen_gui.core.errors import UserError
     from fitgen_gui.data.pipeline import build_run_data
 
     if isinstance(number, bool) or not isinstance(number, int) or number < 1:
@@ -156,7 +140,7 @@ def tap_batch(config: RunConfig, number: int, *, data: Any = None) -> TappedBatc
     epoch, index = divmod(number - 1, steps)
     tapped = TappedBatch(
         number=number, epoch=epoch + 1, index=index + 1, x=x, y=y, sample_weight=w,
-        files=files, labels=_labels(y, list(data.class_names)),
+        files=files, labels=batch_labels(y, list(data.class_names), config.data.class_mode),
         class_names=list(data.class_names),
         reproducible=seed is not None or not data.from_folders)
     tapped.stats = batch_statistics(x, y, w)
@@ -329,7 +313,6 @@ def augmentations_of(config: RunConfig, number: int, sample: int, count: int = 1
     Folder data only: the same file through the run's augmentation with ``count``
     different random draws (the first is the one training used).
     """
-    from fitgen_gui.core.errors import UserError
     from fitgen_gui.data.pipeline import build_run_data
 
     if data is None:
@@ -354,10 +337,6 @@ def augmentations_of(config: RunConfig, number: int, sample: int, count: int = 1
 
 def write_tap(tapped: TappedBatch, out_dir: str | os.PathLike) -> dict[str, str]:
     """``batch-NNNN.npz`` (x, y, sample_weight, files), ``.png`` (a grid) and ``.json``."""
-    from PIL import Image
-
-    from fitgen_gui.data.preview_grid import displayable, make_grid
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     stem = f"batch-{tapped.number:04d}"
@@ -371,16 +350,11 @@ def write_tap(tapped: TappedBatch, out_dir: str | os.PathLike) -> dict[str, str]
     paths = {"npz": str(out / f"{stem}.npz"), "png": str(out / f"{stem}.png"),
              "json": str(out / f"{stem}.json")}
     np.savez(paths["npz"], **arrays)
-    images = [displayable(image) for image in tapped.x] if tapped.x.ndim == 4 else []
-    if images:
-        captions = []
-        for i in range(len(images)):
-            text = tapped.labels[i] if i < len(tapped.labels) else ""
-            if tapped.sample_weight is not None:
-                text += f" w{float(tapped.sample_weight[i]):.3g}"
-            captions.append(text)
-        scale = max(1, 96 // max(images[0].shape[:2]))
-        Image.fromarray(make_grid(images, captions, scale=scale)).save(paths["png"])
+    if tapped.x.ndim == 4:  # images: a grid with each one's label and weight
+        captions = [(tapped.labels[i] if i < len(tapped.labels) else "") + (
+            f" w{float(tapped.sample_weight[i]):.3g}" if tapped.sample_weight is not None
+            else "") for i in range(len(tapped.x))]
+        save_grid(paths["png"], tapped.x, tapped.class_names, None, captions=captions)
     else:
         paths.pop("png")
     record = {
