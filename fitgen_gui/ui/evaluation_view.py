@@ -31,13 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fitgen_gui.core.config import RunConfig
-from fitgen_gui.core.run_dir import RunDir
 from fitgen_gui.ui.background import BackgroundTasks
 from fitgen_gui.ui.confusion_matrix import ConfusionMatrix
 from fitgen_gui.ui.gallery import Gallery, ImageDetail
 from fitgen_gui.ui.model_picker import ModelChoice, ModelPicker
 from fitgen_gui.ui.model_work import JobContext, ModelWork
+from fitgen_gui.ui.project_files import ask_run_data_file
 from fitgen_gui.ui.widgets import ElidedLabel
 
 __all__ = ["EvaluationView", "gradcam_job"]
@@ -290,19 +289,7 @@ class EvaluationView(QWidget):
     def _trust_data_file(self, path: str, data: str) -> bool | None:
         if data not in ("val", "train") or not self.choice.is_run:
             return False
-        try:
-            config = RunConfig.from_json(RunDir(path).read_config_text())
-        except Exception:  # noqa: BLE001 - the evaluation itself will say what is wrong
-            return False
-        if config.data.source != "python":
-            return False
-        answer = QMessageBox.question(
-            self, "Run the run's data file?",
-            f"This run's images come from running the Python file\n"
-            f"{config.data.generator_file}\n\nRun it to evaluate? Choose No if you do not "
-            "know the file.", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return True if answer == QMessageBox.StandardButton.Yes else None
+        return ask_run_data_file(self, path, "to evaluate")
 
     def on_progress(self, text: str, done: int, total: int) -> None:
         if not self._running:  # another view's job

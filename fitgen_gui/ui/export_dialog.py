@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,10 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fitgen_gui.core.config import RunConfig
-from fitgen_gui.core.run_dir import RunDir
 from fitgen_gui.ui.model_picker import ModelChoice
 from fitgen_gui.ui.model_work import JobContext, ModelWork
+from fitgen_gui.ui.project_files import ask_run_data_file
 from fitgen_gui.ui.widgets import PathPicker
 
 __all__ = ["FORMAT_CHOICES", "ExportDialog"]
@@ -172,19 +170,8 @@ class ExportDialog(QDialog):
     def _trust_data_file(self, path: str) -> bool | None:
         if not os.path.isdir(path):
             return False
-        try:
-            config = RunConfig.from_json(RunDir(path).read_config_text())
-        except Exception:  # noqa: BLE001 - the export itself will say what is wrong
-            return False
-        if config.data.source != "python":
-            return False
-        answer = QMessageBox.question(
-            self, "Run the run's data file?",
-            f"The self-test needs this run's validation images, which come from running\n"
-            f"{config.data.generator_file}\n\nRun it? Choose No if you do not know the file.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return True if answer == QMessageBox.StandardButton.Yes else None
+        return ask_run_data_file(self, path, "for the export's self-test (it needs the run's "
+                                             "validation images)")
 
     def _failed(self, message: str, details: str) -> None:
         self.status.setText(f"<span style='color:#b3261e'>Could not export: {message}</span>")

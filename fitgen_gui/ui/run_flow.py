@@ -19,6 +19,7 @@ from fitgen_gui.core.events import EpochEnded, RunStarted, TrainingFailed
 from fitgen_gui.core.run_dir import RunDir
 from fitgen_gui.ui.controller import TrainingController
 from fitgen_gui.ui.project import Project
+from fitgen_gui.ui.project_files import ask_to_run_data_file
 from fitgen_gui.ui.run_bar import RunBar
 from fitgen_gui.ui.runs_panel import ResumeDialog, RunsPanel
 from fitgen_gui.ui.training_view import TrainingView
@@ -137,7 +138,7 @@ class RunFlow(QObject):
         except (OSError, UserError) as exc:
             QMessageBox.warning(self.window, "Cannot resume", str(exc))
             return False
-        trusted = self._ask_data_file(config)
+        trusted = ask_to_run_data_file(self.window, config, "to resume")
         if trusted is None:
             return False
         if not run.checkpoints():
@@ -153,18 +154,6 @@ class RunFlow(QObject):
             return False
         epoch, epochs = dialog.choice()
         return self.resume(run_dir, epoch, epochs, trusted=trusted)
-
-    def _ask_data_file(self, config: RunConfig) -> bool | None:
-        """Whether the run's data file may run (True/False), or None: the user declined."""
-        if config.data.source != "python":
-            return False
-        answer = QMessageBox.question(
-            self.window, "Run the run's data file?",
-            f"This run gets its data by running the Python file\n{config.data.generator_file}"
-            "\n\nRun it to resume? Choose No if you do not know the file.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return True if answer == QMessageBox.StandardButton.Yes else None
 
     def resume(self, run_dir: str, from_epoch: int | None = None, epochs: int | None = None,
                *, trusted: bool = False) -> bool:
