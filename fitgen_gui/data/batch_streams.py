@@ -132,10 +132,10 @@ class BatchStream:
     def pass_length(self, index: int) -> int | None:
         """Batches in pass ``index`` (from 0) of a sequence, once that pass has begun to be
         read (a Sequence may change its length in ``on_epoch_end``); None otherwise."""
-        lengths = getattr(getattr(self, "_order", None), "lengths", None)
-        if lengths is None or not isinstance(lengths, list) or index >= len(lengths):
+        order = getattr(self, "_order", None)  # sequence streams read through a _PassOrder
+        if order is None or index >= len(order.lengths):
             return None
-        return lengths[index]
+        return order.lengths[index]
 
     def close(self) -> None:
         """Stop the background workers; batches read ahead are dropped."""
@@ -220,8 +220,9 @@ class _PassOrder:
     def __init__(self, seq: Any, *, shuffle: bool, role: str, start: int = 0) -> None:
         self.seq = seq
         self._start = start
-        self.length = sequence_length(seq)
-        self.lengths = [self.length]  # of each pass so far (a Sequence may change it)
+        # The length of each pass so far: a Sequence may change it in on_epoch_end (Keras 2
+        # read it again), and a stream that reads ahead must know each pass's own.
+        self.lengths = [sequence_length(seq)]
         if self.length == 0:
             raise ValueError(
                 f"The {role} data {type(seq).__name__} has no batches (its len() is 0). "
@@ -232,6 +233,11 @@ class _PassOrder:
         self._rng = random.Random(random.getrandbits(64))
         self._order: list[int] | None = None
         self._pos = 0
+
+    @property
+    def length(self) -> int | None:
+        """Batches in the pass being read (None: an infinite PyDataset)."""
+        return self.lengths[-1]
 
     def next_index(self) -> int:
         if self.length is None:  # infinite PyDataset: indices 0, 1, 2, ...
@@ -254,9 +260,7 @@ class _PassOrder:
         on_epoch_end = getattr(self.seq, "on_epoch_end", None)
         if on_epoch_end is not None:
             on_epoch_end()
-        # A Sequence may change its length in on_epoch_end (Keras 2 read it again).
-        self.length = sequence_length(self.seq)
-        self.lengths.append(self.length)
+        self.lengths.append(sequence_length(self.seq))
 
 
 class _InlineSequenceStream(BatchStream):

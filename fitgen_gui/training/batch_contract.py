@@ -261,10 +261,11 @@ class BatchContract:
         self._pattern = self._signature(batch)
         self._variable = self._variable_input_dims()
 
-    def check_same(self, batch: Any, where: str) -> None:
-        """Raise ``ValueError`` naming ``where`` (``"batch 7 of epoch 1"``) when ``batch``
-        differs from the first one in structure, shape (other than the number of samples
-        and the dimensions the model leaves free) or kind of type (float, int, bool)."""
+    def check_same(self, batch: Any, number: int, epoch: int | None = None) -> None:
+        """Raise ``ValueError`` naming the batch (``number`` and ``epoch`` from 1: "batch 7 of
+        epoch 1") when ``batch`` differs from the first one in structure, shape (other than
+        the number of samples and the dimensions the model leaves free) or kind of type
+        (float, int, bool). Runs for every batch: the words are made only on a failure."""
         pattern = getattr(self, "_pattern", None)
         if pattern is None:
             self.check(batch)
@@ -276,6 +277,7 @@ class BatchContract:
         problem = self._difference(pattern, current)
         if problem is None:
             return
+        where = f"batch {number}" + (f" of epoch {epoch}" if epoch is not None else "")
         raise ValueError(
             f"{self.role.capitalize()} {where} differs from the first batch: {problem}. "
             "Every batch must have the same structure, shapes and kind of values (only the "

@@ -290,7 +290,7 @@ def _evaluate_stream(
             batch = stream.next()
         except StreamExhausted:
             break
-        contract.check_same(batch, f"batch {done + 1}")
+        contract.check_same(batch, done + 1)
         x, y, w = contract.unpack(batch)
         if meter is not None:
             meter.record_validation(y)
@@ -486,7 +486,7 @@ def fit_generator(
                     ran_out = True
                     break
                 waited = clock() - asked
-                contract.check_same(batch, f"batch {done + 1} of epoch {epoch + 1}")
+                contract.check_same(batch, done + 1, epoch + 1)
                 if batch_size is None:
                     batch_size = contract.batch_size(batch)
                 x, y, w = contract.unpack(batch)

@@ -80,7 +80,6 @@ class ProfileBatches(keras.callbacks.Callback):
         self._last_traced = 0
         self._trace: Any = None
         self._said_backend = False
-        self.saved: list[tuple[str, int, int, str]] = []
 
     @property
     def profiling(self) -> bool:
@@ -170,6 +169,5 @@ class ProfileBatches(keras.callbacks.Callback):
         except Exception:  # noqa: BLE001 - stopped already (an error in between)
             pass
         verdict = profiler_verdict(self.log_dir)
-        self.saved.append((self.log_dir, first, last, verdict))
         if self._on_saved is not None:
             self._on_saved(self.log_dir, first, last, verdict)

@@ -124,7 +124,7 @@ class InputPlots(QWidget):
         self.strip_plot.getPlotItem().setYRange(-0.32, 1, padding=0)
         self.strip_plot.getPlotItem().getAxis("left").setTicks(
             [[(0.5, "train"), (-0.17, "val")]])
-        self._strip_legend_for: list[str] = []
+        self._strip_title_for: list[str] = []
         self.histogram_plot = _plot(
             " ".join(f'<span style="color:{color}">{name}</span>' for name, color in _HISTOGRAM),
             "% of images", "training.plot.class_histogram", x_label="class")
@@ -270,14 +270,14 @@ class InputPlots(QWidget):
             self._strip.clear()
             return
         names = self.class_names or [str(i) for i in range(max(len(c) for c in self.counts))]
-        if names != self._strip_legend_for:
+        if names != self._strip_title_for:
             # The classes in the title, each in its colour (a legend would cover the strip).
             shown = [f'<span style="color:{CLASS_COLORS[i % len(CLASS_COLORS)]}">'
                      f'{escape(name[:14])}</span>' for i, name in enumerate(names[:5])]
             more = f" +{len(names) - 5}" if len(names) > 5 else ""
             self.strip_plot.getPlotItem().setTitle("Classes: " + " ".join(shown) + more,
                                                    size="10pt")
-            self._strip_legend_for = list(names)
+            self._strip_title_for = list(names)
         width = max(len(c) for c in self.counts)
         counts = np.zeros((len(self.counts), width))
         for i, row in enumerate(self.counts):

@@ -85,11 +85,6 @@ class LoaderDialog(QDialog):
         self.apply_button.clicked.connect(self._applied)
         self._progress.connect(self.status.setText)
 
-    @property
-    def busy(self) -> bool:
-        return not self.measure.isEnabled() and self.report is None and \
-            not self._stop.is_set()
-
     def start(self) -> None:
         self.measure.setEnabled(False)
         self.apply_button.setEnabled(False)
