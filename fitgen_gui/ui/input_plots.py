@@ -62,6 +62,60 @@ def class_strip_image(counts: np.ndarray) -> np.ndarray:
     return image
 
 
+class CountRows:
+    """A growable matrix of class counts, one row per batch, with each batch's x (epochs):
+    added to as batches arrive, never rebuilt (a long run has 100,000s of batches)."""
+
+    def __init__(self) -> None:
+        self._rows = np.zeros((1024, 1))
+        self._x = np.empty(1024)
+        self.size = 0
+
+    def extend(self, xs: Any, rows: Any) -> None:
+        width = max(len(r) for r in rows)
+        needed = self.size + len(rows)
+        if needed > len(self._rows) or width > self._rows.shape[1]:
+            grown = np.zeros((max(needed, 2 * len(self._rows)), max(width, self._rows.shape[1])))
+            grown[:self.size, :self._rows.shape[1]] = self._rows[:self.size]
+            self._rows = grown
+            self._x = np.resize(self._x, len(grown))
+        for i, row in enumerate(rows):
+            self._rows[self.size + i, :len(row)] = row
+            self._rows[self.size + i, len(row):] = 0
+        self._x[self.size:needed] = xs
+        self.size = needed
+
+    def truncate(self, max_x: float) -> None:
+        """Drop rows with x > ``max_x``."""
+        self.size = int(np.searchsorted(self._x[:self.size], max_x, side="right"))
+
+    def clear(self) -> None:
+        self.size = 0
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._x[:self.size]
+
+    @property
+    def matrix(self) -> np.ndarray:
+        return self._rows[:self.size]
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, index: Any) -> np.ndarray:
+        return self.matrix[index]
+
+
+def _show_strip(item: pg.ImageItem, counts: np.ndarray, rect: tuple[float, ...]) -> None:
+    """Draw a counts matrix as a class strip into ``rect`` (x, y, width, height)."""
+    # Rows of the image are batches along x: transpose to (height, batches, 3).
+    image = class_strip_image(counts)
+    item.setImage(np.ascontiguousarray(image.transpose(1, 0, 2)), autoLevels=False,
+                  levels=(0, 255))
+    item.setRect(*rect)
+
+
 def _plot(title: str, y_label: str, name: str, x_label: str = "epoch") -> pg.PlotWidget:
     widget = pg.PlotWidget()
     widget.setObjectName(name)
@@ -158,8 +212,7 @@ class InputPlots(QWidget):
         self._bars: list[pg.BarGraphItem] = []
         self.class_names: list[str] = []
         self.folder_counts: tuple[int, ...] = ()
-        self.counts: list[tuple[int, ...]] = []
-        self._count_x: list[float] = []
+        self.counts = CountRows()
         self.epoch_counts: tuple[int, ...] = ()
         self.val_counts: tuple[int, ...] = ()
         self.epoch_percents: dict[int, float] = {}
@@ -177,7 +230,6 @@ class InputPlots(QWidget):
         self.wait.clear()
         self.total.clear()
         self.counts.clear()
-        self._count_x.clear()
         self.epoch_counts = self.val_counts = ()
         self.val_batch_counts.clear()
         self.epoch_percents.clear()
@@ -204,8 +256,7 @@ class InputPlots(QWidget):
         self.wait.extend(xs, wait)
         self.total.extend(xs, wait + step)
         if event.class_counts:
-            self.counts.extend(tuple(c) for c in event.class_counts)
-            self._count_x.extend(xs.tolist()[:len(event.class_counts)])
+            self.counts.extend(xs[:len(event.class_counts)], event.class_counts)
         self._dirty = True
 
     def add_epoch(self, event: EpochEnded) -> None:
@@ -234,9 +285,7 @@ class InputPlots(QWidget):
             del self.val_batch_counts[epoch]
         self.wait.truncate(float(epochs))
         self.total.truncate(float(epochs))
-        keep = int(np.searchsorted(np.asarray(self._count_x), float(epochs), side="right"))
-        del self.counts[keep:]
-        del self._count_x[keep:]
+        self.counts.truncate(float(epochs))
         self._dirty = True
 
     def set_training(self, training: bool) -> None:
@@ -266,10 +315,11 @@ class InputPlots(QWidget):
         self._draw_histogram()
 
     def _draw_strip(self) -> None:
-        if not self.counts:
+        if not len(self.counts):
             self._strip.clear()
             return
-        names = self.class_names or [str(i) for i in range(max(len(c) for c in self.counts))]
+        counts = self.counts.matrix
+        names = self.class_names or [str(i) for i in range(counts.shape[1])]
         if names != self._strip_title_for:
             # The classes in the title, each in its colour (a legend would cover the strip).
             shown = [f'<span style="color:{CLASS_COLORS[i % len(CLASS_COLORS)]}">'
@@ -278,18 +328,9 @@ class InputPlots(QWidget):
             self.strip_plot.getPlotItem().setTitle("Classes: " + " ".join(shown) + more,
                                                    size="10pt")
             self._strip_title_for = list(names)
-        width = max(len(c) for c in self.counts)
-        counts = np.zeros((len(self.counts), width))
-        for i, row in enumerate(self.counts):
-            counts[i, :len(row)] = row
-        image = class_strip_image(counts)
-        # Rows of the image are batches along x: transpose to (height, batches, 3).
-        self._strip.setImage(np.ascontiguousarray(image.transpose(1, 0, 2)), autoLevels=False,
-                             levels=(0, 255))
-        x0 = self._count_x[0] - (self._count_x[1] - self._count_x[0] if len(self._count_x) > 1
-                                 else 1.0)
-        x1 = self._count_x[-1]
-        self._strip.setRect(x0, 0.0, max(x1 - x0, 1e-6), 1.0)
+        xs = self.counts.x
+        x0 = xs[0] - (xs[1] - xs[0] if len(xs) > 1 else 1.0)
+        _show_strip(self._strip, counts, (float(x0), 0.0, max(float(xs[-1] - x0), 1e-6), 1.0))
 
     def _draw_val_strip(self) -> None:
         """Each epoch's validation batches, side by side within the epoch's span."""
@@ -308,10 +349,7 @@ class InputPlots(QWidget):
         for e in epochs:
             for j, row in enumerate(self.val_batch_counts[e]):
                 counts[(e - first) * per_epoch + j, :len(row)] = row
-        image = class_strip_image(counts)
-        self._val_strip.setImage(np.ascontiguousarray(image.transpose(1, 0, 2)),
-                                 autoLevels=False, levels=(0, 255))
-        self._val_strip.setRect(float(first), -0.3, float(last - first + 1), 0.26)
+        _show_strip(self._val_strip, counts, (float(first), -0.3, float(last - first + 1), 0.26))
 
     def _draw_histogram(self) -> None:
         for bar in self._bars:

@@ -24,6 +24,18 @@ def test_the_class_strip_splits_each_batch_by_its_classes():
     assert (image[2] == 255).all()  # no labels: blank
 
 
+def test_count_rows_grow_by_batch_and_truncate_at_a_resumed_epoch():
+    from fitgen_gui.ui.input_plots import CountRows
+
+    rows = CountRows()
+    rows.extend(np.arange(1, 2001) / 1000, [(1, 2)] * 2000)  # two epochs of 1,000 batches
+    rows.extend([2.001], [(0, 0, 5)])  # a third class appears
+    assert len(rows) == 2001 and rows.matrix.shape == (2001, 3)
+    assert tuple(rows[0]) == (1, 2, 0) and tuple(rows[-1]) == (0, 0, 5)
+    rows.truncate(1.0)  # resumed from epoch 1: epoch 2 goes
+    assert len(rows) == 1000 and rows.x[-1] == 1.0
+
+
 def test_the_data_feed_fills_while_training_and_the_batches_tab_shows_batch_n(
         qtbot, window, tiny_dataset):
     choose_folders(qtbot, window, tiny_dataset)
