@@ -130,6 +130,13 @@ class AugmentationConfig:
     zca_epsilon: float = 1e-6
     interpolation_order: int = 1
 
+    def is_random(self) -> bool:
+        """Whether these settings draw random transforms (not only normalize)."""
+        return any(getattr(self, name) for name in (
+            "rotation_range", "width_shift_range", "height_shift_range", "shear_range",
+            "zoom_range", "brightness_range", "channel_shift_range", "horizontal_flip",
+            "vertical_flip"))
+
     def generator_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for ``ImageDataGenerator``."""
         kwargs = dataclasses.asdict(self)
@@ -155,6 +162,11 @@ class ModelConfig:
     fine_tune_from_epoch: int | None = None
     fine_tune_fraction: float = 0.3
     fine_tune_lr_factor: float = 0.1
+    # With the base frozen, each image's features are computed once (``feature_cache_copies``
+    # augmented copies when augmenting; epoch e uses copy e mod copies) and the head trains
+    # on them: epochs in a fraction of the time. Kept in the run folder, reused on resume.
+    feature_cache: bool = True
+    feature_cache_copies: int = 5
 
     def fine_tune_epoch(self, epochs: int) -> int:
         """The 0-based epoch at which phase 2 (fine-tuning) begins."""
@@ -576,6 +588,8 @@ def _validate_model(model: ModelConfig, data: DataConfig, problems: list[Problem
         if model.fine_tune_from_epoch is not None:
             _number(problems, "model.fine_tune_from_epoch", model.fine_tune_from_epoch, 2,
                     whole=True, text="must be epoch 2 or later (epoch 1 trains the head)")
+    _number(problems, "model.feature_cache_copies", model.feature_cache_copies, 1, 100,
+            whole=True, text="must be a whole number of copies from 1 to 100")
     smallest = MIN_INPUT_SIZE.get(model.architecture, DEFAULT_MIN_INPUT_SIZE)
     name = ARCHITECTURES.get(model.architecture, model.architecture).split(" (")[0]
     if model.input_size is not None:

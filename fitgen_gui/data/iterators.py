@@ -128,6 +128,14 @@ class Iterator(keras.utils.PyDataset):
         rng = self.augmentation_rng(epoch, int(idx), stream)
         return self._get_batches_of_transformed_samples(window, rng=rng, augment=augment)
 
+    def samples_at(self, indices: np.ndarray, *, epoch: int, batch: int,
+                   augment: bool = True, stream: int = 0) -> Any:
+        """The samples at ``indices`` (in that order), augmented with the draws of batch
+        ``batch`` of ``epoch`` and ``stream``: what caching features per image reads."""
+        return self._get_batches_of_transformed_samples(
+            np.asarray(indices), rng=self.augmentation_rng(epoch, batch, stream),
+            augment=augment)
+
     def on_epoch_end(self) -> None:
         """Start a new epoch: a new sample order when shuffling, new augmentation draws."""
         self._epoch += 1

@@ -36,16 +36,23 @@ __all__ = [
 
 MODERATELY = 5.0  # percent of the time spent waiting for input, as TensorFlow's profiler
 HIGHLY = 20.0
+NEGLIGIBLE_WAIT_S = 0.05  # seconds of waiting in an epoch that cannot matter to anyone
 
 
 class BatchContentWarning(UserWarning):
     """What the batches hold looks wrong (one class only, a class missing, sorted data)."""
 
 
-def input_verdict(percent: float) -> tuple[str, str]:
-    """``(key, words)`` for an input-bound share in percent: the profiler's grades."""
+def input_verdict(percent: float, waited_s: float | None = None) -> tuple[str, str]:
+    """``(key, words)`` for an input-bound share in percent: the profiler's grades.
+
+    An epoch that waited less than ``NEGLIGIBLE_WAIT_S`` in all (a head on cached
+    features, a few milliseconds per step) is not input-bound whatever its share.
+    """
     if not math.isfinite(percent):
         return "unknown", "unknown"
+    if waited_s is not None and waited_s < NEGLIGIBLE_WAIT_S:
+        return "not", "not input-bound"
     if percent >= HIGHLY:
         return "highly", "highly input-bound"
     if percent >= MODERATELY:
@@ -145,7 +152,7 @@ class EpochInput:
 
     def summary(self) -> str:
         """One line for the console: the share, its grade and the seconds behind it."""
-        key, words = input_verdict(self.percent)
+        key, words = input_verdict(self.percent, self.waited)
         if key == "unknown":
             return ""
         return (f"Input: waited for data {self.percent:.0f}% of the time "

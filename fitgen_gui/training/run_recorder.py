@@ -159,14 +159,19 @@ class RunRecorder(keras.callbacks.Callback):
     resume_state
         The ``meta`` of a partial checkpoint being resumed: its epoch continues at the next
         batch with the metric sums and random states it had.
+    saved_model
+        The model the checkpoints hold when it is not the one training (the whole model
+        while only its head trains on cached features); its layers are the same objects.
     """
 
     def __init__(self, run: RunDir, emit: Callable[[Any], None], stop_event: threading.Event,
                  *, batch_size: int, on_nan: str = "stop", batch_interval: float = 0.1,
                  keep_last: int = 0, monitor: str = "val_loss",
-                 resume_state: dict[str, Any] | None = None) -> None:
+                 resume_state: dict[str, Any] | None = None,
+                 saved_model: keras.Model | None = None) -> None:
         super().__init__()
         self.run = run
+        self.saved_model = saved_model
         self._emit = emit
         self._stop_event = stop_event
         self._batch_size = batch_size
@@ -223,7 +228,8 @@ class RunRecorder(keras.callbacks.Callback):
             self.run.write_checkpoint_info(CheckpointInfo(
                 epoch_number, partial, str(path), logs,
                 self.batches_done if partial else None, meta))
-            save_model_atomic(self.model, path)
+            saved = self.model if self.saved_model is None else self.saved_model
+            save_model_atomic(saved, path)
         except (OSError, ValueError) as exc:
             self.save_error = (str(path), exc)
             self.model.stop_training = True  # never train on without a checkpoint

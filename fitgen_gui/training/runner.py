@@ -60,7 +60,7 @@ from fitgen_gui.core.run_requests import ProfileRequest, parse_batch_range
 from fitgen_gui.data.batch_streams import is_sequence, sequence_length
 from fitgen_gui.data.data_check import CheckReport, format_report
 from fitgen_gui.data.pipeline import build_run_data, summarize_class_names
-from fitgen_gui.training import tf_devices
+from fitgen_gui.training import feature_cache, tf_devices
 from fitgen_gui.training.epoch_seeds import EpochSeeds
 from fitgen_gui.training.generator_training import DataExhaustedWarning, fit_generator
 from fitgen_gui.training.input_meter import BatchContentWarning, InputMeter
@@ -334,11 +334,17 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
         elif resumed is not None and resumed.checkpoint:
             _check_fits(model, CheckpointInfo(resumed.from_epoch, False, resumed.checkpoint),
                         config, len(data.class_names))
+        phase_two = (config.model.fine_tune_epoch(training.epochs)
+                     if config.model.fine_tune else None)
+        cached = None
+        if feature_cache.applies(config, data.from_folders) and (
+                phase_two is None or initial_epoch < phase_two):
+            cached = _cached_features(session, model, data)
         cb = config.callbacks
         recorder = RunRecorder(run, session.emit, session.stop_event,
                                batch_size=config.data.batch_size, on_nan=training.on_nan,
                                keep_last=cb.keep_last_checkpoints, monitor=cb.monitor,
-                               resume_state=resume_state)
+                               resume_state=resume_state, saved_model=model)
         callbacks: list[keras.callbacks.Callback] = [recorder]
         if training.seed is not None:
             callbacks.insert(0, EpochSeeds(training.seed))
@@ -372,24 +378,31 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
         initial_step = int(resume_state.get("batches") or 0) if resume_state else 0
 
         def fit(epochs: int, first_epoch: int, first_step: int) -> None:
+            # On cached features the head trains alone (the model's own layers), the data
+            # is in memory (no workers needed) and holds features, not 0-255 pixels.
+            trained = model if cached is None else cached.head
+            train, val = (data.train, data.val) if cached is None else (cached.train,
+                                                                         cached.val)
+            if cached is not None:
+                cached.train.set_epoch(first_epoch)
             fit_generator(
-                model, data.train, steps_per_epoch=steps, epochs=epochs,
-                verbose=training.verbose, callbacks=callbacks, validation_data=data.val,
+                trained, train, steps_per_epoch=steps, epochs=epochs,
+                verbose=training.verbose, callbacks=callbacks, validation_data=val,
                 validation_steps=val_steps, validation_freq=training.validation_freq,
                 class_weight=data.class_weight, max_queue_size=training.max_queue_size,
-                workers=training.workers, use_multiprocessing=training.use_multiprocessing,
+                workers=training.workers if cached is None else 0,
+                use_multiprocessing=training.use_multiprocessing and cached is None,
                 # The iterator already shuffles its images every epoch, keyed by the seed.
                 shuffle=False, initial_epoch=first_epoch, initial_step=first_step,
                 stream=console,
                 # FitGen's models take 0-255 pixels and scale them themselves.
-                input_meter=InputMeter(class_names=data.class_names, expects_0_255=True),
+                input_meter=InputMeter(class_names=data.class_names,
+                                       expects_0_255=cached is None),
                 # The models resize any image, but images that change size mid-run are a
                 # bug of the data (and retrace the step).
                 strict_shapes=True,
             )
 
-        phase_two = (config.model.fine_tune_epoch(training.epochs)
-                     if config.model.fine_tune else None)
         if phase_two is not None and initial_epoch < phase_two:
             fit(phase_two, initial_epoch, initial_step)  # phase 1: the head alone
             ended = recorder.stopped_by_user or recorder.nan_at is not None or (
@@ -397,12 +410,47 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
             if not ended and recorder.last_full_epoch:
                 start = recorder.last_full_epoch  # early stopping may end phase 1 sooner
                 _start_fine_tuning(session, model, steps, start)
+                cached = None  # the backbone learns now: every image goes through it
                 if data.from_folders:
                     data.train.set_epoch(start)
                 fit(training.epochs, start, 0)
         else:
             fit(training.epochs, initial_epoch, initial_step)
     return _outcome(session, model, recorder, initial_epoch, callbacks)
+
+
+def _cached_features(session: _Session, model: keras.Model,
+                     data: Any) -> feature_cache.CachedFeatures:
+    """The frozen backbone's features of every image, computed once (or read back)."""
+    run, config, console = session.run, session.config, session.console
+    assert run is not None and config is not None
+    name = ARCHITECTURES.get(config.model.architecture, config.model.architecture)
+    copies = config.model.feature_cache_copies if config.augmentation.is_random() else 1
+    session.phase("features", f"Computing what the frozen {name} sees in each image (once: "
+                              "every epoch reuses it)")
+    labels = {"train": "training", "val": "validation"}
+
+    def progress(split: str, done: int, total: int) -> None:
+        if session.stop_event.is_set():
+            raise _StoppedEarly
+        console.write(f"\rFeatures of the {labels[split]} images: {done}/{total}"
+                      + ("\n" if done == total else ""))
+
+    cached = feature_cache.build_cache(model, config, data, run.path,
+                                       workers=max(1, config.training.workers),
+                                       progress=progress)
+    for split, reused in cached.reused.items():
+        if reused:
+            console.line(f"Reusing the cached features of the {labels[split]} images "
+                         f"({feature_cache.FILES[split]}).")
+        elif cached.reasons[split]:
+            console.line(f"Computed the {labels[split]} features again: "
+                         f"{cached.reasons[split]}.")
+    copies_text = (f" ({copies} augmented copies of each image, taken in turn by the "
+                   "epochs)" if copies > 1 else "")
+    console.line(f"The head learns on the cached features of the frozen {name}"
+                 f"{copies_text}. Checkpoints hold the whole model.")
+    return cached
 
 
 def _start_fine_tuning(session: _Session, model: keras.Model, steps: int, epoch: int) -> None:

@@ -268,7 +268,7 @@ class InputPlots(QWidget):
         percent = event.input_percent
         if percent == percent:  # measured
             self.epoch_percents[event.epoch] = percent
-            key, words = input_verdict(percent)
+            key, words = input_verdict(percent, event.input_wait_s)
             self.verdict.setText(
                 f"Epoch {event.epoch + 1}: waited for data {percent:.0f}% of the time "
                 f"({event.input_wait_s:.2f} s of {event.input_wait_s + event.input_step_s:.2f}"

@@ -16,7 +16,14 @@ from fitgen_gui.training.weights_files import (
 from fitgen_gui.ui.config_binding import Binder
 from fitgen_gui.ui.inputs import SizeInput, WeightsInput
 from fitgen_gui.ui.project import Project
-from fitgen_gui.ui.widgets import check_box, combo, double_spin, form_group, wrap_anywhere
+from fitgen_gui.ui.widgets import (
+    check_box,
+    combo,
+    double_spin,
+    form_group,
+    int_spin,
+    wrap_anywhere,
+)
 
 __all__ = ["ModelPanel"]
 
@@ -87,6 +94,22 @@ class ModelPanel(QWidget):
             "layers learn too, at a tenth of the learning rate (batch normalization stays "
             "frozen). Needs 'Train the whole network' off.")
         form.addRow("", self.fine_tune)
+        cache_row = QHBoxLayout()
+        self.feature_cache = check_box(
+            "model.feature_cache", "Compute the frozen network's features once",
+            "While the network is frozen it sees each image the same way every epoch: "
+            "FitGen runs it once per image, keeps what it sees in the run folder, and the "
+            "head learns from that (epochs many times faster; the saved model is the whole "
+            "network as usual). With augmentation, several augmented copies of each image "
+            "are kept and the epochs take them in turn.")
+        self.feature_cache_copies = int_spin(
+            "model.feature_cache_copies", 1, 100, suffix=" copies",
+            help_text="With augmentation: augmented copies of each image computed once; "
+                      "more copies give more variety and take longer to compute.")
+        cache_row.addWidget(self.feature_cache)
+        cache_row.addWidget(self.feature_cache_copies)
+        cache_row.addStretch(1)
+        form.addRow("", cache_row)
         self.dropout = double_spin("model.dropout", 0.0, 0.9, step=0.05,
                                    help_text="Share of features switched off at random in "
                                              "training, against overfitting.")
@@ -134,6 +157,8 @@ class ModelPanel(QWidget):
                               ("model.weights", self.weights),
                               ("model.train_base", self.train_base),
                               ("model.fine_tune", self.fine_tune),
+                              ("model.feature_cache", self.feature_cache),
+                              ("model.feature_cache_copies", self.feature_cache_copies),
                               ("model.dropout", self.dropout),
                               ("model.input_size", self.input_size),
                               ("optimizer.name", self.optimizer),
@@ -153,6 +178,10 @@ class ModelPanel(QWidget):
         self.weights.setEnabled(not small)
         self.train_base.setEnabled(not small)
         self.fine_tune.setEnabled(not small and not config.model.train_base)
+        self.feature_cache.setEnabled(not small and not config.model.train_base)
+        self.feature_cache_copies.setEnabled(
+            not small and not config.model.train_base and config.model.feature_cache
+            and config.augmentation.is_random())
         missing = False
         if small:
             self.weights_note.setText("The small CNN always learns from scratch.")

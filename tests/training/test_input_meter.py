@@ -177,3 +177,10 @@ def test_a_batch_whose_targets_change_kind_is_named():
 
     with pytest.raises(ValueError, match=r"batch 3 of epoch 1 differs .* floating-point values"):
         fit_generator(dense_classifier(), drifting(), steps_per_epoch=5, verbose=0)
+
+
+def test_an_epoch_that_barely_waited_is_not_input_bound_whatever_its_share():
+    # A head on cached features: 8 steps of 1 ms and 4 ms of waiting in all.
+    assert input_verdict(30.0)[0] == "highly"
+    assert input_verdict(30.0, waited_s=0.004) == ("not", "not input-bound")
+    assert input_verdict(30.0, waited_s=0.5)[0] == "highly"

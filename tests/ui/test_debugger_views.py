@@ -185,3 +185,22 @@ def test_choosing_an_imagenet_backbone_sets_224_pixels_and_says_why(window):
     panel.architecture.setCurrentIndex(panel.architecture.findData("small_cnn"))
     assert panel.size_note.text() == ""
     assert tuple(window.project.config.data.target_size) == (224, 224)  # nothing undone
+
+
+def test_the_feature_cache_is_offered_for_a_frozen_backbone_and_copies_with_augmentation(
+        window):
+    panel = window.model_panel
+    assert not panel.feature_cache.isEnabled()  # the small CNN learns whole
+    panel.architecture.setCurrentIndex(panel.architecture.findData("mobilenet_v3_small"))
+    panel.train_base.setChecked(False)
+    assert panel.feature_cache.isEnabled() and panel.feature_cache.isChecked()
+    assert not panel.feature_cache_copies.isEnabled()  # nothing random to copy
+    window.augmentation_panel.horizontal_flip.setChecked(True)
+    assert panel.feature_cache_copies.isEnabled()
+    panel.feature_cache_copies.setValue(8)
+    assert window.project.config.model.feature_cache_copies == 8
+    panel.feature_cache.setChecked(False)
+    assert not window.project.config.model.feature_cache
+    assert not panel.feature_cache_copies.isEnabled()
+    panel.train_base.setChecked(True)
+    assert not panel.feature_cache.isEnabled()
