@@ -23,7 +23,7 @@ ARCHITECTURES = ("small_cnn", "mobilenet_v3_small", "mobilenet_v3_large", "effic
                  "efficientnet_v2_b0")
 
 
-def measure(data_dir: str, architecture: str, size: int, steps: int) -> dict:
+def measure(data_dir: str, architecture: str, size: int, steps: int | None) -> dict:
     import keras
 
     from fitgen_gui.core.config import RunConfig
@@ -32,7 +32,9 @@ def measure(data_dir: str, architecture: str, size: int, steps: int) -> dict:
     from fitgen_gui.training.models import build_model, compile_model
 
     config = RunConfig()
-    config.data.train_dir = data_dir
+    split = os.path.isdir(os.path.join(data_dir, "train"))
+    config.data.train_dir = os.path.join(data_dir, "train") if split else data_dir
+    config.data.val_dir = os.path.join(data_dir, "val") if split else ""
     config.data.target_size = (size, size)
     config.data.batch_size = 32
     config.model.architecture = architecture
@@ -42,9 +44,10 @@ def measure(data_dir: str, architecture: str, size: int, steps: int) -> dict:
     data = build_run_data(config, seed=1)
     started = time.perf_counter()
     model = build_model(config, len(data.class_names))
-    compile_model(model, config, steps)
+    compile_model(model, config, steps or len(data.train))
     built = time.perf_counter() - started
     times: list[list[float]] = [[], []]
+    validation: list[list[float]] = [[], []]
 
     class Timer(keras.callbacks.Callback):
         def on_epoch_begin(self, epoch, logs=None):
@@ -56,10 +59,18 @@ def measure(data_dir: str, architecture: str, size: int, steps: int) -> dict:
             times[self.epoch].append(now - self.last)
             self.last = now
 
+        def on_test_begin(self, logs=None):
+            self.last = time.perf_counter()
+
+        def on_test_batch_end(self, batch, logs=None):
+            now = time.perf_counter()
+            validation[self.epoch].append(now - self.last)
+            self.last = now
+
     fit_generator(model, data.train, steps_per_epoch=steps, epochs=2, verbose=0, workers=2,
-                  callbacks=[Timer()])
+                  validation_data=data.val, callbacks=[Timer()])
     first, second = times
-    return {
+    result = {
         "build_s": round(built, 2),
         "first_batch_s": round(first[0], 2),
         "epoch1_rest_s": round(sum(first[1:]), 2),
@@ -68,13 +79,22 @@ def measure(data_dir: str, architecture: str, size: int, steps: int) -> dict:
         "epoch1_without_first_batch_over_epoch2_per_batch": round(
             (sum(first[1:]) / max(1, len(first) - 1)) / (sum(second) / len(second)), 2),
     }
+    if data.train.n % 32 and not steps:  # a smaller last batch: a new shape to trace
+        result["last_batch_epoch1_s"] = round(first[-1], 2)
+        result["last_batch_epoch2_s"] = round(second[-1], 2)
+    if validation[0]:
+        result["validation_epoch1_s"] = round(sum(validation[0]), 2)
+        result["validation_first_batch_epoch1_s"] = round(validation[0][0], 2)
+        result["validation_epoch2_s"] = round(sum(validation[1]), 2)
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir")
     parser.add_argument("--size", type=int, default=224)
-    parser.add_argument("--steps", type=int, default=4)
+    parser.add_argument("--steps", type=int, default=4,
+                        help="training batches per epoch (0: all, with validation)")
     parser.add_argument("--arch", action="append", help="backbones (default: all but the "
                                                         "largest)")
     args = parser.parse_args()
@@ -82,7 +102,7 @@ def main() -> None:
               "backbones": {}}
     for architecture in args.arch or ARCHITECTURES:
         result["backbones"][architecture] = measure(args.data_dir, architecture, args.size,
-                                                    args.steps)
+                                                    args.steps or None)
     print(json.dumps(result, indent=2))
 
 

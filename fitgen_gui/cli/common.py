@@ -72,7 +72,12 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     training.add_argument("--lr", "--learning-rate", dest="learning_rate", type=float)
     training.add_argument("--class-weight", help="'none', 'balanced' or JSON {class: weight}")
     training.add_argument("--seed", type=int)
-    training.add_argument("--device", help="'auto', 'cpu' or 'gpu:N'")
+    training.add_argument("--device", "--devices", dest="device",
+                          help="'auto', 'cpu', 'gpu:N', 'all' (every GPU, each with its share "
+                               "of the batch) or a list 'gpu:0,gpu:1'")
+    training.add_argument("--virtual-devices", type=int, metavar="N",
+                          help="split the CPU into N devices (to try or test training on "
+                               "several devices: --devices all)")
     training.add_argument("--mixed-precision", action="store_true")
     training.add_argument("--name", help="run name (part of its folder name)")
     parser.add_argument("--augment", nargs="+", metavar="KEY=VALUE",

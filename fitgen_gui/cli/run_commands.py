@@ -22,10 +22,22 @@ from fitgen_gui.cli.common import (
 __all__ = ["add_commands"]
 
 
+def _virtual_devices(args: argparse.Namespace) -> None:
+    """``--virtual-devices N``: set before TensorFlow starts (it reads it once)."""
+    count = getattr(args, "virtual_devices", None)
+    if count is not None:
+        if count < 1:
+            raise UserError(f"--virtual-devices must be 1 or more; got {count}.")
+        from fitgen_gui.training.tf_devices import VIRTUAL_DEVICES_ENV
+
+        os.environ[VIRTUAL_DEVICES_ENV] = str(count)
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     if args.save_config:
         Path(args.save_config).write_text(config.to_json(), encoding="utf-8")
+    _virtual_devices(args)
     load_engine()
     from fitgen_gui.training.runner import run_training
 
@@ -37,6 +49,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_resume(args: argparse.Namespace) -> int:
     if not (Path(args.run_dir) / "config.json").is_file():
         raise UserError(f"'{args.run_dir}' is not a FitGen run folder (it has no config.json).")
+    _virtual_devices(args)
     load_engine()
     from fitgen_gui.training.runner import resume_training
 
@@ -218,6 +231,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     resume.add_argument("--epochs", type=int, metavar="N", help="train until epoch N")
     resume.add_argument("--trust-data-file", action="store_true",
                         help="run the data file the run's settings name")
+    resume.add_argument("--virtual-devices", type=int, metavar="N",
+                        help="split the CPU into N devices (for a run on 'all' devices)")
     resume.set_defaults(func=cmd_resume)
 
     tap = commands.add_parser(

@@ -201,7 +201,7 @@ class TrainingConfig:
     class_weight: Any = "none"  # "none", "balanced", or {class name: weight}
     verbose: int = 1
     seed: int | None = 1
-    device: str = "auto"  # "auto", "cpu", "gpu:0", ...
+    device: str = "auto"  # "auto", "cpu", "gpu:0", "all" (every GPU), "gpu:0,gpu:1"
     mixed_precision: bool = False
     check_data: bool = True  # read every file once before training (the data check)
     max_bad_file_fraction: float = 0.05
@@ -643,11 +643,21 @@ def _validate_training(training: TrainingConfig, data: DataConfig,
         problems.append(Problem("training.class_weight", "must be 'none', 'balanced' or a "
                                 f"weight per class; got {cw!r}"))
     device = str(training.device)
-    if device not in ("auto", "cpu") and not (
+    listed = device.split(",") if "," in device else []
+    if listed and all(d.startswith("gpu:") and d[4:].isdigit() for d in listed):
+        missing = [d for d in listed if devices is not None and d not in devices]
+        if missing:
+            problems.append(Problem("training.device", f"{', '.join(missing)} not on this "
+                                    "computer; choose 'all' or GPUs it has"))
+    elif device not in ("auto", "cpu", "all") and not (
             device.startswith("gpu:") and device[4:].isdigit()):
-        problems.append(Problem("training.device", f"must be 'auto', 'cpu' or 'gpu:N'; got "
-                                f"{device!r}"))
-    elif devices is not None and device not in ("auto", "cpu") and device not in devices:
+        problems.append(Problem("training.device", f"must be 'auto', 'cpu', 'all', 'gpu:N' "
+                                f"or a list 'gpu:0,gpu:1'; got {device!r}"))
+    elif devices is not None and device == "all" and "all" not in devices:
+        problems.append(Problem("training.device", "'all' needs several devices and this "
+                                "computer has one; choose 'auto'"))
+    elif devices is not None and device not in ("auto", "cpu", "all") and (
+            device not in devices):
         gpus = [d for d in devices if d.startswith("gpu:")]
         found = ", ".join(gpus) if gpus else "none"
         problems.append(Problem("training.device", f"{device} is not on this computer (GPUs "

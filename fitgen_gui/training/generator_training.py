@@ -270,6 +270,18 @@ def _make_callbacks(
     return callback_list, history
 
 
+def _steps_of(model: Any) -> Any:
+    """What runs a batch: the model, or, under a distribution strategy with several
+    replicas, steps that give each replica its share of the batch."""
+    if keras.backend.backend() == "tensorflow":
+        from fitgen_gui.training.tf_distribute import distributed_steps
+
+        steps = distributed_steps(model)
+        if steps is not None:
+            return steps
+    return model
+
+
 def _evaluate_stream(
     model: Any,
     stream: BatchStream,
@@ -278,8 +290,10 @@ def _evaluate_stream(
     callbacks: keras.callbacks.CallbackList,
     reset: Callable[[], None],
     meter: InputMeter | None = None,
+    steps_of: Any = None,
 ) -> tuple[dict, int]:
     """Run up to ``steps`` test batches; return the logs and the batches evaluated."""
+    steps_of = steps_of if steps_of is not None else _steps_of(model)
     reset()
     model.stop_evaluating = False
     callbacks.on_test_begin()
@@ -295,7 +309,7 @@ def _evaluate_stream(
         if meter is not None:
             meter.record_validation(y)
         callbacks.on_test_batch_begin(done)
-        logs = _floats(model.test_on_batch(x, y, sample_weight=w, return_dict=True))
+        logs = _floats(steps_of.test_on_batch(x, y, sample_weight=w, return_dict=True))
         callbacks.on_test_batch_end(done, logs)
         done += 1
         if getattr(model, "stop_evaluating", False):
@@ -465,6 +479,7 @@ def fit_generator(
                         **stream_options)
         )
         reset = stack.enter_context(_running_metrics(model))
+        steps_of = _steps_of(model)
         batch_size = None
         clock = time.perf_counter
         model.stop_training = False
@@ -495,7 +510,8 @@ def fit_generator(
                         warnings.warn(message, BatchContentWarning, stacklevel=2)
                 callback_list.on_train_batch_begin(done)
                 started = clock()
-                logs = _floats(model.train_on_batch(x, y, sample_weight=w, return_dict=True))
+                logs = _floats(steps_of.train_on_batch(x, y, sample_weight=w,
+                                                       return_dict=True))
                 if meter is not None:
                     meter.record(waited, clock() - started, y)
                 callback_list.on_train_batch_end(done, logs)
@@ -519,7 +535,7 @@ def fit_generator(
                 val_stream = validation.open(batch_size or 32, rounds, stack)
                 val_logs, val_done = _evaluate_stream(
                     model, val_stream, validation.steps, validation.contract,
-                    callback_list, reset, meter,
+                    callback_list, reset, meter, steps_of,
                 )
                 if val_done < validation.steps and not model.stop_evaluating:
                     if not validation.ran_out:

@@ -296,7 +296,8 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
     if training.seed is not None:
         keras.utils.set_random_seed(training.seed)
     console.line(f"Run folder: {run.path}")
-    console.line(f"Device: {device.name}")
+    shared = device.batch_text(config.data.batch_size)
+    console.line(f"Device: {device.name}" + (f"; {shared}" if shared else ""))
     if config.data.source == "python":
         console.line(f"Running your data code from {config.data.generator_file} (chosen as "
                      "the data source).")
@@ -327,6 +328,12 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
     if data.val is not None:
         val_steps = training.validation_steps or _length(data.val, "training.validation_steps")
     with tf_devices.device_scope(device):
+        if model is not None and device.strategy is not None and resumed is not None and (
+                resumed.checkpoint):
+            # The checkpoint's variables are made again in the strategy's scope, mirrored
+            # on every device.
+            model = _load_checkpoint(run, CheckpointInfo(resumed.from_epoch, False,
+                                                         resumed.checkpoint))
         if model is None:
             session.phase("building", "Building the model")
             model = build_model(config, len(data.class_names))
@@ -337,7 +344,7 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
         phase_two = (config.model.fine_tune_epoch(training.epochs)
                      if config.model.fine_tune else None)
         cached = None
-        if feature_cache.applies(config, data.from_folders) and (
+        if feature_cache.applies(config, data.from_folders) and device.replicas == 1 and (
                 phase_two is None or initial_epoch < phase_two):
             cached = _cached_features(session, model, data)
         cb = config.callbacks

@@ -13,10 +13,36 @@ from dataclasses import dataclass
 
 import keras
 
-__all__ = ["DeviceInfo", "available_devices", "configure", "device_scope"]
+__all__ = ["VIRTUAL_DEVICES_ENV", "DeviceInfo", "available_devices", "configure",
+           "device_scope"]
 
 # Set before TensorFlow touches a GPU: take GPU memory as needed, not all of it at start.
 os.environ.setdefault("TF_FORCE_GPU_ALLOW_GROWTH", "true")
+# Split the CPU into this many logical devices (``fitgen train --virtual-devices N``): to
+# try or test training on several replicas on a computer with one device.
+VIRTUAL_DEVICES_ENV = "FITGEN_VIRTUAL_DEVICES"
+_virtual_done = False
+
+
+def _split_cpu() -> None:
+    """Apply ``FITGEN_VIRTUAL_DEVICES`` once, before TensorFlow makes its devices."""
+    global _virtual_done
+    if _virtual_done or keras.backend.backend() != "tensorflow":
+        return
+    _virtual_done = True
+    count = int(os.environ.get(VIRTUAL_DEVICES_ENV) or 0)
+    if count <= 1:
+        return
+    import tensorflow as tf
+
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    try:
+        tf.config.set_logical_device_configuration(
+            cpu, [tf.config.LogicalDeviceConfiguration() for _ in range(count)])
+    except RuntimeError as exc:  # TensorFlow made its devices already
+        raise RuntimeError(
+            f"{VIRTUAL_DEVICES_ENV}={count} must be set before TensorFlow starts (it had "
+            "started): set it in the environment of the process.") from exc
 
 
 @dataclass(frozen=True)
@@ -27,6 +53,17 @@ class DeviceInfo:
     name: str  # for people: "GPU 0 (NVIDIA H100 80GB HBM3)"
     framework_name: str | None  # "/GPU:0" for tf.device; None: the backend decides
     is_gpu: bool
+    replicas: int = 1
+    strategy: object = None  # a tf.distribute strategy when several devices train
+
+    def batch_text(self, batch_size: int) -> str:
+        """How a batch is shared: "" on one device."""
+        if self.replicas <= 1:
+            return ""
+        share = batch_size / self.replicas
+        each = f"{share:g}" if share.is_integer() else f"about {share:.1f}"
+        return (f"{self.replicas} replicas: each batch of {batch_size} is split, {each} "
+                "images per replica")
 
 
 def _tf_gpus() -> list:
@@ -71,12 +108,52 @@ def _other_backend_devices() -> list[tuple[str, str]]:
 
 
 def available_devices() -> list[tuple[str, str]]:
-    """``[(key, label)]``: ``auto``, ``cpu`` and each GPU found."""
+    """``[(key, label)]``: ``auto``, ``cpu``, each GPU found, and ``all`` when there are
+    several devices (GPUs, or the CPU split by ``FITGEN_VIRTUAL_DEVICES``)."""
+    _split_cpu()
     if keras.backend.backend() == "tensorflow":
         gpus = [(f"gpu:{i}", _gpu_label(i, g)) for i, g in enumerate(_tf_gpus())]
     else:
         gpus = _other_backend_devices()
-    return [("auto", "Automatic (GPU when there is one)"), ("cpu", "CPU"), *gpus]
+    devices = [("auto", "Automatic (GPU when there is one)"), ("cpu", "CPU"), *gpus]
+    several = len(_replica_devices()) if keras.backend.backend() == "tensorflow" else 1
+    if several > 1:
+        kind = "GPUs" if gpus else "CPU devices"
+        devices.append(("all", f"All {kind} ({several})"))
+    return devices
+
+
+def _replica_devices() -> list[str]:
+    """The devices ``all`` trains on: every GPU, else every (logical) CPU device."""
+    import tensorflow as tf
+
+    gpus = tf.config.list_logical_devices("GPU")
+    return [d.name for d in (gpus or tf.config.list_logical_devices("CPU"))]
+
+
+def _mirrored(device: str, mixed_precision: bool) -> DeviceInfo:
+    import tensorflow as tf
+
+    names = _replica_devices()
+    if device != "all":
+        wanted = [f"/GPU:{key[4:]}" if key.startswith("gpu:") else "/CPU:0"
+                  for key in device.split(",")]
+        names = [n for n in names if any(n.endswith(w[1:]) for w in wanted)]
+        if len(names) != len(wanted):
+            raise ValueError(f"Devices '{device}' are not all on this computer (found: "
+                             f"{', '.join(_replica_devices())}).")
+    is_gpu = any("GPU" in n for n in names)
+    if mixed_precision and not is_gpu:
+        raise ValueError("Mixed precision speeds up GPUs only, and this run uses the CPU. "
+                         "Turn mixed precision off.")
+    keras.mixed_precision.set_dtype_policy("mixed_float16" if mixed_precision else "float32")
+    short = ", ".join(n.split("device:")[-1] for n in names)
+    if len(names) == 1:
+        return DeviceInfo("all", short, names[0], is_gpu)
+    strategy = tf.distribute.MirroredStrategy(devices=names)
+    label = f"{len(names)} devices ({short})" + (", mixed precision" if mixed_precision
+                                                   else "")
+    return DeviceInfo(device, label, None, is_gpu, len(names), strategy)
 
 
 def configure(device: str, mixed_precision: bool) -> DeviceInfo:
@@ -90,8 +167,10 @@ def configure(device: str, mixed_precision: bool) -> DeviceInfo:
     ValueError
         A GPU that is not there, or mixed precision without a GPU.
     """
-    gpus = [key for key, _ in available_devices() if key.startswith("gpu:")]
     labels = dict(available_devices())
+    if (device == "all" or "," in device) and keras.backend.backend() == "tensorflow":
+        return _mirrored(device, mixed_precision)
+    gpus = [key for key in labels if key.startswith("gpu:")]
     if device == "auto":
         device = gpus[0] if gpus else "cpu"
     if device.startswith("gpu:") and device not in gpus:
@@ -118,7 +197,11 @@ def configure(device: str, mixed_precision: bool) -> DeviceInfo:
 
 @contextlib.contextmanager
 def device_scope(info: DeviceInfo) -> Iterator[None]:
-    """Run the enclosed Keras work on ``info``'s device (TensorFlow)."""
+    """Run the enclosed Keras work on ``info``'s device, or in its strategy's scope."""
+    if info.strategy is not None:
+        with info.strategy.scope():  # type: ignore[attr-defined]
+            yield
+        return
     if info.framework_name is None or keras.backend.backend() != "tensorflow":
         yield
         return

@@ -1,0 +1,105 @@
+"""Training on several devices: the CPU split into 2 logical devices (a new TensorFlow
+process each time: devices are made once per process). Each replica gets half of the batch,
+and 2 replicas learn what one device learns from the same global batch."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from fitgen_gui.core.run_dir import RunDir
+
+pytestmark = pytest.mark.slow
+
+TWO_REPLICAS = textwrap.dedent("""
+    import json, os
+    os.environ["FITGEN_VIRTUAL_DEVICES"] = "2"
+    import keras, numpy as np, tensorflow as tf
+    from fitgen_gui.training import tf_devices
+    from fitgen_gui.training.generator_training import fit_generator
+
+    device = tf_devices.configure("all", False)
+    rng = np.random.default_rng(0)
+    X = rng.random((32, 6)).astype("float32")
+    Y = (X.sum(1) > 3).astype("float32")
+
+    def batches():
+        while True:
+            for b in range(4):
+                yield X[b * 8:(b + 1) * 8], Y[b * 8:(b + 1) * 8]
+
+    class Seen(keras.layers.Layer):
+        # Records the batch size each replica's step is traced with.
+        sizes = []
+
+        def call(self, x):
+            Seen.sizes.append(x.shape[0])
+            return x
+
+    def make():
+        keras.utils.set_random_seed(1)
+        model = keras.Sequential([keras.Input((6,)), Seen(),
+                                  keras.layers.Dense(4, activation="relu"),
+                                  keras.layers.Dense(1, activation="sigmoid")])
+        model.compile(keras.optimizers.SGD(0.5), "binary_crossentropy",
+                      metrics=["accuracy"])
+        return model
+
+    with tf_devices.device_scope(device):
+        mirrored = make()
+    common = dict(steps_per_epoch=4, epochs=2, verbose=0, validation_data=batches(),
+                  validation_steps=2, workers=0, class_weight={0: 1.0, 1: 3.0})
+    Seen.sizes = []
+    two = fit_generator(mirrored, batches(), **common).history
+    sizes = sorted(set(s for s in Seen.sizes if s is not None))
+    one = fit_generator(make(), batches(), **common)
+    print(json.dumps({
+        "replicas": device.replicas, "name": device.name, "sizes": sizes,
+        "two": two, "one": one.history,
+        "difference": max(float(np.abs(a - b).max()) for a, b in
+                          zip(mirrored.get_weights(), one.model.get_weights())),
+    }))
+""")
+
+
+def test_two_replicas_each_take_half_the_batch_and_learn_what_one_device_learns(tmp_path):
+    done = subprocess.run([sys.executable, "-c", TWO_REPLICAS], capture_output=True,
+                          text=True, timeout=240, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["replicas"] == 2 and "CPU:0, CPU:1" in result["name"]
+    assert result["sizes"] == [4]  # batches of 8, 4 per replica: never the whole 8
+    assert result["difference"] < 1e-5
+    for key, values in result["one"].items():  # global metrics, class weights applied
+        assert result["two"][key] == pytest.approx(values, abs=1e-5), key
+
+
+def fitgen(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "fitgen_gui.cli", *map(str, args)],
+                          cwd=cwd, capture_output=True, text=True, timeout=240)
+
+
+def test_fitgen_trains_on_all_devices_and_resumes_there(tiny_dataset, tmp_path):
+    done = fitgen("train", "--train", tiny_dataset / "train", "--val", tiny_dataset / "val",
+                  "--target-size", 32, 32, "--batch-size", 8, "--epochs", 2, "--workers", 1,
+                  "--devices", "all", "--virtual-devices", 2, "--runs-dir", tmp_path / "runs",
+                  "-v", 2, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "2 replicas: each batch of 8 is split, 4 images per replica" in done.stdout
+    run = RunDir(next((tmp_path / "runs").iterdir()))
+    assert [row["epoch"] for row in run.read_history()] == [0, 1]
+    assert [c.epoch for c in run.checkpoints()] == [1, 2]
+
+    resumed = fitgen("resume", run.path, "--from-epoch", 1, "--epochs", 3,
+                     "--virtual-devices", 2, cwd=tmp_path)
+    assert resumed.returncode == 0, resumed.stdout[-2000:] + resumed.stderr[-2000:]
+    assert "Resuming from" in resumed.stdout and "2 replicas" in resumed.stdout
+    assert [row["epoch"] for row in run.read_history()] == [0, 1, 2]
+
+    # Without the split the computer has one device, and 'all' says so.
+    refused = fitgen("train", "--train", tiny_dataset / "train", "--devices", "all",
+                     "--runs-dir", tmp_path / "runs2", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "'all' needs several devices" in refused.stdout + refused.stderr
