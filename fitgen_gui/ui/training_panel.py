@@ -213,7 +213,7 @@ class TrainingPanel(QWidget):
         for widget in (self.reduce_monitor, self.reduce_factor, self.reduce_patience):
             widget.setEnabled(cb.reduce_lr_on_plateau)
         device = config.training.device
-        on_gpu = device.startswith("gpu:") or (device == "auto" and self._gpus)
+        on_gpu = device.startswith("gpu:") or (device in ("auto", "all") and self._gpus)
         self.mixed_precision.setEnabled(on_gpu or config.training.mixed_precision)
         self.mixed_precision.setToolTip(
             self.mixed_precision.property("helpText") if on_gpu else

@@ -204,3 +204,15 @@ def test_the_feature_cache_is_offered_for_a_frozen_backbone_and_copies_with_augm
     assert not panel.feature_cache_copies.isEnabled()
     panel.train_base.setChecked(True)
     assert not panel.feature_cache.isEnabled()
+
+
+def test_all_gpus_is_a_device_choice_with_mixed_precision(window):
+    panel = window.training_panel
+    panel.set_devices([("auto", "Automatic"), ("cpu", "CPU"), ("gpu:0", "GPU 0"),
+                       ("gpu:1", "GPU 1"), ("all", "All GPUs (2)")])
+    panel.device.setCurrentIndex(panel.device.findData("all"))
+    assert window.project.config.training.device == "all"
+    assert panel.device.currentText() == "All GPUs (2)"
+    assert panel.mixed_precision.isEnabled()
+    panel.device.setCurrentIndex(panel.device.findData("cpu"))
+    assert not panel.mixed_precision.isEnabled()
