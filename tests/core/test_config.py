@@ -77,7 +77,7 @@ def test_validation_returns_every_problem_with_its_field_and_fix(tmp_path):
     assert "low value must not be above" in problems["augmentation.brightness_range"]
     assert "'small_cnn'" in problems["model.architecture"]
     assert "above 0" in problems["optimizer.learning_rate"]
-    assert "'auto', 'cpu' or 'gpu:N'" in problems["training.device"]
+    assert "'auto', 'cpu', 'all', 'gpu:N' or a list" in problems["training.device"]
     assert "below 1" in problems["callbacks.reduce_lr_factor"]
     with pytest.raises(ConfigError, match="problem"):
         config.check()
