@@ -73,8 +73,9 @@ class FeatureIterator(Iterator):
     """
 
     def __init__(self, features: np.ndarray, targets: np.ndarray, source: Any) -> None:
-        super().__init__(features.shape[1], source.batch_size, source.shuffle, source.seed)
-        self._base_seed = source._base_seed
+        # The source's own seed (drawn when it was given none): the same orders.
+        super().__init__(features.shape[1], source.batch_size, source.shuffle,
+                         source._base_seed)
         self.features, self.targets = features, targets
         self.class_indices = dict(source.class_indices)
         self.classes = source.classes

@@ -33,6 +33,7 @@ from fitgen_gui.data.batch_streams import (
 from fitgen_gui.training.batch_contract import BatchContract
 from fitgen_gui.training.input_meter import BatchContentWarning, InputMeter
 from fitgen_gui.training.progress_logger import ProgressLogger
+from fitgen_gui.training.tf_distribute import distributed_steps
 
 __all__ = ["DataExhaustedWarning", "evaluate_generator", "fit_generator", "predict_generator"]
 
@@ -273,13 +274,7 @@ def _make_callbacks(
 def _steps_of(model: Any) -> Any:
     """What runs a batch: the model, or, under a distribution strategy with several
     replicas, steps that give each replica its share of the batch."""
-    if keras.backend.backend() == "tensorflow":
-        from fitgen_gui.training.tf_distribute import distributed_steps
-
-        steps = distributed_steps(model)
-        if steps is not None:
-            return steps
-    return model
+    return distributed_steps(model) or model
 
 
 def _evaluate_stream(

@@ -432,7 +432,6 @@ def _cached_features(session: _Session, model: keras.Model,
     run, config, console = session.run, session.config, session.console
     assert run is not None and config is not None
     name = ARCHITECTURES.get(config.model.architecture, config.model.architecture)
-    copies = config.model.feature_cache_copies if config.augmentation.is_random() else 1
     session.phase("features", f"Computing what the frozen {name} sees in each image (once: "
                               "every epoch reuses it)")
     labels = {"train": "training", "val": "validation"}
@@ -453,6 +452,7 @@ def _cached_features(session: _Session, model: keras.Model,
         elif cached.reasons[split]:
             console.line(f"Computed the {labels[split]} features again: "
                          f"{cached.reasons[split]}.")
+    copies = len(cached.train.features)
     copies_text = (f" ({copies} augmented copies of each image, taken in turn by the "
                    "epochs)" if copies > 1 else "")
     console.line(f"The head learns on the cached features of the frozen {name}"

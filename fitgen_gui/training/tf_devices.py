@@ -131,6 +131,16 @@ def _replica_devices() -> list[str]:
     return [d.name for d in (gpus or tf.config.list_logical_devices("CPU"))]
 
 
+def _set_precision(mixed_precision: bool, is_gpu: bool) -> None:
+    """Keras's (thread-local) dtype policy; mixed precision only on GPUs."""
+    if mixed_precision and not is_gpu:
+        raise ValueError(
+            "Mixed precision speeds up GPUs only, and this run uses the CPU. Turn mixed "
+            "precision off."
+        )
+    keras.mixed_precision.set_dtype_policy("mixed_float16" if mixed_precision else "float32")
+
+
 def _mirrored(device: str, mixed_precision: bool) -> DeviceInfo:
     import tensorflow as tf
 
@@ -143,10 +153,7 @@ def _mirrored(device: str, mixed_precision: bool) -> DeviceInfo:
             raise ValueError(f"Devices '{device}' are not all on this computer (found: "
                              f"{', '.join(_replica_devices())}).")
     is_gpu = any("GPU" in n for n in names)
-    if mixed_precision and not is_gpu:
-        raise ValueError("Mixed precision speeds up GPUs only, and this run uses the CPU. "
-                         "Turn mixed precision off.")
-    keras.mixed_precision.set_dtype_policy("mixed_float16" if mixed_precision else "float32")
+    _set_precision(mixed_precision, is_gpu)
     short = ", ".join(n.split("device:")[-1] for n in names)
     if len(names) == 1:
         return DeviceInfo("all", short, names[0], is_gpu)
@@ -180,12 +187,7 @@ def configure(device: str, mixed_precision: bool) -> DeviceInfo:
             "'cpu'."
         )
     is_gpu = device != "cpu"
-    if mixed_precision and not is_gpu:
-        raise ValueError(
-            "Mixed precision speeds up GPUs only, and this run uses the CPU. Turn mixed "
-            "precision off."
-        )
-    keras.mixed_precision.set_dtype_policy("mixed_float16" if mixed_precision else "float32")
+    _set_precision(mixed_precision, is_gpu)
     framework = None
     if keras.backend.backend() == "tensorflow":
         framework = f"/GPU:{device[4:]}" if is_gpu else "/CPU:0"
