@@ -13,6 +13,8 @@
     fitgen predict RUN_OR_MODEL_FILE PATH... [--out FILE.csv]
     fitgen export RUN --format keras,saved_model,onnx,tflite,tflite-int8 [--out DIR]
     fitgen weights list | download ARCH... [--mirror URL]
+    fitgen worker --cluster FILE --index I [train options | --resume RUN_DIR]
+    fitgen cluster-check FILE [--index I]
 
 User errors (a missing folder, one class only, a bad option, a locked run) print one
 message and exit with status 2; ``--debug`` shows tracebacks. Ctrl+C stops training after
@@ -39,7 +41,12 @@ __all__ = ["build_parser", "main"]
 
 def build_parser() -> argparse.ArgumentParser:
     from fitgen_gui import __version__
-    from fitgen_gui.cli import model_commands, run_commands, weights_commands
+    from fitgen_gui.cli import (
+        cluster_commands,
+        model_commands,
+        run_commands,
+        weights_commands,
+    )
 
     parser = argparse.ArgumentParser(
         prog="fitgen", description="Train image classifiers from folders of images.")
@@ -49,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     run_commands.add_commands(commands)
     model_commands.add_commands(commands)
     weights_commands.add_commands(commands)
+    cluster_commands.add_commands(commands)
     return parser
 
 

@@ -307,6 +307,8 @@ def _evaluate_stream(
         logs = _floats(steps_of.test_on_batch(x, y, sample_weight=w, return_dict=True))
         callbacks.on_test_batch_end(done, logs)
         done += 1
+        if getattr(steps_of, "workers", 1) > 1:
+            model.stop_evaluating = steps_of.agree(getattr(model, "stop_evaluating", False))
         if getattr(model, "stop_evaluating", False):
             break
     callbacks.on_test_end(logs)
@@ -475,6 +477,7 @@ def fit_generator(
         )
         reset = stack.enter_context(_running_metrics(model))
         steps_of = _steps_of(model)
+        several_workers = getattr(steps_of, "workers", 1) > 1
         optimizer = getattr(model, "optimizer", None)
         if optimizer is not None and not optimizer.built and model.built:
             # Made inside the first step, the optimizer's variables cost TensorFlow a second
@@ -517,6 +520,8 @@ def fit_generator(
                     meter.record(waited, clock() - started, y)
                 callback_list.on_train_batch_end(done, logs)
                 done += 1
+                if several_workers:  # all stop after the same batch, or none does
+                    model.stop_training = steps_of.agree(model.stop_training)
                 if model.stop_training:
                     break
             if ran_out:
@@ -550,6 +555,8 @@ def fit_generator(
                 epoch_logs.update({f"val_{k}": v for k, v in val_logs.items()})
             problems = meter.end_epoch() if meter is not None else []
             callback_list.on_epoch_end(epoch, epoch_logs)
+            if several_workers:  # a checkpoint that failed on the chief stops them all
+                model.stop_training = steps_of.agree(model.stop_training)
             for message in problems:
                 warnings.warn(message, BatchContentWarning, stacklevel=2)
             training_logs = epoch_logs

@@ -35,6 +35,7 @@ from fitgen_gui.core.faults import crash_point
 from fitgen_gui.core.progress_text import StepTimer
 from fitgen_gui.core.run_dir import CheckpointInfo, RunDir, best_epoch, fsync_dir
 from fitgen_gui.training.models import current_learning_rate
+from fitgen_gui.training.tf_distribute import METRIC_VALUES
 
 __all__ = ["RunRecorder", "save_model_atomic"]
 
@@ -103,11 +104,15 @@ class _MetricSums:
                          for name, (t, c) in self.pairs.items()}
         return {name: t / c for name, (t, c) in self.previous.items() if c}
 
-    def own_values(self) -> dict[str, float]:
-        """Each mean metric's value over the last batch alone."""
+    def own_values(self, read: dict[str, Any] | None = None) -> dict[str, float]:
+        """Each mean metric's value over the last batch alone (from ``read``, the values
+        the step itself returned by variable path, when given)."""
         out = {}
         for name, (total_var, count_var) in self.pairs.items():
-            total, count = float(_numpy(total_var)), float(_numpy(count_var))
+            if read is not None and total_var.path in read and count_var.path in read:
+                total, count = float(read[total_var.path]), float(read[count_var.path])
+            else:
+                total, count = float(_numpy(total_var)), float(_numpy(count_var))
             last_total, last_count = self.previous[name]
             self.previous[name] = (total, count)
             if count > last_count:
@@ -276,7 +281,12 @@ class RunRecorder(keras.callbacks.Callback):
             and batch == int(self._resume.get("batches") or 0))
         if batch == 0 or resumed_first:
             self._sums.refresh(self.model)  # compiled metrics exist after the first step
-        own = self._sums.own_values()
+        # Under a strategy the step returned its metric variables' values: each read here
+        # would be a round trip between the workers. Taken once, never reused.
+        read = getattr(self.model, METRIC_VALUES, None)
+        if read is not None:
+            setattr(self.model, METRIC_VALUES, None)
+        own = self._sums.own_values(read)
         if resumed_first:
             # Add the sums of the batches before the stop: from here on the running values
             # (and the epoch's) are those of the uninterrupted epoch.
@@ -333,6 +343,13 @@ class RunRecorder(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         self._flush()
+        if getattr(self.model, "stop_evaluating", False) or (
+                self.model.stop_training and self.batches_done < self._steps
+                and self.nan_at is None):
+            # Stopped mid-epoch for no reason of its own: on another worker of a cluster
+            # (every worker stops after the same batch).
+            self.stopped_by_user = True
+            self.stopped_in_validation |= bool(getattr(self.model, "stop_evaluating", False))
         logs = {k: float(v) for k, v in (logs or {}).items() if isinstance(v, int | float)}
         if self.stopped_in_validation:  # validation was cut short: its numbers mean little
             logs = {k: v for k, v in logs.items() if not k.startswith("val_")}

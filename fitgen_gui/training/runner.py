@@ -15,9 +15,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import os
 import shutil
 import threading
 import warnings
+import zlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -293,6 +295,9 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
     keras.backend.clear_session(
         free_memory=threading.current_thread() is threading.main_thread())
     device = tf_devices.configure(training.device, training.mixed_precision)
+    if device.workers > 1:
+        config = session.config = _cluster_seed(session, device, config)
+        training = config.training
     if training.seed is not None:
         keras.utils.set_random_seed(training.seed)
     console.line(f"Run folder: {run.path}")
@@ -322,6 +327,8 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
     for note in data.warnings:
         console.line(f"WARNING: {note}")
         session.emit(RunWarning(note))
+    if device.workers > 1:
+        _check_same_data(device, data)
     _record_data_facts(run, data)
     steps = training.steps_per_epoch or _length(data.train, "training.steps_per_epoch")
     val_steps = None
@@ -424,6 +431,37 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
         else:
             fit(training.epochs, initial_epoch, initial_step)
     return _outcome(session, model, recorder, initial_epoch, callbacks)
+
+
+def _cluster_seed(session: _Session, device: tf_devices.DeviceInfo,
+                  config: RunConfig) -> RunConfig:
+    """Every worker of a cluster shuffles and augments alike: the chief's seed for all."""
+    from fitgen_gui.training.tf_distribute import broadcast_int
+
+    own = config.training.seed
+    seed = broadcast_int(device.strategy, own if own is not None else
+                         int.from_bytes(os.urandom(3), "little"), device.is_chief)
+    if own is None:
+        session.console.line(f"Seed {seed}, chosen by the chief: every worker reads the same "
+                             "batches and takes its share of each.")
+    return config.replace(**{"training.seed": seed})
+
+
+def _check_same_data(device: tf_devices.DeviceInfo, data: Any) -> None:
+    """Refuse to train when a worker's images or classes differ from the chief's."""
+    from fitgen_gui.training.tf_distribute import same_on_all_workers
+
+    names = list(data.class_names)
+    for iterator in (data.train, data.val) if data.from_folders else ():
+        if iterator is not None:
+            names += [str(iterator.samples), *iterator.filenames]
+    digest = zlib.crc32("\n".join(names).encode("utf-8", "surrogateescape"))
+    if not same_on_all_workers(device.strategy, digest, device.is_chief):
+        raise UserError(
+            "The workers do not see the same images: on each machine, the training and "
+            "validation folders must hold the same files, in the same class folders, as on "
+            f"the chief. This worker found {len(names) - len(data.class_names)} entries in "
+            f"{len(data.class_names)} classes.")
 
 
 def _cached_features(session: _Session, model: keras.Model,

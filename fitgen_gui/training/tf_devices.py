@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import keras
 
 __all__ = ["VIRTUAL_DEVICES_ENV", "DeviceInfo", "available_devices", "configure",
-           "device_scope"]
+           "device_scope", "join_cluster", "joined_cluster"]
 
 # Set before TensorFlow touches a GPU: take GPU memory as needed, not all of it at start.
 os.environ.setdefault("TF_FORCE_GPU_ALLOW_GROWTH", "true")
@@ -22,6 +22,8 @@ os.environ.setdefault("TF_FORCE_GPU_ALLOW_GROWTH", "true")
 # try or test training on several replicas on a computer with one device.
 VIRTUAL_DEVICES_ENV = "FITGEN_VIRTUAL_DEVICES"
 _virtual_done = False
+# The cluster this process trains in (``join_cluster``), and its strategy.
+_cluster: tuple[object, object] | None = None
 
 
 def _split_cpu() -> None:
@@ -55,6 +57,8 @@ class DeviceInfo:
     is_gpu: bool
     replicas: int = 1
     strategy: object = None  # a tf.distribute strategy when several devices train
+    workers: int = 1  # machines (processes) training together
+    worker_index: int = 0  # this one's place among them; 0 is the chief
 
     def batch_text(self, batch_size: int) -> str:
         """How a batch is shared: "" on one device."""
@@ -64,6 +68,10 @@ class DeviceInfo:
         each = f"{share:g}" if share.is_integer() else f"about {share:.1f}"
         return (f"{self.replicas} replicas: each batch of {batch_size} is split, {each} "
                 "images per replica")
+
+    @property
+    def is_chief(self) -> bool:
+        return self.worker_index == 0
 
 
 def _tf_gpus() -> list:
@@ -163,17 +171,60 @@ def _mirrored(device: str, mixed_precision: bool) -> DeviceInfo:
     return DeviceInfo(device, label, None, is_gpu, len(names), strategy)
 
 
+def join_cluster(cluster: object) -> None:
+    """Train in ``cluster`` (a :class:`fitgen_gui.core.cluster.Cluster`): every later
+    :func:`configure` of this process trains on all its workers.
+
+    TensorFlow configures its collective operations once, at program start: call this
+    before anything else of TensorFlow runs (the CLI's ``fitgen worker`` does).
+    """
+    global _cluster
+    if keras.backend.backend() != "tensorflow":
+        raise RuntimeError("Training on several machines needs the TensorFlow backend.")
+    os.environ["TF_CONFIG"] = cluster.tf_config()  # type: ignore[attr-defined]
+    import tensorflow as tf
+
+    strategy = tf.distribute.MultiWorkerMirroredStrategy()
+    _cluster = (cluster, strategy)
+
+
+def joined_cluster() -> object | None:
+    """The cluster :func:`join_cluster` joined, or None."""
+    return None if _cluster is None else _cluster[0]
+
+
+def _cluster_device(mixed_precision: bool) -> DeviceInfo:
+    assert _cluster is not None
+    cluster, strategy = _cluster
+    local = list(strategy.extended.worker_devices)  # type: ignore[attr-defined]
+    is_gpu = any("GPU" in d for d in local)
+    _set_precision(mixed_precision, is_gpu)
+    workers = len(cluster.workers)  # type: ignore[attr-defined]
+    replicas = int(strategy.num_replicas_in_sync)  # type: ignore[attr-defined]
+    kind = "GPU" if is_gpu else "CPU"
+    each = f"{len(local)} {kind}{'s' if len(local) > 1 else ''}"
+    label = (f"{workers} workers, {each} each; this is "
+             f"{cluster.worker_text()}"  # type: ignore[attr-defined]
+             + (", the chief" if cluster.is_chief else "")  # type: ignore[attr-defined]
+             + (", mixed precision" if mixed_precision else ""))
+    return DeviceInfo("cluster", label, None, is_gpu, replicas, strategy, workers,
+                      cluster.index)  # type: ignore[attr-defined]
+
+
 def configure(device: str, mixed_precision: bool) -> DeviceInfo:
     """Choose the device for ``device`` (``auto``, ``cpu``, ``gpu:N``) and the precision.
 
     Call on the training thread before building the model: Keras's dtype policy is
-    thread-local.
+    thread-local. In a process that joined a cluster, every worker's devices train
+    (``device`` is not used).
 
     Raises
     ------
     ValueError
         A GPU that is not there, or mixed precision without a GPU.
     """
+    if _cluster is not None:
+        return _cluster_device(mixed_precision)
     labels = dict(available_devices())
     if (device == "all" or "," in device) and keras.backend.backend() == "tensorflow":
         return _mirrored(device, mixed_precision)

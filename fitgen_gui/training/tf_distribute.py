@@ -22,7 +22,12 @@ from typing import Any
 import keras
 import numpy as np
 
-__all__ = ["DistributedSteps", "distributed_steps", "replicas_of"]
+__all__ = ["METRIC_VALUES", "DistributedSteps", "broadcast_int", "distributed_steps", "replicas_of",
+           "same_on_all_workers", "workers_of"]
+
+
+# The model attribute holding each metric variable's value (by path) after the last step.
+METRIC_VALUES = "_fitgen_metric_values"
 
 
 def _strategy(model: Any) -> Any | None:
@@ -32,6 +37,34 @@ def _strategy(model: Any) -> Any | None:
     if strategy is None or strategy.num_replicas_in_sync <= 1:
         return None
     return strategy
+
+
+def workers_of(strategy: Any) -> int:
+    """Processes (machines) that train together under ``strategy`` (1 on one machine)."""
+    local = len(strategy.extended.worker_devices)
+    return max(1, int(strategy.num_replicas_in_sync) // max(1, local))
+
+
+def _sum_over_workers(strategy: Any, value: int) -> int:
+    """The sum of each worker's ``value`` (a collective: every worker must call it)."""
+    import tensorflow as tf
+
+    local = len(strategy.extended.worker_devices)
+    values = strategy.experimental_distribute_values_from_function(
+        lambda context: tf.constant(value, tf.int64))
+    total = strategy.reduce(tf.distribute.ReduceOp.SUM, values, axis=None)
+    return int(total.numpy()) // local  # each worker's replicas all gave its value
+
+
+def broadcast_int(strategy: Any, value: int, is_chief: bool) -> int:
+    """The chief's ``value`` on every worker (a collective: every worker must call it)."""
+    return _sum_over_workers(strategy, int(value) if is_chief else 0)
+
+
+def same_on_all_workers(strategy: Any, value: int, is_chief: bool) -> bool:
+    """Whether every worker has the chief's ``value`` (every worker gets the same answer)."""
+    chief = broadcast_int(strategy, value, is_chief)
+    return _sum_over_workers(strategy, int(chief != value)) == 0
 
 
 def replicas_of(model: Any) -> int:
@@ -53,11 +86,20 @@ class DistributedSteps:
         self.model = model
         self.strategy = strategy
         self.replicas = int(strategy.num_replicas_in_sync)
+        self.workers = workers_of(strategy)
         self.last_shares: list[int] = []  # the samples of each replica in the last batch
-        self._train = tf.function(
-            lambda data: strategy.run(model.train_step, args=(data,)), reduce_retracing=True)
-        self._test = tf.function(
-            lambda data: strategy.run(model.test_step, args=(data,)), reduce_retracing=True)
+        def step(run_step: Any) -> Any:
+            def distributed(data: Any) -> Any:
+                strategy.run(run_step, args=(data,))
+                # Read in the same call, in the strategy's context: the metrics over all
+                # replicas, and each metric variable (the run recorder's per-batch values);
+                # read one by one outside, each would be its own round trip between workers.
+                return model.get_metrics_result(), {
+                    v.path: v.value for m in model.metrics for v in m.variables}
+            return tf.function(distributed, reduce_retracing=True)
+
+        self._train = step(model.train_step)
+        self._test = step(model.test_step)
         self._built = False
 
     def _split(self, x: Any, y: Any, sample_weight: Any) -> Any:
@@ -90,21 +132,67 @@ class DistributedSteps:
 
         return self.strategy.experimental_distribute_values_from_function(share)
 
-    def _logs(self) -> dict:
-        return {k: float(v) for k, v in self.model.get_metrics_result().items()}
+    def _logs(self, outputs: Any) -> dict:
+        results, values = outputs
+        # The run recorder takes the metric variables' values from here (see
+        # ``METRIC_VALUES``) instead of reading each variable again.
+        setattr(self.model, METRIC_VALUES, {k: np.asarray(v) for k, v in values.items()})
+        return {k: float(v) for k, v in results.items()}
 
     def train_on_batch(self, x: Any, y: Any = None, sample_weight: Any = None,
                        return_dict: bool = True) -> dict:
-        self._train(self._split(x, y, sample_weight))
-        return self._logs()
+        return self._logs(self._train(self._split(x, y, sample_weight)))
 
     def test_on_batch(self, x: Any, y: Any = None, sample_weight: Any = None,
                       return_dict: bool = True) -> dict:
-        self._test(self._split(x, y, sample_weight))
-        return self._logs()
+        return self._logs(self._test(self._split(x, y, sample_weight)))
+
+    def agree(self, flag: bool) -> bool:
+        """True on every worker when ``flag`` is True on any (a stop, a failed save...).
+
+        Every worker must run the same steps: one that stops alone would leave the
+        others waiting for it in the next all-reduce. On one machine it is ``flag``.
+        """
+        if self.workers <= 1:
+            return bool(flag)
+        return _sum_over_workers(self.strategy, int(bool(flag))) > 0
 
 
 def distributed_steps(model: Any) -> DistributedSteps | None:
     """Steps for ``model``'s strategy when it has more than one replica; else None."""
     strategy = _strategy(model)
     return None if strategy is None else DistributedSteps(model, strategy)
+
+
+def cluster_trial(strategy: Any, is_chief: bool, steps: int = 10) -> dict[str, Any]:
+    """Train a tiny model ``steps`` steps on every worker of ``strategy``'s cluster.
+
+    What ``fitgen cluster-check`` runs before a real run: the all-reduce of every step
+    crosses the network. Returns the seconds of the first step (building and tracing) and
+    of the others, the final loss, and whether every worker ended with the chief's
+    weights (the same bytes).
+    """
+    import time
+    import zlib
+
+    rng = np.random.default_rng(0)
+    size = 8 * int(strategy.num_replicas_in_sync)
+    x = rng.normal(size=(size, 16)).astype("float32")
+    y = rng.integers(0, 3, size)
+    with strategy.scope():
+        model = keras.Sequential([keras.Input((16,)), keras.layers.Dense(32, activation="relu"),
+                                  keras.layers.Dense(3, activation="softmax")])
+        model.compile(optimizer=keras.optimizers.SGD(0.1),
+                      loss="sparse_categorical_crossentropy")
+    runner = DistributedSteps(model, strategy)
+    started = time.perf_counter()
+    logs = runner.train_on_batch(x, y)
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    for _ in range(max(0, steps - 1)):
+        logs = runner.train_on_batch(x, y)
+    rest = time.perf_counter() - started
+    weights = b"".join(np.asarray(w, np.float32).tobytes() for w in model.get_weights())
+    same = same_on_all_workers(strategy, zlib.crc32(weights), is_chief)
+    return {"first_step_s": first, "step_s": rest / max(1, steps - 1), "loss": logs["loss"],
+            "same_weights": same, "replicas": int(strategy.num_replicas_in_sync)}
