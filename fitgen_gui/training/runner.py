@@ -16,6 +16,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import shutil
 import threading
 import warnings
@@ -99,6 +100,19 @@ def _failure_message(exc: BaseException, config: RunConfig | None,
     if isinstance(exc, PermissionError | OSError) and getattr(exc, "filename", None):
         return (f"Cannot write '{exc.filename}': {exc.strerror or exc}. Choose a folder you "
                 "can write to (File > Workspace, or --runs-dir).")
+    cluster = tf_devices.joined_cluster()
+    if cluster is not None and ("Collective ops is aborted" in text or name in (
+            "UnavailableError", "AbortedError", "DeadlineExceededError")):
+        # TensorFlow names the silent task after "unhealthy"; elsewhere its text may name
+        # this worker's own devices.
+        unhealthy = text.split("unhealthy", 1)[-1]
+        tasks = [int(t) for t in re.findall(r"/job:(?:worker|chief)/replica:\d+/task:(\d+)",
+                                            unhealthy)]
+        others = [t for t in tasks if t != cluster.index and t < len(cluster.workers)]
+        who = cluster.worker_text(others[0]).capitalize() if others else "Another worker"
+        return (f"{who} of the cluster stopped answering (it was stopped, or its machine or "
+                f"the network failed), so every worker stopped.{kept} To continue, start "
+                "`fitgen worker --resume RUN_FOLDER` on every machine.")
     where = getattr(exc, "fitgen_batch", None)
     if where is not None:
         role, batch = where

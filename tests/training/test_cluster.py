@@ -298,3 +298,27 @@ def test_tf_config_with_a_chief_counts_it_as_worker_0(tmp_path):
     path.write_text(json.dumps({"workers": ["a:1", "b:2"]}))
     with pytest.raises(ClusterError, match=r"Worker index 5 is not in .* use 0 to 1"):
         read_cluster(path, 5)
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_stops_the_chief_with_a_message_and_keeps_its_checkpoints(
+        tiny_dataset, tmp_path):
+    ports = free_ports(2)
+    train = ["-m", "fitgen_gui.cli", "worker", "--train", tiny_dataset / "train",
+             "--target-size", 32, 32, "--batch-size", 2, "--epochs", 50, "--workers", 1,
+             "--runs-dir", tmp_path / "runs", "-v", 2, "--wait", 60]
+    workers = [start(train, ports, i, tmp_path) for i in range(2)]
+    deadline = time.monotonic() + 180
+    found = []
+    while not found and time.monotonic() < deadline:
+        found = list((tmp_path / "runs").glob("*/checkpoints/epoch-0001.keras"))
+        time.sleep(0.2)
+    assert found, "no checkpoint of epoch 1"
+    workers[1].kill()  # its machine fails: no goodbye
+    output = finish(workers)[0]
+    assert workers[0].returncode == 1, output[-3000:]
+    assert (f"Worker 1 (127.0.0.1:{ports[1]}) of the cluster stopped answering"
+            in output), output[-3000:]
+    run = RunDir(found[0].parent.parent)
+    assert run.read_state()["status"] == "failed"
+    assert run.checkpoint() is not None and run.checkpoint().epoch >= 1

@@ -235,20 +235,37 @@ def test_closing_during_training_asks_then_stops_and_keeps_the_checkpoint(
     assert isinstance(final, TrainingStopped) and final.checkpoint
 
 
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_the_runs_view_follows_a_run_another_process_trains(qtbot, window, tiny_dataset,
-                                                            tmp_path):
+                                                            tmp_path, workers):
+    """Trained by ``fitgen train``, or by two ``fitgen worker`` processes (a cluster on
+    127.0.0.1, as on two machines): the app follows the chief's run folder live."""
+    import json
     import os
+    import socket
     import subprocess
     import sys
 
     from fitgen_gui.core.run_dir import EventLog
 
     workspace = Path(window.settings.workspace)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "fitgen_gui.cli", "train", "--train", tiny_dataset / "train",
-         "--epochs", "40", "--target-size", "32", "32", "--batch-size", "4", "-v", "0",
-         "--runs-dir", workspace], env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "fitgen_gui.cli", "train" if workers == 1 else "worker",
+               "--train", tiny_dataset / "train", "--epochs", "40", "--target-size", "32",
+               "32", "--batch-size", "4", "-v", "0", "--runs-dir", workspace]
+    ports = []
+    for _ in range(workers if workers > 1 else 0):
+        with socket.socket() as free:
+            free.bind(("127.0.0.1", 0))
+            ports.append(free.getsockname()[1])
+    processes = []
+    for index in range(workers):
+        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+        if ports:
+            env["TF_CONFIG"] = json.dumps({
+                "cluster": {"worker": [f"127.0.0.1:{p}" for p in ports]},
+                "task": {"type": "worker", "index": index}})
+        processes.append(subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL))
     try:
         def an_epoch_ended():
             logs = list(workspace.glob("*/events.jsonl"))
@@ -256,6 +273,7 @@ def test_the_runs_view_follows_a_run_another_process_trains(qtbot, window, tiny_
                                       for r in EventLog(logs[0]).records())
 
         qtbot.waitUntil(an_epoch_ended, timeout=120_000)
+        assert len(list(workspace.iterdir())) == 1  # the chief's run folder only
         window.runs_panel.refresh()
         assert window.runs_panel.table.item(0, 1).text() == "running"
         window.runs_panel.table.selectRow(0)
@@ -263,11 +281,14 @@ def test_the_runs_view_follows_a_run_another_process_trains(qtbot, window, tiny_
         view = window.training_view
         assert view.following
         assert not window.run_bar.resume_button.isEnabled()  # being trained elsewhere
+        if workers > 1:
+            assert "2 workers, 1 CPU each; this is worker 0" in view.console.toPlainText()
         before = view.plots.point_count("val_loss")
         qtbot.waitUntil(lambda: view.plots.point_count("val_loss") > before, timeout=60_000)
     finally:
-        process.kill()
-        process.wait(30)
+        for process in processes:
+            process.kill()
+            process.wait(30)
 
 
 def test_resuming_a_run_with_a_data_file_asks_first(qtbot, window, tmp_path, monkeypatch):
