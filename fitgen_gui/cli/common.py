@@ -79,6 +79,8 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
                           help="split the CPU into N devices (to try or test training on "
                                "several devices: --devices all)")
     training.add_argument("--mixed-precision", action="store_true")
+    training.add_argument("--xla", choices=["auto", "on", "off"],
+                          help="XLA compilation of the training step (auto: on with one GPU)")
     training.add_argument("--name", help="run name (part of its folder name)")
     parser.add_argument("--augment", nargs="+", metavar="KEY=VALUE",
                         help="augmentation, e.g. rotation_range=20 horizontal_flip=true")
@@ -109,6 +111,7 @@ def config_from_args(args: argparse.Namespace) -> Any:
         "optimizer": "optimizer.name", "learning_rate": "optimizer.learning_rate",
         "seed": "training.seed", "device": "training.device", "name": "name",
         "verbose": "training.verbose", "profile_batches": "callbacks.profile_batches",
+        "xla": "training.xla",
     }
     for attribute, dotted in simple.items():
         value = getattr(args, attribute, None)

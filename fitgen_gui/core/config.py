@@ -203,6 +203,9 @@ class TrainingConfig:
     seed: int | None = 1
     device: str = "auto"  # "auto", "cpu", "gpu:0", "all" (every GPU), "gpu:0,gpu:1"
     mixed_precision: bool = False
+    # XLA compilation of the training step: "auto" (Keras's choice: on with one GPU, off on
+    # the CPU and under a distribution strategy), "on" or "off".
+    xla: str = "auto"
     check_data: bool = True  # read every file once before training (the data check)
     max_bad_file_fraction: float = 0.05
     on_nan: str = "stop"  # "stop" or "warn"
@@ -667,6 +670,7 @@ def _validate_training(training: TrainingConfig, data: DataConfig,
                                 "when training on the CPU"))
     _number(problems, "training.max_bad_file_fraction", training.max_bad_file_fraction, 0, 1)
     _choice(problems, "training.on_nan", training.on_nan, ("stop", "warn"))
+    _choice(problems, "training.xla", training.xla, ("auto", "on", "off"))
     if training.use_multiprocessing and training.workers == 0:
         problems.append(Problem("training.use_multiprocessing", "needs at least 1 worker"))
 

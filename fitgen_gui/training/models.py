@@ -178,7 +178,9 @@ def compile_model(model: keras.Model, config: RunConfig, steps_per_epoch: int) -
         "sparse": "sparse_categorical_crossentropy",
         "binary": "binary_crossentropy",
     }[config.data.class_mode]
-    model.compile(optimizers[config.optimizer.name](), loss, metrics=["accuracy"])
+    jit = {"auto": "auto", "on": True, "off": False}[config.training.xla]
+    model.compile(optimizers[config.optimizer.name](), loss, metrics=["accuracy"],
+                  jit_compile=jit)
 
 
 def current_learning_rate(model: keras.Model) -> float | None:

@@ -17,6 +17,7 @@ TensorFlow-specific (hence the name).
 from __future__ import annotations
 
 import itertools
+import warnings
 from typing import Any
 
 import keras
@@ -88,7 +89,24 @@ class DistributedSteps:
         self.replicas = int(strategy.num_replicas_in_sync)
         self.workers = workers_of(strategy)
         self.last_shares: list[int] = []  # the samples of each replica in the last batch
+        local = list(strategy.extended.worker_devices)
+        jit = getattr(model, "jit_compile", False) is True
+        if jit and any("CPU" in d for d in local):
+            # TensorFlow's XLA has no all-reduce on the CPU ("Collectives are not yet
+            # implemented for CPU devices when compiling with XLA", then an abort), and
+            # compiles for one CPU device (a split CPU fails with "Trying to access resource
+            # ... located in device CPU:1 from device CPU:0"). On GPUs it has both.
+            warnings.warn("XLA compilation is off when CPU devices train together "
+                          "(TensorFlow's XLA has no all-reduce on the CPU); the training step "
+                          "runs without it.", RuntimeWarning, stacklevel=2)
+            jit = False
+
         def step(run_step: Any) -> Any:
+            if jit:
+                # XLA compiles each replica's step; the all-reduce stays outside it (what
+                # Keras's own fit does under a strategy).
+                run_step = tf.function(run_step, jit_compile=True, reduce_retracing=True)
+
             def distributed(data: Any) -> Any:
                 strategy.run(run_step, args=(data,))
                 # Read in the same call, in the strategy's context: the metrics over all

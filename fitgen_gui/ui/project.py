@@ -33,6 +33,7 @@ _LABELS = {
     "model.weights": "Start from", "model.architecture": "Architecture",
     "model.input_size": "Input size", "optimizer.learning_rate": "Learning rate",
     "training.epochs": "Epochs", "training.mixed_precision": "Mixed precision",
+    "training.xla": "XLA compilation",
     "training.device": "Device", "training.steps_per_epoch": "Steps per epoch",
     "training.validation_steps": "Validation steps", "training.class_weight": "Class weights",
 }

@@ -80,6 +80,11 @@ class TrainingPanel(QWidget):
                                          "16-bit arithmetic where safe: faster on recent "
                                          "GPUs, no use on a CPU.")
         run_form.addRow("", self.mixed_precision)
+        self.xla = combo("training.xla", [("Automatic (on with one GPU)", "auto"),
+                                          ("On", "on"), ("Off", "off")],
+                         "XLA compiles the training step into fused GPU code: often faster "
+                         "on a GPU after a longer first batch; rarely worth it on a CPU.")
+        run_form.addRow("XLA compilation", self.xla)
         self.check_data = check_box("training.check_data", "Check every file before training",
                                     "Find unreadable files first (they are skipped).")
         run_form.addRow("", self.check_data)
@@ -158,6 +163,7 @@ class TrainingPanel(QWidget):
                 ("training.max_queue_size", self.queue), ("training.shuffle", self.shuffle),
                 ("training.verbose", self.verbose), ("training.device", self.device),
                 ("training.mixed_precision", self.mixed_precision),
+                ("training.xla", self.xla),
                 ("training.check_data", self.check_data), ("training.on_nan", self.on_nan),
                 ("callbacks.early_stopping", self.early),
                 ("callbacks.early_stopping_monitor", self.early_monitor),

@@ -103,3 +103,23 @@ def test_fitgen_trains_on_all_devices_and_resumes_there(tiny_dataset, tmp_path):
                      "--runs-dir", tmp_path / "runs2", cwd=tmp_path)
     assert refused.returncode == 2
     assert "'all' needs several devices" in refused.stdout + refused.stderr
+
+
+@pytest.mark.parametrize(("devices", "xla"), [("cpu", "on"), ("all", "on"), ("cpu", "off")])
+def test_xla_compiles_the_training_step_when_asked(tiny_dataset, tmp_path, devices, xla):
+    import os
+
+    done = subprocess.run(
+        [sys.executable, "-m", "fitgen_gui.cli", *map(str, [
+            "train", "--train", tiny_dataset / "train", "--target-size", 32, 32,
+            "--batch-size", 8, "--epochs", 1, "--workers", 1, "--devices", devices,
+            "--virtual-devices", 2, "--xla", xla, "--runs-dir", tmp_path / "runs", "-v", 2])],
+        cwd=tmp_path, capture_output=True, text=True, timeout=240,
+        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "0"})  # TensorFlow says when XLA compiles
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    split_cpu = devices == "all"  # XLA compiles for one CPU device: off, and said so
+    assert ("Compiled cluster using XLA" in done.stderr) == (xla == "on" and not split_cpu)
+    assert ("XLA compilation is off when CPU devices train together" in done.stdout) == (
+        split_cpu and xla == "on")
+    run = RunDir(next((tmp_path / "runs").iterdir()))
+    assert json.loads(run.read_config_text())["training"]["xla"] == xla
