@@ -144,7 +144,9 @@ class FileBatchMixin(ImageBatchMixin):
             self.split = None
 
     def skip_unreadable_files(self, max_fraction: float = 0.05, listener: Any = None) -> None:
-        """Skip files that fail to load (see the class docstring)."""
+        """Skip files that fail to load (see the class docstring). ``listener(path, reason)``
+        hears of each, in this process: a copy sent to a loader process does not call it
+        (that process skips the file alone)."""
         self._skip_bad = True
         self._max_bad_fraction = max_fraction
         self._bad_listener = listener

@@ -182,6 +182,10 @@ class Iterator(keras.utils.PyDataset):
         state = dict(self.__dict__)
         state.pop("lock", None)
         state["_orders"] = {}
+        # A listener of this process (the run's console) cannot be called from another one
+        # (and is often a closure, which cannot be pickled).
+        if state.get("_bad_listener") is not None:
+            state["_bad_listener"] = None
         return state
 
     def __setstate__(self, state: dict) -> None:

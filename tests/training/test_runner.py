@@ -189,3 +189,13 @@ def test_stop_before_the_first_batch_ends_at_once_and_leaves_nothing(tiny_config
     assert final.run_dir is None
     assert not sink.of(BatchEnded)
     assert not (tmp_path / "runs").exists() or not list((tmp_path / "runs").iterdir())
+
+
+def test_a_run_on_folders_trains_with_loader_processes(tiny_config, tmp_path):
+    """use_multiprocessing sends the image iterator to other processes: the run's own
+    listener of unreadable files (a closure of this process) stays behind."""
+    config = tiny_config.replace(**{"training.use_multiprocessing": True,
+                                    "training.workers": 2, "training.epochs": 1})
+    final, sink = train(config, tmp_path)
+    assert isinstance(final, TrainingFinished), getattr(final, "details", final)
+    assert len(RunDir(final.run_dir).read_history()) == 1
