@@ -15,6 +15,7 @@
     fitgen weights list | download ARCH... [--mirror URL]
     fitgen worker --cluster FILE --index I [train options | --resume RUN_DIR]
     fitgen cluster-check FILE [--index I]
+    fitgen install-desktop [--uninstall]
 
 User errors (a missing folder, one class only, a bad option, a locked run) print one
 message and exit with status 2; ``--debug`` shows tracebacks. Ctrl+C stops training after
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     from fitgen_gui import __version__
     from fitgen_gui.cli import (
         cluster_commands,
+        desktop_commands,
         model_commands,
         run_commands,
         weights_commands,
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     model_commands.add_commands(commands)
     weights_commands.add_commands(commands)
     cluster_commands.add_commands(commands)
+    desktop_commands.add_commands(commands)
     return parser
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fitgen_gui.ui.actions import WindowActions
+from fitgen_gui.ui.app_icon import install_app_icon
 from fitgen_gui.ui.app_settings import AppSettings
 from fitgen_gui.ui.augmentation_panel import AugmentationPanel
 from fitgen_gui.ui.background import BackgroundTasks
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("FitGen")
+        self.setWindowIcon(install_app_icon())
         self.setAcceptDrops(True)
         self.settings = settings or AppSettings()
         if workspace:
