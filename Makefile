@@ -10,7 +10,7 @@ STAMP := $(VENV)/.fitgen-installed
 DATA ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test stress install lint bench screenshots clean
+.PHONY: run test stress install lint bench screenshots clean bundle bundle-test install-desktop icons
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,7 +33,7 @@ stress: $(STAMP)
 		tests/test_faults.py tests/training/test_run_folder_safety.py -k "sigkill or crash" $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check fitgen_gui tests bench docs
+	$(BIN)/ruff check fitgen_gui tests bench docs packaging
 	$(BIN)/lint-imports
 
 bench: $(STAMP)
@@ -41,6 +41,26 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/make_screenshots.py $(if $(DATA),--data $(DATA))
+
+# The one-folder app, dist/fitgen/ (fitgen-gui and fitgen): about ten minutes on 2 cores.
+bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[bundle]"
+	@start=$$(date +%s); \
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/fitgen.spec && \
+	echo "Built dist/fitgen in $$(( $$(date +%s) - start )) s, $$(du -sh dist/fitgen | cut -f1)"
+
+# The frozen bundle as a user runs it: version, demo, an epoch, export, the window (Xvfb).
+bundle-test:
+	$(PYTHON) packaging/bundle_test.py dist/fitgen
+
+# FitGen in this user's desktop menu (Linux); `make install-desktop UNINSTALL=1` removes it.
+install-desktop: $(STAMP)
+	$(BIN)/fitgen install-desktop $(if $(UNINSTALL),--uninstall)
+
+# Redraw the PNG, .ico and .icns icons from resources/icons/fitgen.svg.
+icons: $(STAMP)
+	$(BIN)/python packaging/make_icons.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

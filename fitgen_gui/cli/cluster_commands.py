@@ -149,7 +149,9 @@ def cmd_cluster_check(args: argparse.Namespace) -> int:
                         f"cluster-check {args.cluster} --index I` on every machine at once, "
                         "each with its own index.")
     # Every worker is on this computer: start them all here.
-    command = [sys.executable, "-m", "fitgen_gui.cli", "cluster-check", str(args.cluster),
+    fitgen = [sys.executable] if getattr(sys, "frozen", False) else [
+        sys.executable, "-m", "fitgen_gui.cli"]  # the bundle's executable is fitgen itself
+    command = [*fitgen, "cluster-check", str(args.cluster),
                "--steps", str(args.steps), "--wait", str(args.wait), "--index"]
     env = {**os.environ, "CUDA_VISIBLE_DEVICES": os.environ.get("CUDA_VISIBLE_DEVICES", "")}
     workers = [subprocess.Popen([*command, str(i)], stdout=subprocess.PIPE,

@@ -196,6 +196,6 @@ def test_a_run_on_folders_trains_with_loader_processes(tiny_config, tmp_path):
     listener of unreadable files (a closure of this process) stays behind."""
     config = tiny_config.replace(**{"training.use_multiprocessing": True,
                                     "training.workers": 2, "training.epochs": 1})
-    final, sink = train(config, tmp_path)
+    final, _ = train(config, tmp_path)
     assert isinstance(final, TrainingFinished), getattr(final, "details", final)
     assert len(RunDir(final.run_dir).read_history()) == 1
