@@ -80,6 +80,11 @@ def _window(bundle: Path, env: dict, out: Path) -> float:
                 time.sleep(0.2)
             if not found:
                 raise SystemExit("FAILED gui: no visible 'FitGen' window on the screen")
+            if shutil.which("xprop"):  # the window carries FitGen's icon for the desktop
+                icon = subprocess.run(["xprop", "-id", found.split()[0], "_NET_WM_ICON"],
+                                      capture_output=True, text=True, env=env).stdout
+                if "not found" in icon or "=" not in icon:
+                    raise SystemExit("FAILED gui: the window has no icon (_NET_WM_ICON)")
         time.sleep(3)  # the demo dataset loads into the window
         if shutil.which("import"):
             subprocess.run(["import", "-window", "root", str(out / "bundle-window.png")],
@@ -136,6 +141,15 @@ def main() -> int:
         exported = _run("export to ONNX and LiteRT, each checked in its runtime", [
             cli, "export", run, "--format", "onnx,tflite", "--out", work / "exports"], env)
         summary["export"] = [line for line in exported.splitlines() if " ok:" in line]
+        menu = {**env, "XDG_DATA_HOME": str(work / "share")}
+        _run("install-desktop", [cli, "install-desktop"], menu)
+        entry = (work / "share" / "applications" / "fitgen.desktop").read_text()
+        if f"Exec={bundle / 'fitgen-gui'} %f" not in entry:
+            raise SystemExit("FAILED install-desktop: Exec is not the bundle's fitgen-gui\n"
+                             + entry)
+        _run("install-desktop --uninstall", [cli, "install-desktop", "--uninstall"], menu)
+        if any((work / "share").rglob("fitgen*")):
+            raise SystemExit("FAILED install-desktop --uninstall: files are left")
         summary["window_s"] = round(_window(bundle, env, out), 2)
     finally:
         shutil.rmtree(work, ignore_errors=True)

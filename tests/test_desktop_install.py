@@ -45,6 +45,13 @@ def test_the_resources_hold_every_icon_size_the_menu_entry_and_the_appstream_fil
     for url in shots:  # each names a screenshot the repository has
         assert (ROOT / "docs" / "screenshots" / url.rsplit("/", 1)[1]).is_file(), url
     assert "MIT License" in (resources / "LICENSE").read_text()
+    for tool, path in (("desktop-file-validate", resources / "fitgen.desktop"),
+                       ("appstreamcli", resources / "io.github.fitgen.FitGen.metainfo.xml")):
+        if shutil.which(tool):  # the freedesktop tools' own checks, where installed
+            command = [tool, str(path)] if tool != "appstreamcli" else [
+                tool, "validate", "--no-net", str(path)]
+            checked = subprocess.run(command, capture_output=True, text=True)
+            assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_the_third_party_notice_names_every_package_fitgen_runs_with():
