@@ -465,17 +465,19 @@ def _check_same_data(device: tf_devices.DeviceInfo, data: Any) -> None:
     """Refuse to train when a worker's images or classes differ from the chief's."""
     from fitgen_gui.training.tf_distribute import same_on_all_workers
 
-    names = list(data.class_names)
-    for iterator in (data.train, data.val) if data.from_folders else ():
-        if iterator is not None:
-            names += [str(iterator.samples), *iterator.filenames]
-    digest = zlib.crc32("\n".join(names).encode("utf-8", "surrogateescape"))
+    files = {"training": [], "validation": []}
+    if data.from_folders:
+        files = {"training": data.train.filenames,
+                 "validation": data.val.filenames if data.val is not None else []}
+    listed = [*data.class_names, "", *files["training"], "", *files["validation"]]
+    digest = zlib.crc32("\n".join(listed).encode("utf-8", "surrogateescape"))
     if not same_on_all_workers(device.strategy, digest, device.is_chief):
         raise UserError(
             "The workers do not see the same images: on each machine, the training and "
             "validation folders must hold the same files, in the same class folders, as on "
-            f"the chief. This worker found {len(names) - len(data.class_names)} entries in "
-            f"{len(data.class_names)} classes.")
+            f"the chief. This worker found {len(files['training'])} training and "
+            f"{len(files['validation'])} validation images in {len(data.class_names)} "
+            "classes.")
 
 
 def _cached_features(session: _Session, model: keras.Model,

@@ -322,3 +322,22 @@ def test_a_worker_that_dies_stops_the_chief_with_a_message_and_keeps_its_checkpo
     run = RunDir(found[0].parent.parent)
     assert run.read_state()["status"] == "failed"
     assert run.checkpoint() is not None and run.checkpoint().epoch >= 1
+
+
+@pytest.mark.slow
+def test_workers_with_different_images_are_refused_before_training(tiny_dataset, tmp_path):
+    import shutil
+
+    other = tmp_path / "other"
+    shutil.copytree(tiny_dataset, other)
+    next((other / "train" / "circle").iterdir()).unlink()  # one photo fewer on worker 1
+    ports = free_ports(2)
+    outputs = finish([start(
+        ["-m", "fitgen_gui.cli", "worker", "--train", data / "train", "--val", data / "val",
+         "--target-size", 32, 32, "--batch-size", 8, "--epochs", 1, "--workers", 1,
+         "--runs-dir", tmp_path / f"runs{i}", "--wait", 60], ports, i, tmp_path)
+        for i, data in enumerate((tiny_dataset, other))])
+    for output in outputs:
+        assert "The workers do not see the same images" in output, output[-3000:]
+        assert "Epoch 1/1" not in output
+    assert "found 35 training and 12 validation images" in outputs[1]
