@@ -34,6 +34,7 @@ from fitgen_gui.training.batch_contract import BatchContract
 from fitgen_gui.training.input_meter import BatchContentWarning, InputMeter
 from fitgen_gui.training.progress_logger import ProgressLogger
 from fitgen_gui.training.tf_distribute import distributed_steps
+from fitgen_gui.training.tf_trace import trace_for_any_batch_size
 
 __all__ = ["DataExhaustedWarning", "evaluate_generator", "fit_generator", "predict_generator"]
 
@@ -301,6 +302,8 @@ def _evaluate_stream(
             break
         contract.check_same(batch, done + 1)
         x, y, w = contract.unpack(batch)
+        if steps_of is model and getattr(model, "test_function", None) is None:
+            trace_for_any_batch_size(model, (x, y, w), training=False)
         if meter is not None:
             meter.record_validation(y)
         callbacks.on_test_batch_begin(done)
@@ -509,6 +512,10 @@ def fit_generator(
                 if batch_size is None:
                     batch_size = contract.batch_size(batch)
                 x, y, w = contract.unpack(batch)
+                if steps_of is model and getattr(model, "train_function", None) is None:
+                    # One trace for every batch size: the partial last batch would trace
+                    # the step again, seconds late in the first epoch.
+                    trace_for_any_batch_size(model, (x, y, w), training=True)
                 if meter is not None and not meter.inspected:
                     for message in meter.inspect_first(x):
                         warnings.warn(message, BatchContentWarning, stacklevel=2)
