@@ -30,7 +30,14 @@ from typing import Any
 import keras
 import numpy as np
 
-from fitgen_gui.core.events import BatchEnded, EpochEnded, EpochStarted, RunWarning, event_to_dict
+from fitgen_gui.core.events import (
+    BatchEnded,
+    EpochEnded,
+    EpochStarted,
+    PhaseStarted,
+    RunWarning,
+    event_to_dict,
+)
 from fitgen_gui.core.faults import crash_point
 from fitgen_gui.core.progress_text import StepTimer
 from fitgen_gui.core.run_dir import CheckpointInfo, RunDir, best_epoch, fsync_dir
@@ -250,6 +257,7 @@ class RunRecorder(keras.callbacks.Callback):
         self.stopped_by_user = self.stopped_in_validation = False
         self.nan_at = None
         self._sums = _MetricSums(self.model)
+        self._validated = False
 
     def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
         self.epoch = epoch
@@ -333,6 +341,12 @@ class RunRecorder(keras.callbacks.Callback):
                 f"The loss is NaN at epoch {self.epoch + 1}, batch {batch + 1}; the model "
                 "is not learning from here. A lower learning rate usually helps.",
                 kind="nan"))
+
+    def on_test_begin(self, logs: dict | None = None) -> None:
+        if not self._validated:  # the step is compiled now: a second or so, say so
+            self._validated = True
+            self._emit(PhaseStarted("validating", f"Validating epoch {self.epoch + 1} "
+                                    "(compiling the validation step first)"))
 
     def on_test_batch_end(self, batch: int, logs: dict | None = None) -> None:
         if self._stop_event.is_set():

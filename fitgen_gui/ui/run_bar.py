@@ -180,7 +180,7 @@ class RunBar(QWidget):
             if not self._batches_seen:
                 self.progress.setMaximum(0)
                 self.progress.setFormat(event.message + "…")
-                self.status.setText(event.message + "…")
+            self.status.setText(event.message + "…")  # until the next batch's figures
         elif isinstance(event, RunStarted):
             self._started(event)
         elif isinstance(event, BatchEnded):

@@ -77,6 +77,9 @@ def test_a_run_writes_its_whole_run_directory(tiny_config, tmp_path):
     phases = [e.phase for e in sink.of(PhaseStarted)]
     assert phases[:2] == ["preparing", "scanning"]
     assert phases.index("checking") < phases.index("building") < phases.index("compiling")
+    # The first validation compiles its step: said once, after the training step's.
+    assert phases.count("validating") == 1 and phases.index("validating") > phases.index(
+        "compiling")
     console = (run.path / "console.log").read_text()
     assert "Epoch 2/2" in console and "5/5 ━━━━" in console and "\r" not in console
     assert "".join(e.text for e in sink.of(ConsoleText)).count("Epoch") == 2

@@ -66,3 +66,19 @@ def test_console_redraws_the_current_line_and_colours_warnings(qtbot):
     assert cursor.charFormat().foreground().color().name() == "#9a5b00"  # warnings in amber
     console.write("partial")
     qtbot.waitUntil(lambda: console.toPlainText().endswith("partial"), timeout=2000)
+
+
+def test_the_status_says_when_the_first_validation_compiles_its_step(qtbot):
+    from fitgen_gui.core.events import BatchEnded, PhaseStarted, RunStarted
+    from fitgen_gui.ui.run_bar import RunBar
+
+    bar = RunBar()
+    qtbot.addWidget(bar)
+    bar.on_event(RunStarted("run", 2, 0, 3, 1, ("a", "b"), 6, 2, "CPU"))
+    bar.on_event(BatchEnded(0, 0, {"loss": (1.0, 0.9, 0.8)}, {"loss": 0.9}, 3, 50.0, 1.0))
+    assert "Training on CPU" in bar.status.text()
+    bar.on_event(PhaseStarted("validating", "Validating epoch 1 (compiling the validation "
+                                            "step first)"))
+    # Shown while it happens, not instead of the progress: the bar keeps its batches.
+    assert bar.status.text().startswith("Validating epoch 1 (compiling")
+    assert bar.progress.maximum() == 6 and bar.progress.value() == 3
