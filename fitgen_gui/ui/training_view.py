@@ -138,6 +138,7 @@ class TrainingView(QWidget):
         records = log.records()
         from fitgen_gui.core.events import event_from_dict
 
+        new_epochs = False
         for record in records[self._read:]:
             try:
                 event = event_from_dict(record)
@@ -149,6 +150,7 @@ class TrainingView(QWidget):
             elif isinstance(event, EpochEnded):
                 self.plots.add_epoch(event)
                 self.input.add_epoch(event)
+                new_epochs = True
             elif isinstance(event, RunStarted):
                 self.input.start_run(event)
         self._read = len(records)
@@ -158,6 +160,10 @@ class TrainingView(QWidget):
             if len(text) > self._console_read:
                 self.console.write(text[self._console_read:])
                 self._console_read = len(text)
+        if new_epochs and run.status() == "running":  # the counts of the heading move on
+            self.heading.setText(f"Run {run.name}: running, {len(run.read_history())} "
+                                 f"epochs, {len(run.checkpoints())} checkpoints. Folder: "
+                                 f"{run.path}")
         if run.status() != "running":
             self._follow.stop()
             self.plots.flush()

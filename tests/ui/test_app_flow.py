@@ -246,7 +246,7 @@ def test_the_runs_view_follows_a_run_another_process_trains(qtbot, window, tiny_
     import subprocess
     import sys
 
-    from fitgen_gui.core.run_dir import EventLog
+    from fitgen_gui.core.run_dir import EventLog, RunDir
 
     workspace = Path(window.settings.workspace)
     command = [sys.executable, "-m", "fitgen_gui.cli", "train" if workers == 1 else "worker",
@@ -285,6 +285,10 @@ def test_the_runs_view_follows_a_run_another_process_trains(qtbot, window, tiny_
             assert "2 workers, 1 CPU each; this is worker 0" in view.console.toPlainText()
         before = view.plots.point_count("val_loss")
         qtbot.waitUntil(lambda: view.plots.point_count("val_loss") > before, timeout=60_000)
+        epochs = len(RunDir(next(workspace.iterdir())).read_history())
+        # The heading counts the epochs that came in since the run was opened.
+        qtbot.waitUntil(lambda: f"running, {epochs}" in view.heading.text()
+                        or f"running, {epochs + 1}" in view.heading.text(), timeout=10_000)
     finally:
         for process in processes:
             process.kill()
