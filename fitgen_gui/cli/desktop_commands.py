@@ -22,7 +22,8 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
         if not removed:
             print(f"FitGen's menu entry was not installed in {home}; nothing to remove.")
         else:
-            print(f"Removed FitGen's menu entry and icons ({len(removed)} files) from {home}.")
+            print(f"Removed FitGen's menu entry, its icons and AppStream file ({len(removed)} "
+                  f"files in all) from {home}.")
         return EXIT_OK
     try:
         written = desktop_entry.install(home)
@@ -33,8 +34,7 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
                         f"{exc.strerror or exc}.") from None
     command = " ".join(desktop_entry.gui_command())
     print(f"Installed FitGen's menu entry ({written[0]}), its icons and AppStream file "
-          f"({len(written) - 1} files) "
-          f"in {home}; it starts: {command}")
+          f"({len(written)} files in all) in {home}; it starts: {command}")
     print("Remove them with: fitgen install-desktop --uninstall")
     return EXIT_OK
 
