@@ -5,62 +5,20 @@ and 2 replicas learn what one device learns from the same global batch."""
 import json
 import subprocess
 import sys
-import textwrap
 
 import pytest
 
 from fitgen_gui.core.run_dir import RunDir
+from tests.training.replica_script import script
 
 pytestmark = pytest.mark.slow
 
-TWO_REPLICAS = textwrap.dedent("""
-    import json, os
+TWO_REPLICAS = script("""
+    import os
     os.environ["FITGEN_VIRTUAL_DEVICES"] = "2"
-    import keras, numpy as np, tensorflow as tf
     from fitgen_gui.training import tf_devices
-    from fitgen_gui.training.generator_training import fit_generator
 
     device = tf_devices.configure("all", False)
-    rng = np.random.default_rng(0)
-    X = rng.random((32, 6)).astype("float32")
-    Y = (X.sum(1) > 3).astype("float32")
-
-    def batches():
-        while True:
-            for b in range(4):
-                yield X[b * 8:(b + 1) * 8], Y[b * 8:(b + 1) * 8]
-
-    class Seen(keras.layers.Layer):
-        # Records the batch size each replica's step is traced with.
-        sizes = []
-
-        def call(self, x):
-            Seen.sizes.append(x.shape[0])
-            return x
-
-    def make():
-        keras.utils.set_random_seed(1)
-        model = keras.Sequential([keras.Input((6,)), Seen(),
-                                  keras.layers.Dense(4, activation="relu"),
-                                  keras.layers.Dense(1, activation="sigmoid")])
-        model.compile(keras.optimizers.SGD(0.5), "binary_crossentropy",
-                      metrics=["accuracy"])
-        return model
-
-    with tf_devices.device_scope(device):
-        mirrored = make()
-    common = dict(steps_per_epoch=4, epochs=2, verbose=0, validation_data=batches(),
-                  validation_steps=2, workers=0, class_weight={0: 1.0, 1: 3.0})
-    Seen.sizes = []
-    two = fit_generator(mirrored, batches(), **common).history
-    sizes = sorted(set(s for s in Seen.sizes if s is not None))
-    one = fit_generator(make(), batches(), **common)
-    print(json.dumps({
-        "replicas": device.replicas, "name": device.name, "sizes": sizes,
-        "two": two, "one": one.history,
-        "difference": max(float(np.abs(a - b).max()) for a, b in
-                          zip(mirrored.get_weights(), one.model.get_weights())),
-    }))
 """)
 
 
