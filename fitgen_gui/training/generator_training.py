@@ -310,9 +310,9 @@ def _evaluate_stream(
         logs = _floats(steps_of.test_on_batch(x, y, sample_weight=w, return_dict=True))
         callbacks.on_test_batch_end(done, logs)
         done += 1
-        if getattr(steps_of, "workers", 1) > 1:
-            model.stop_evaluating = steps_of.agree(getattr(model, "stop_evaluating", False))
-        if getattr(model, "stop_evaluating", False):
+        model.stop_evaluating = getattr(steps_of, "agree", bool)(
+            getattr(model, "stop_evaluating", False))
+        if model.stop_evaluating:
             break
     callbacks.on_test_end(logs)
     return logs, done
@@ -480,7 +480,9 @@ def fit_generator(
         )
         reset = stack.enter_context(_running_metrics(model))
         steps_of = _steps_of(model)
-        several_workers = getattr(steps_of, "workers", 1) > 1
+        # On several machines every worker stops after the same batch, or none does; on
+        # one, a flag is its own answer.
+        agree = getattr(steps_of, "agree", bool)
         optimizer = getattr(model, "optimizer", None)
         if optimizer is not None and not optimizer.built and model.built:
             # Made inside the first step, the optimizer's variables cost TensorFlow a second
@@ -527,8 +529,7 @@ def fit_generator(
                     meter.record(waited, clock() - started, y)
                 callback_list.on_train_batch_end(done, logs)
                 done += 1
-                if several_workers:  # all stop after the same batch, or none does
-                    model.stop_training = steps_of.agree(model.stop_training)
+                model.stop_training = agree(model.stop_training)
                 if model.stop_training:
                     break
             if ran_out:
@@ -562,8 +563,7 @@ def fit_generator(
                 epoch_logs.update({f"val_{k}": v for k, v in val_logs.items()})
             problems = meter.end_epoch() if meter is not None else []
             callback_list.on_epoch_end(epoch, epoch_logs)
-            if several_workers:  # a checkpoint that failed on the chief stops them all
-                model.stop_training = steps_of.agree(model.stop_training)
+            model.stop_training = agree(model.stop_training)  # a failed save on the chief
             for message in problems:
                 warnings.warn(message, BatchContentWarning, stacklevel=2)
             training_logs = epoch_logs
