@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 
 from fitgen_gui.core.events import BatchEnded, EpochEnded, ProfileSaved, RunStarted
 from fitgen_gui.training.input_meter import advice, input_verdict
-from fitgen_gui.ui.plots import Series
+from fitgen_gui.ui.plots import GrowingByX, Series
 from fitgen_gui.ui.widgets import ElidedLabel
 
 __all__ = ["CLASS_COLORS", "InputPlots", "class_strip_image"]
@@ -62,14 +62,12 @@ def class_strip_image(counts: np.ndarray) -> np.ndarray:
     return image
 
 
-class CountRows:
-    """A growable matrix of class counts, one row per batch, with each batch's x (epochs):
-    added to as batches arrive, never rebuilt (a long run has 100,000s of batches)."""
+class CountRows(GrowingByX):
+    """A growable matrix of class counts, one row per batch, with each batch's x (epochs)."""
 
     def __init__(self) -> None:
+        super().__init__()
         self._rows = np.zeros((1024, 1))
-        self._x = np.empty(1024)
-        self.size = 0
 
     def extend(self, xs: Any, rows: Any) -> None:
         width = max(len(r) for r in rows)
@@ -84,17 +82,6 @@ class CountRows:
             self._rows[self.size + i, len(row):] = 0
         self._x[self.size:needed] = xs
         self.size = needed
-
-    def truncate(self, max_x: float) -> None:
-        """Drop rows with x > ``max_x``."""
-        self.size = int(np.searchsorted(self._x[:self.size], max_x, side="right"))
-
-    def clear(self) -> None:
-        self.size = 0
-
-    @property
-    def x(self) -> np.ndarray:
-        return self._x[:self.size]
 
     @property
     def matrix(self) -> np.ndarray:

@@ -38,13 +38,32 @@ def ema(values: np.ndarray, smoothing: float, start: float | None = None) -> np.
     return out
 
 
-class Series:
-    """A growable pair of float arrays (x, y)."""
+class GrowingByX:
+    """Rows added in x order to arrays with room to grow (never rebuilt: a long run has
+    100,000s of batches); dropping the rows after an x is a search."""
 
     def __init__(self) -> None:
         self._x = np.empty(1024)
-        self._y = np.empty(1024)
         self.size = 0
+
+    def truncate(self, max_x: float) -> None:
+        """Drop rows with x > ``max_x``."""
+        self.size = int(np.searchsorted(self._x[:self.size], max_x, side="right"))
+
+    def clear(self) -> None:
+        self.size = 0
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._x[:self.size]
+
+
+class Series(GrowingByX):
+    """A growable pair of float arrays (x, y)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._y = np.empty(1024)
 
     def extend(self, xs: Any, ys: Any) -> None:
         xs, ys = np.asarray(xs, float), np.asarray(ys, float)
@@ -56,17 +75,6 @@ class Series:
         self._x[self.size:needed] = xs
         self._y[self.size:needed] = ys
         self.size = needed
-
-    def truncate(self, max_x: float) -> None:
-        """Drop points with x > ``max_x``."""
-        self.size = int(np.searchsorted(self._x[:self.size], max_x, side="right"))
-
-    def clear(self) -> None:
-        self.size = 0
-
-    @property
-    def x(self) -> np.ndarray:
-        return self._x[:self.size]
 
     @property
     def y(self) -> np.ndarray:
