@@ -83,6 +83,7 @@ def install(home: Path | None = None) -> list[Path]:
         elif line.startswith("TryExec="):
             line = "TryExec=" + command[0]
         lines.append(line)
+    icons = icon_files()
     written = []
     for key, target in paths.items():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -96,7 +97,7 @@ def install(home: Path | None = None) -> list[Path]:
         elif key == "svg":
             shutil.copyfile(source / "icons" / "fitgen.svg", target)
         else:
-            icon = icon_files().get(int(key[3:]))
+            icon = icons.get(int(key[3:]))
             if icon is None:
                 continue
             shutil.copyfile(icon, target)
