@@ -23,10 +23,10 @@ __all__ = ["trace_for_any_batch_size"]
 
 def _step_function(function: Any) -> Any | None:
     """The ``tf.function`` of one step inside Keras's ``train_function``/``test_function``."""
-    cells = dict(zip(getattr(function, "__code__", None).co_freevars
-                     if hasattr(function, "__code__") else (),
-                     (c.cell_contents for c in getattr(function, "__closure__", None) or ()),
-                     strict=False))
+    code, closure = getattr(function, "__code__", None), getattr(function, "__closure__", None)
+    if code is None or not closure:
+        return None
+    cells = dict(zip(code.co_freevars, (c.cell_contents for c in closure), strict=True))
     step = getattr(cells.get("one_step_on_data"), "__wrapped__", None)
     return step if hasattr(step, "get_concrete_function") else None
 
