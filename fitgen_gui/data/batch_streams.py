@@ -12,7 +12,10 @@ Keras 2 enqueuer instead:
   ``__len__`` and ``__getitem__``) is read pass after pass; each pass visits every batch
   once (shuffled when asked) and ends with ``on_epoch_end()``. With ``workers >= 1`` batches
   are built in a pool of threads, or of processes with ``use_multiprocessing=True``, and
-  handed out in order.
+  handed out in order. As in Keras 2, a pass's last batches are built before
+  ``on_epoch_end()`` runs (it may change the sequence), and the workers wait for them;
+  a sequence that can build any epoch's batch (FitGen's iterators: ``epoch`` and
+  ``batch_of_epoch(epoch, index)``) has its next pass read ahead without that wait.
 
 ``limit`` is the number of batches the caller will take in all; a stream never reads past
 it, so a generator's calls can be counted exactly. This module imports neither Keras nor
@@ -287,14 +290,20 @@ class _InlineSequenceStream(BatchStream):
 _WORKER_SEQUENCE: dict[str, Any] = {}
 
 
-def _load_from_pickle(path: str, index: int) -> Any:
+def _load_from_pickle(path: str, index: int, epoch: int | None = None) -> Any:
     seq = _WORKER_SEQUENCE.get(path)
     if seq is None:
         _WORKER_SEQUENCE.clear()
         with open(path, "rb") as f:
             seq = pickle.load(f)
         _WORKER_SEQUENCE[path] = seq
-    return seq[index]
+    return seq[index] if epoch is None else seq.batch_of_epoch(epoch, index)
+
+
+def _builds_any_epoch(seq: Any) -> bool:
+    """Whether ``seq`` builds any epoch's batch on demand, whatever epoch it is at."""
+    return callable(getattr(seq, "batch_of_epoch", None)) and isinstance(
+        getattr(seq, "epoch", None), int)
 
 
 class _PooledSequenceStream(BatchStream):
@@ -315,6 +324,7 @@ class _PooledSequenceStream(BatchStream):
         self.produced = 0
         self._tmpdir: str | None = None
         self._pickle_path = ""
+        self._any_epoch = _builds_any_epoch(seq)
         if processes:
             self._tmpdir = tempfile.mkdtemp(prefix="fitgen-workers-")
             self._ship()
@@ -341,18 +351,22 @@ class _PooledSequenceStream(BatchStream):
             f.write(blob)
 
     def _submit(self, index: int) -> futures.Future:
+        epoch = self._seq.epoch if self._any_epoch else None
         if self._tmpdir is not None:
-            return self._executor.submit(_load_from_pickle, self._pickle_path, index)
+            return self._executor.submit(_load_from_pickle, self._pickle_path, index, epoch)
+        if epoch is not None:
+            return self._executor.submit(self._seq.batch_of_epoch, epoch, index)
         return self._executor.submit(self._seq.__getitem__, index)
 
     def _top_up(self) -> None:
         while True:
             if self._order.pass_submitted():
-                # on_epoch_end() may reshuffle the sequence: only once its pass is built.
-                if any(not fut.done() for _, fut in self._pending):
+                # on_epoch_end() may reshuffle the sequence: only once its pass is built,
+                # unless each batch was asked for by its epoch.
+                if not self._any_epoch and any(not fut.done() for _, fut in self._pending):
                     return
                 self._order.end_pass()
-                if self._tmpdir is not None and (
+                if self._tmpdir is not None and not self._any_epoch and (
                     self._limit is None or self._submitted < self._limit
                 ):
                     self._ship()

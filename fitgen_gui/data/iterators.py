@@ -107,12 +107,14 @@ class Iterator(keras.utils.PyDataset):
     def __getitem__(self, idx: int) -> Any:
         return self.get_batch(idx)
 
-    def get_batch(self, idx: int, *, augment: bool = True, stream: int = 0) -> Any:
-        """Batch ``idx`` of the current epoch.
+    def get_batch(self, idx: int, *, augment: bool = True, stream: int = 0,
+                  epoch: int | None = None) -> Any:
+        """Batch ``idx`` of the current epoch (or of ``epoch``).
 
         ``augment=False`` gives the same images without augmentation (normalization still
         applies); another ``stream`` gives the same images with other random draws. The
-        app's preview uses both; training uses ``it[idx]``.
+        app's preview uses both; training uses ``it[idx]``, and its workers
+        :meth:`batch_of_epoch`.
         """
         if isinstance(idx, bool) or not isinstance(idx, int | np.integer) or not (
             0 <= idx < len(self)
@@ -123,10 +125,18 @@ class Iterator(keras.utils.PyDataset):
             )
         with self.lock:
             self.total_batches_seen += 1
-        epoch = self._epoch
+        epoch = self._epoch if epoch is None else int(epoch)
         window = self._order(epoch)[self.batch_size * idx:self.batch_size * (idx + 1)]
         rng = self.augmentation_rng(epoch, int(idx), stream)
         return self._get_batches_of_transformed_samples(window, rng=rng, augment=augment)
+
+    def batch_of_epoch(self, epoch: int, idx: int) -> Any:
+        """Batch ``idx`` of ``epoch`` (what ``it[idx]`` gives during that epoch), whatever
+        epoch the iterator is at now. A batch depends only on ``(seed, epoch, idx)``, so
+        fit_generator's workers build the next epoch's batches while the last ones of this
+        epoch are still being built, instead of waiting at every epoch's end as Keras 2's
+        enqueuer did for a ``Sequence``."""
+        return self.get_batch(idx, epoch=epoch)
 
     def samples_at(self, indices: np.ndarray, *, epoch: int, batch: int,
                    augment: bool = True, stream: int = 0) -> Any:
