@@ -31,6 +31,7 @@ import pickle
 import queue
 import random
 import shutil
+import sys
 import tempfile
 import threading
 import warnings
@@ -285,6 +286,42 @@ class _InlineSequenceStream(BatchStream):
         return batch
 
 
+class _OpenCVThreads:
+    """OpenCV's own threads, off while worker threads build batches.
+
+    Every worker already keeps a core busy; OpenCV splitting each 224x224 warp or resize
+    over threads of its own on top only adds hand-overs (4% fewer images per second with
+    2 workers on 2 cores). OpenCV's setting is per process: it is set to 1 while any
+    pooled stream is open and given back when the last one closes. Nothing is done when
+    nothing has imported OpenCV.
+    """
+
+    _lock = threading.Lock()
+    _open = 0
+    _saved: int | None = None
+
+    @classmethod
+    def acquire(cls) -> None:
+        cv2 = sys.modules.get("cv2")
+        if cv2 is None or not hasattr(cv2, "setNumThreads"):
+            return
+        with cls._lock:
+            if cls._open == 0:
+                cls._saved = cv2.getNumThreads()
+                cv2.setNumThreads(1)
+            cls._open += 1
+
+    @classmethod
+    def release(cls) -> None:
+        with cls._lock:
+            if cls._open == 0:
+                return
+            cls._open -= 1
+            if cls._open == 0 and cls._saved is not None:
+                sys.modules["cv2"].setNumThreads(cls._saved)
+                cls._saved = None
+
+
 # --- process workers: the sequence travels as a pickle file, re-sent after each pass ---
 
 _WORKER_SEQUENCE: dict[str, Any] = {}
@@ -297,6 +334,8 @@ def _load_from_pickle(path: str, index: int, epoch: int | None = None) -> Any:
         with open(path, "rb") as f:
             seq = pickle.load(f)
         _WORKER_SEQUENCE[path] = seq
+        if "cv2" in sys.modules:  # this process is one worker: one thread
+            sys.modules["cv2"].setNumThreads(1)
     return seq[index] if epoch is None else seq.batch_of_epoch(epoch, index)
 
 
@@ -325,6 +364,7 @@ class _PooledSequenceStream(BatchStream):
         self._tmpdir: str | None = None
         self._pickle_path = ""
         self._any_epoch = _builds_any_epoch(seq)
+        self._threads_held = False
         if processes:
             self._tmpdir = tempfile.mkdtemp(prefix="fitgen-workers-")
             self._ship()
@@ -332,6 +372,8 @@ class _PooledSequenceStream(BatchStream):
                 workers, mp_context=multiprocessing.get_context("spawn")
             )
         else:
+            _OpenCVThreads.acquire()
+            self._threads_held = True
             self._executor = futures.ThreadPoolExecutor(
                 workers, thread_name_prefix=f"fitgen-{role}-data"
             )
@@ -399,6 +441,9 @@ class _PooledSequenceStream(BatchStream):
             fut.cancel()
         self._pending.clear()
         self._executor.shutdown(wait=True, cancel_futures=True)
+        if self._threads_held:
+            self._threads_held = False
+            _OpenCVThreads.release()
         if self._tmpdir is not None:
             shutil.rmtree(self._tmpdir, ignore_errors=True)
 

@@ -2,6 +2,7 @@
 
 import threading
 
+import cv2
 import numpy as np
 import pytest
 
@@ -64,3 +65,21 @@ def test_a_sequence_that_builds_any_epoch_is_not_held_at_the_epochs_end():
     sequence = GatedSequence()
     with open_stream(sequence, workers=2, max_queue_size=4, limit=4) as stream:
         assert [stream.next() for _ in range(4)] == [(0, 0), (0, 1), (1, 0), (1, 1)]
+
+
+def test_opencv_uses_one_thread_per_worker_while_a_stream_is_open():
+    before = cv2.getNumThreads()
+    cv2.setNumThreads(2)  # the user's setting, given back after
+    iterator = augmenting_iterator()
+    seen = []
+    with open_stream(iterator, workers=2, limit=2) as first, \
+            open_stream(iterator, workers=1, limit=1) as second:
+        first.next()
+        second.next()
+        seen.append(cv2.getNumThreads())
+    with open_stream(iterator, workers=2, limit=1) as third:
+        third.next()
+        seen.append(cv2.getNumThreads())
+    assert seen == [1, 1]
+    assert cv2.getNumThreads() == 2
+    cv2.setNumThreads(before)
