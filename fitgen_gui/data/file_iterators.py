@@ -266,21 +266,24 @@ class FileBatchMixin(ImageBatchMixin):
     def _load_exact(self, path: str, params: dict | None) -> np.ndarray:
         """Keras 2's order: Pillow decodes and resizes, then the geometry at target size."""
         target_h, target_w = self.target_size
-        image = read_image_resized(path, self.color_mode, self.target_size, self.interpolation,
-                                   keep_aspect_ratio=self.keep_aspect_ratio)
-        if params is None:
-            return image
-        matrix = transforms.compose(
+        matrix = None if params is None else transforms.compose(
             transforms.keras_affine_matrix(
                 params["theta"], params["tx"], params["ty"], params["shear"], params["zx"],
                 params["zy"], target_h, target_w),
             transforms.flip_matrix(params["flip_horizontal"], params["flip_vertical"],
                                    target_h, target_w))
+        # OpenCV warps four channels with its vector code, three without: an RGB image is
+        # warped in Pillow's RGBX layout and the X dropped after (the same pixels, 0.13
+        # instead of 0.21 ms per 224x224 image).
+        rgbx = matrix is not None and self.color_mode == "rgb"
+        image = read_image_resized(path, self.color_mode, self.target_size, self.interpolation,
+                                   keep_aspect_ratio=self.keep_aspect_ratio, rgbx=rgbx)
         if matrix is None:
             return image
         generator = self.image_data_generator
-        return transforms.warp(image, matrix, (target_h, target_w), fill_mode=generator.fill_mode,
-                               cval=generator.cval, order=generator.interpolation_order)
+        out = transforms.warp(image, matrix, (target_h, target_w), fill_mode=generator.fill_mode,
+                              cval=generator.cval, order=generator.interpolation_order)
+        return cv2.cvtColor(out, cv2.COLOR_RGBA2RGB) if out.shape[-1] == 4 and rgbx else out
 
     def _get_batches_of_transformed_samples(
         self, index_array: np.ndarray, rng: np.random.Generator | None = None,

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from tf_keras.preprocessing.image import ImageDataGenerator as Keras2Generator
 
-from fitgen_gui.data import ImageDataGenerator
+from fitgen_gui.data import ImageDataGenerator, transforms
 from tests.data.conftest import natural_image
 
 PARAMS = [
@@ -171,6 +171,33 @@ def test_fast_resize_reads_with_opencv_close_to_keras_2(image_tree):
     for index in range(len(ours)):
         # OpenCV's and Pillow's bilinear resizes differ slightly when downscaling.
         assert mae(ours[index][0] * 255, theirs[index][0] * 255) < 6.0
+
+
+@pytest.mark.parametrize("fill_mode", ["nearest", "constant", "reflect", "wrap"])
+def test_augmented_folder_images_are_their_draws_applied_to_keras_2s_pixels(image_tree,
+                                                                           fill_mode):
+    # The exact path warps Pillow's RGBX layout (faster in OpenCV) and drops the X: the
+    # very pixels of warping the RGB image, and those of Keras 2's own augmentation.
+    options = {"rotation_range": 30, "width_shift_range": 0.2, "shear_range": 10,
+               "zoom_range": 0.2, "horizontal_flip": True, "fill_mode": fill_mode,
+               "cval": 40.0}
+    generator = ImageDataGenerator(**options)
+    common = {"target_size": (20, 24), "batch_size": 16, "shuffle": False,
+              "class_mode": None}
+    ours = generator.flow_from_directory(str(image_tree), seed=3, **common)
+    plain = ImageDataGenerator().flow_from_directory(str(image_tree), **common)[0]
+    keras2_plain = Keras2Generator().flow_from_directory(str(image_tree), **common)[0]
+    batch = ours[0]
+    params = generator.draw_transforms(ours.augmentation_rng(0, 0), 16, ours.image_shape)
+    for i in range(16):
+        drawn = generator.pick(params, i)
+        matrix = transforms.transform_parameters_matrix(drawn, 20, 24)
+        expected = transforms.warp(plain[i].astype(np.uint8), matrix, (20, 24),
+                                   fill_mode=fill_mode, cval=40.0)
+        np.testing.assert_array_equal(batch[i], expected)
+        if fill_mode in ("nearest", "reflect"):  # the others: OpenCV's edges, not scipy's
+            theirs = Keras2Generator(**options).apply_transform(keras2_plain[i].copy(), drawn)
+            assert mae(batch[i], theirs) < 2.0
 
 
 def test_flow_from_directory_grayscale_and_rgba(image_tree):
