@@ -14,8 +14,9 @@ Keras 2 enqueuer instead:
   are built in a pool of threads, or of processes with ``use_multiprocessing=True``, and
   handed out in order. As in Keras 2, a pass's last batches are built before
   ``on_epoch_end()`` runs (it may change the sequence), and the workers wait for them;
-  a sequence that can build any epoch's batch (FitGen's iterators: ``epoch`` and
-  ``batch_of_epoch(epoch, index)``) has its next pass read ahead without that wait.
+  a sequence that can build any epoch's batch (FitGen's iterators: ``builds_any_epoch``,
+  ``epoch`` and ``batch_of_epoch(epoch, index)``) has its next pass read ahead without
+  that wait.
 
 ``limit`` is the number of batches the caller will take in all; a stream never reads past
 it, so a generator's calls can be counted exactly. This module imports neither Keras nor
@@ -322,7 +323,8 @@ class _OpenCVThreads:
                 cls._saved = None
 
 
-# --- process workers: the sequence travels as a pickle file, re-sent after each pass ---
+# --- process workers: the sequence travels as a pickle file, re-sent after each pass
+# (once only when it builds any epoch's batch) ---
 
 _WORKER_SEQUENCE: dict[str, Any] = {}
 
@@ -340,9 +342,10 @@ def _load_from_pickle(path: str, index: int, epoch: int | None = None) -> Any:
 
 
 def _builds_any_epoch(seq: Any) -> bool:
-    """Whether ``seq`` builds any epoch's batch on demand, whatever epoch it is at."""
-    return callable(getattr(seq, "batch_of_epoch", None)) and isinstance(
-        getattr(seq, "epoch", None), int)
+    """Whether ``seq`` builds any epoch's batch on demand, whatever epoch it is at: it says
+    so (``builds_any_epoch``), has ``batch_of_epoch(epoch, index)`` and an ``epoch``."""
+    return getattr(seq, "builds_any_epoch", False) is True and callable(
+        getattr(seq, "batch_of_epoch", None)) and isinstance(getattr(seq, "epoch", None), int)
 
 
 class _PooledSequenceStream(BatchStream):

@@ -138,6 +138,14 @@ class Iterator(keras.utils.PyDataset):
         enqueuer did for a ``Sequence``."""
         return self.get_batch(idx, epoch=epoch)
 
+    @property
+    def builds_any_epoch(self) -> bool:
+        """Whether :meth:`batch_of_epoch` is what ``it[idx]`` gives: not when a subclass
+        changed ``__getitem__`` or ``on_epoch_end`` (streams then read it as Keras 2 did)."""
+        cls = type(self)
+        return (cls.__getitem__ is Iterator.__getitem__
+                and cls.on_epoch_end is Iterator.on_epoch_end)
+
     def samples_at(self, indices: np.ndarray, *, epoch: int, batch: int,
                    augment: bool = True, stream: int = 0) -> Any:
         """The samples at ``indices`` (in that order), augmented with the draws of batch

@@ -40,6 +40,8 @@ def test_epochs_read_ahead_are_each_epochs_own_batches(processes):
 class GatedSequence:
     """Two batches per epoch; batch 1 of epoch 0 finishes only once epoch 1 has begun."""
 
+    builds_any_epoch = True
+
     def __init__(self):
         self.epoch = 0
         self.next_epoch_started = threading.Event()
@@ -65,6 +67,22 @@ def test_a_sequence_that_builds_any_epoch_is_not_held_at_the_epochs_end():
     sequence = GatedSequence()
     with open_stream(sequence, workers=2, max_queue_size=4, limit=4) as stream:
         assert [stream.next() for _ in range(4)] == [(0, 0), (0, 1), (1, 0), (1, 1)]
+
+
+def test_a_subclass_that_changes_its_batches_is_read_through_its_own_getitem():
+    # Keras 2 code may subclass an iterator; its __getitem__ is what training must get.
+    class Doubled(type(augmenting_iterator())):
+        def __getitem__(self, index):
+            x, y = super().__getitem__(index)
+            return x, y * 2 + 10
+
+    iterator = augmenting_iterator()
+    iterator.__class__ = Doubled
+    assert not iterator.builds_any_epoch
+    length = len(iterator)
+    with open_stream(iterator, workers=2, max_queue_size=3, limit=2 * length) as stream:
+        labels = np.concatenate([stream.next()[1] for _ in range(2 * length)])
+    assert set(labels.tolist()) == {10, 12}
 
 
 def test_opencv_uses_one_thread_per_worker_while_a_stream_is_open():
