@@ -283,7 +283,7 @@ class FileBatchMixin(ImageBatchMixin):
         generator = self.image_data_generator
         out = transforms.warp(image, matrix, (target_h, target_w), fill_mode=generator.fill_mode,
                               cval=generator.cval, order=generator.interpolation_order)
-        return cv2.cvtColor(out, cv2.COLOR_RGBA2RGB) if out.shape[-1] == 4 and rgbx else out
+        return cv2.cvtColor(out, cv2.COLOR_RGBA2RGB) if rgbx else out
 
     def _get_batches_of_transformed_samples(
         self, index_array: np.ndarray, rng: np.random.Generator | None = None,
