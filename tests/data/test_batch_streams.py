@@ -88,16 +88,18 @@ def test_a_subclass_that_changes_its_batches_is_read_through_its_own_getitem():
 def test_opencv_uses_one_thread_per_worker_while_a_stream_is_open():
     before = cv2.getNumThreads()
     cv2.setNumThreads(2)  # the user's setting, given back after
-    iterator = augmenting_iterator()
-    seen = []
-    with open_stream(iterator, workers=2, limit=2) as first, \
-            open_stream(iterator, workers=1, limit=1) as second:
-        first.next()
-        second.next()
-        seen.append(cv2.getNumThreads())
-    with open_stream(iterator, workers=2, limit=1) as third:
-        third.next()
-        seen.append(cv2.getNumThreads())
-    assert seen == [1, 1]
-    assert cv2.getNumThreads() == 2
-    cv2.setNumThreads(before)
+    try:
+        iterator = augmenting_iterator()
+        seen = []
+        with open_stream(iterator, workers=2, limit=2) as first, \
+                open_stream(iterator, workers=1, limit=1) as second:
+            first.next()
+            second.next()
+            seen.append(cv2.getNumThreads())
+        with open_stream(iterator, workers=2, limit=1) as third:
+            third.next()
+            seen.append(cv2.getNumThreads())
+        assert seen == [1, 1]
+        assert cv2.getNumThreads() == 2
+    finally:
+        cv2.setNumThreads(before)
