@@ -37,6 +37,17 @@ _LABELS = {
     "training.device": "Device", "training.steps_per_epoch": "Steps per epoch",
     "training.validation_steps": "Validation steps", "training.class_weight": "Class weights",
 }
+# Settings that do not apply while another one says so, and the values they take then: the
+# Model panel greys their controls out, so a value that cannot be used must not stay behind
+# and block Start with a setting the user cannot change. The user's own values are set aside
+# and come back when the rule no longer holds (a backbone chosen again, say).
+_DEPENDENT_SETTINGS = (
+    # The small CNN always learns whole, from scratch.
+    (lambda c: c.model.architecture == "small_cnn",
+     {"model.weights": "none", "model.fine_tune": False, "model.train_base": True}),
+    # Fine-tuning first trains the head on a frozen base.
+    (lambda c: c.model.train_base, {"model.fine_tune": False}),
+)
 # Settings whose change means other images: the folders are scanned and checked again.
 _DATA_FIELDS = ("data.source", "data.train_dir", "data.val_dir", "data.follow_links",
                 "data.more_formats", "data.generator_file")
@@ -116,6 +127,7 @@ class Project(QObject):
         self.messages: list[str] = []
         self._auto_name = "run"
         self._data_key: str | None = None
+        self._set_aside: dict[int, dict[str, Any]] = {}  # user values a rule set aside
         self.refreshes = 0  # how often the problems were worked out (tests count them)
         self._progress.connect(self.check_progress)
 
@@ -128,6 +140,7 @@ class Project(QObject):
             if get_field(self.config, field) != value:
                 set_field(self.config, field, value)
                 changed.append(field)
+        changed += [f for f in self._fit_dependent_settings() if f not in changed]
         if not changed:
             return
         if "data.train_dir" in changed:
@@ -144,6 +157,8 @@ class Project(QObject):
     def load(self, config: RunConfig) -> None:
         """Replace every setting (a project, the session, New project)."""
         self.config = RunConfig.from_dict(config.to_dict())
+        self._set_aside = {}
+        self._fit_dependent_settings()
         self._auto_name = self.config.name
         self.rescan(refresh=False)
         self.changed.emit("")
@@ -152,6 +167,26 @@ class Project(QObject):
     def snapshot(self) -> RunConfig:
         """A copy of the settings (what a run trains with; later edits do not leak in)."""
         return RunConfig.from_dict(self.config.to_dict())
+
+    def _fit_dependent_settings(self) -> list[str]:
+        """Settings that do not apply now set to what does, the user's values set aside
+        (and given back once they apply again); the fields changed."""
+        changed = []
+        for rule, (applies, fixed) in enumerate(_DEPENDENT_SETTINGS):
+            if applies(self.config):
+                aside = self._set_aside.setdefault(rule, {})
+                wanted = dict(fixed)
+                for field, value in fixed.items():
+                    current = get_field(self.config, field)
+                    if current != value:
+                        aside[field] = current
+            else:
+                wanted = self._set_aside.pop(rule, {})
+            for field, value in wanted.items():
+                if get_field(self.config, field) != value:
+                    set_field(self.config, field, value)
+                    changed.append(field)
+        return changed
 
     def _rename_after(self, train_dir: str) -> None:
         # The run name follows the dataset unless the user named the run.
