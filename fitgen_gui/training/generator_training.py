@@ -573,6 +573,11 @@ def fit_generator(
                                    or sequence_length(generator) or steps_per_epoch)
                 train_stream.set_limit(train_stream.produced
                                        + steps_per_epoch * (epochs - epoch - 1))
+                if steps_per_epoch != callback_list.params.get("steps"):
+                    # As Keras 2 did: callbacks (the progress bar among them) learn the
+                    # new epoch's length before it begins.
+                    callback_list.set_params({**callback_list.params,
+                                              "steps": steps_per_epoch})
             if model.stop_training or ran_out:
                 break
         if training_logs is not None and isinstance(model.optimizer, keras.optimizers.Optimizer):

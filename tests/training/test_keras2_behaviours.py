@@ -1,5 +1,8 @@
 """Keras 2 behaviours that its own tests and tutorials rely on, each as Keras 2 had it."""
 
+import io
+import re
+
 import keras
 import numpy as np
 import pytest
@@ -39,6 +42,25 @@ def test_a_sequence_that_changes_its_length_is_read_again_each_epoch(workers):
                             shuffle=False)
     assert len(history.history["loss"]) == 5
     assert model.trained_ids == [*range(7), *range(4), *range(3), *range(3), *range(2)]
+
+
+class StepsSeen(keras.callbacks.Callback):
+    def __init__(self):
+        super().__init__()
+        self.steps = []
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.steps.append(self.params["steps"])
+
+
+def test_callbacks_and_the_progress_bar_learn_each_epochs_new_length():
+    seen = StepsSeen()
+    out = io.StringIO()
+    fit_generator(recording_model(), ShrinkingSequence(), epochs=5, verbose=1, workers=0,
+                  shuffle=False, callbacks=[seen], stream=out)
+    assert seen.steps == [7, 4, 3, 3, 2]
+    bars = re.findall(r"^(\d+)/(\d+) ", out.getvalue(), flags=re.MULTILINE)
+    assert bars == [("7", "7"), ("4", "4"), ("3", "3"), ("3", "3"), ("2", "2")]
 
 
 def test_keras_1_nb_worker_is_workers():
