@@ -35,14 +35,10 @@ __all__ = ["add_commands"]
 def _cluster(args: argparse.Namespace) -> Any:
     from fitgen_gui.core.cluster import TF_CONFIG_ENV, cluster_from_env, read_cluster
 
-    if args.cluster:
-        if args.index is None:
-            raise UserError("Give this worker's --index (its place in the cluster file, 0 "
-                            "for the chief).")
-        return read_cluster(args.cluster, args.index)
-    cluster = cluster_from_env()
+    cluster = read_cluster(args.cluster, args.index) if args.cluster else cluster_from_env()
     if cluster is None:
         raise UserError(f"Give --cluster FILE --index I, or set {TF_CONFIG_ENV}.")
+    print(f"Read the cluster from {cluster.source} ({cluster.form}).", flush=True)
     return cluster
 
 

@@ -5,9 +5,11 @@ writes the run folder::
 
     {"workers": ["10.0.0.1:23456", "10.0.0.2:23456"]}
 
-TensorFlow's own ``TF_CONFIG`` form (``{"cluster": {"worker": [...]}}``, optionally with a
-``"chief"`` list) is read too. Every machine runs ``fitgen worker --cluster FILE --index I``
-with its own index; the same file on every machine.
+TensorFlow's own forms are read too, as TensorFlow users already have them: a ClusterSpec
+(``{"worker": [...]}``, optionally with a ``"chief"`` list, counted as worker 0) or a whole
+``TF_CONFIG`` (``{"cluster": {...}, "task": {"type": "worker", "index": I}}``). Every machine
+runs ``fitgen worker --cluster FILE --index I`` with its own index and the same file; a
+``TF_CONFIG`` file names its machine's index itself.
 
 :func:`handshake` checks, before TensorFlow starts, that this worker's port is free and
 that every worker reaches every other one, and names the worker and port that do not.
@@ -45,6 +47,7 @@ class Cluster:
     workers: tuple[str, ...]
     index: int
     source: str = "cluster file"  # where it was read from, for messages
+    form: str = "FitGen's cluster file"  # which of the forms it was written in
 
     @property
     def is_chief(self) -> bool:
@@ -84,28 +87,47 @@ def _check_address(text: object, where: str) -> str:
     return text
 
 
-def _workers_of(data: object, where: str) -> tuple[list[str], dict | None]:
-    """The worker list of a cluster file's data, and its TF_CONFIG task if it has one."""
+FITGEN_FORM = "FitGen's cluster file"
+CLUSTER_SPEC_FORM = "TensorFlow's ClusterSpec form"
+TF_CONFIG_FORM = "TensorFlow's TF_CONFIG form"
+_TASK_TYPES = {"chief", "worker"}
+
+
+def _tasks_of(cluster: dict, where: str) -> list:
+    """The workers of a ClusterSpec: the chief (if any) first, as worker 0."""
+    unknown = set(cluster) - _TASK_TYPES
+    if unknown:
+        raise ClusterError(f"{where} names task types {sorted(unknown)}; FitGen trains "
+                           "with 'chief' and 'worker' tasks only.")
+    for kind in _TASK_TYPES & set(cluster):
+        if not isinstance(cluster[kind], list):
+            raise ClusterError(f"{where}: \"{kind}\" must be a list of HOST:PORT.")
+    return list(cluster.get("chief") or []) + list(cluster.get("worker") or [])
+
+
+def _workers_of(data: object, where: str) -> tuple[list[str], dict | None, str]:
+    """The worker list of a cluster file's data, its TF_CONFIG task if it has one, and the
+    form it was written in."""
     if not isinstance(data, dict):
         raise ClusterError(f"{where} must hold a JSON object such as "
                            '{"workers": ["10.0.0.1:23456", "10.0.0.2:23456"]}.')
+    task = None
     if "workers" in data:
-        workers = data["workers"]
-        task = None
-    elif isinstance(data.get("cluster"), dict):  # TensorFlow's TF_CONFIG form
+        workers, form = data["workers"], FITGEN_FORM
+    elif isinstance(data.get("cluster"), dict):  # a whole TF_CONFIG
         cluster = data["cluster"]
-        unknown = set(cluster) - {"chief", "worker"}
-        if unknown:
-            raise ClusterError(f"{where} names task types {sorted(unknown)}; FitGen trains "
-                               "with 'chief' and 'worker' tasks only.")
-        workers = list(cluster.get("chief") or []) + list(cluster.get("worker") or [])
+        workers, form = _tasks_of(cluster, where), TF_CONFIG_FORM
         task = data.get("task") if isinstance(data.get("task"), dict) else None
         if task is not None and cluster.get("chief"):
             offset = 0 if task.get("type") == "chief" else len(cluster["chief"])
             task = {"index": offset + int(task.get("index", 0))}
+    elif data and set(data) <= _TASK_TYPES:  # a ClusterSpec
+        workers, form = _tasks_of(data, where), CLUSTER_SPEC_FORM
     else:
         raise ClusterError(f"{where} has no \"workers\" list: write "
-                           '{"workers": ["10.0.0.1:23456", "10.0.0.2:23456"]}.')
+                           '{"workers": ["10.0.0.1:23456", "10.0.0.2:23456"]}, or '
+                           "TensorFlow's ClusterSpec {\"worker\": [...]} or TF_CONFIG "
+                           "{\"cluster\": {...}, \"task\": {...}}.")
     if not isinstance(workers, list) or len(workers) < 2:
         raise ClusterError(f"{where} must list at least two workers (one machine trains "
                            "without a cluster).")
@@ -113,7 +135,7 @@ def _workers_of(data: object, where: str) -> tuple[list[str], dict | None]:
     if len(set(checked)) != len(checked):
         raise ClusterError(f"{where} lists the same HOST:PORT twice; each worker needs its "
                            "own port.")
-    return checked, task
+    return checked, task, form
 
 
 def _index(index: int, count: int, where: str) -> int:
@@ -123,8 +145,12 @@ def _index(index: int, count: int, where: str) -> int:
     return index
 
 
-def read_cluster(path: str | os.PathLike, index: int) -> Cluster:
-    """The cluster of file ``path`` as seen by worker ``index``."""
+def read_cluster(path: str | os.PathLike, index: int | None) -> Cluster:
+    """The cluster of file ``path`` as seen by worker ``index``.
+
+    ``index`` may be None for a ``TF_CONFIG`` file, whose ``task`` names it; when both are
+    given they must agree.
+    """
     where = f"Cluster file '{path}'"
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -135,8 +161,17 @@ def read_cluster(path: str | os.PathLike, index: int) -> Cluster:
     except json.JSONDecodeError as exc:
         raise ClusterError(f"{where} is not valid JSON (line {exc.lineno}: {exc.msg}).") \
             from None
-    workers, _ = _workers_of(data, where)
-    return Cluster(tuple(workers), _index(index, len(workers), where), str(path))
+    workers, task, form = _workers_of(data, where)
+    own = int(task["index"]) if task is not None and "index" in task else None
+    if index is None and own is None:
+        raise ClusterError(f"Give this worker's --index (its place in {where}, 0 for the "
+                           "chief).")
+    if index is not None and own is not None and index != own:
+        raise ClusterError(f"{where} is this machine's TF_CONFIG for worker {own}, but "
+                           f"--index is {index}: leave --index out, or give each machine "
+                           "its own TF_CONFIG file.")
+    chosen = own if index is None else index
+    return Cluster(tuple(workers), _index(chosen, len(workers), where), str(path), form)
 
 
 def cluster_from_env(environ: dict | None = None) -> Cluster | None:
@@ -149,12 +184,12 @@ def cluster_from_env(environ: dict | None = None) -> Cluster | None:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ClusterError(f"{where} is not valid JSON ({exc.msg}).") from None
-    workers, task = _workers_of(data, where)
+    workers, task, form = _workers_of(data, where)
     if task is None or "index" not in task:
         raise ClusterError(f"{where} has no \"task\": {{\"type\": \"worker\", \"index\": I}} "
                            "saying which worker this is.")
     return Cluster(tuple(workers), _index(int(task["index"]), len(workers), where),
-                   TF_CONFIG_ENV)
+                   TF_CONFIG_ENV, form)
 
 
 def is_local_host(host: str) -> bool:

@@ -245,6 +245,39 @@ def test_cluster_file_mistakes_are_named(tmp_path, text, message):
     assert str(path) in str(error.value)
 
 
+def test_tensorflows_cluster_spec_and_tf_config_files_are_read_and_named(tmp_path):
+    from fitgen_gui.core.cluster import CLUSTER_SPEC_FORM, TF_CONFIG_FORM, read_cluster
+
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps({"chief": ["a:1"], "worker": ["b:2", "c:3"]}))
+    cluster = read_cluster(spec, 1)
+    assert cluster.workers == ("a:1", "b:2", "c:3") and cluster.index == 1
+    assert cluster.form == CLUSTER_SPEC_FORM
+    plain = tmp_path / "workers.json"
+    plain.write_text(json.dumps({"worker": ["b:2", "c:3"]}))
+    assert read_cluster(plain, 0).workers == ("b:2", "c:3")
+    whole = tmp_path / "tf_config.json"
+    whole.write_text(json.dumps({"cluster": {"worker": ["b:2", "c:3"]},
+                                 "task": {"type": "worker", "index": 1}}))
+    cluster = read_cluster(whole, None)  # the file names this machine's index
+    assert cluster.index == 1 and cluster.form == TF_CONFIG_FORM
+    assert read_cluster(whole, 1).index == 1
+    with pytest.raises(ClusterError, match="TF_CONFIG for worker 1, but --index is 0"):
+        read_cluster(whole, 0)
+    with pytest.raises(ClusterError, match="Give this worker's --index"):
+        read_cluster(spec, None)
+
+
+def test_the_worker_says_which_form_of_cluster_file_it_read(tmp_path):
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps({"worker": ["127.0.0.1:1", "127.0.0.1:2"]}))
+    result = subprocess.run(
+        [sys.executable, "-m", "fitgen_gui.cli", "worker", "--cluster", str(spec), "--index",
+         "0", "--train", str(tmp_path / "missing"), "--wait", "1"],
+        capture_output=True, text=True, timeout=120)
+    assert f"Read the cluster from {spec} (TensorFlow's ClusterSpec form)" in result.stdout
+
+
 def test_tf_config_with_a_chief_counts_it_as_worker_0(tmp_path):
     from fitgen_gui.core.cluster import cluster_from_env, read_cluster
 
