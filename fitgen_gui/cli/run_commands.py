@@ -156,7 +156,7 @@ def cmd_tap(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(f"Could not write to '{args.out}': {exc.strerror or exc}.") from None
     stats = tapped.stats
-    print(f"Batch {tapped.number} (epoch {tapped.epoch}, batch {tapped.index}): inputs "
+    print(f"Batch {tapped.number} ({tapped.position}): inputs "
           f"{tuple(stats['inputs']['shape'])} {stats['inputs']['dtype']}"
           + (f", targets {tuple(stats['targets']['shape'])} {stats['targets']['dtype']}"
              if stats["targets"] else "")

@@ -48,8 +48,8 @@ class TappedBatch:
     """Batch ``number`` of a run, as the training step gets it."""
 
     number: int  # from 1, over the whole run
-    epoch: int  # from 1
-    index: int  # from 1, within the epoch
+    epoch: int | None  # from 1; None: a plain generator without steps per epoch
+    index: int | None  # from 1, within the epoch (None likewise)
     x: np.ndarray
     y: np.ndarray | None
     sample_weight: np.ndarray | None
@@ -61,17 +61,25 @@ class TappedBatch:
     flags: list[Flag] = field(default_factory=list)
     seconds: float = 0.0
 
+    @property
+    def position(self) -> str:
+        """Where the batch is in the run, in words: "epoch 2, batch 3"."""
+        if self.epoch is None:
+            return (f"batch {self.number} of the generator's stream; set steps per epoch to "
+                    "know its epoch")
+        return f"epoch {self.epoch}, batch {self.index}"
 
-def _steps(config: RunConfig, train: Any) -> int:
+
+def _steps(config: RunConfig, train: Any) -> int | None:
+    """Batches per epoch; None for a plain generator without ``steps_per_epoch``: it is one
+    stream, so batch N is simply its N-th batch, in no known epoch."""
     if config.training.steps_per_epoch:
         return int(config.training.steps_per_epoch)
     if is_sequence(train):
         length = sequence_length(train)
         if length:
             return int(length)
-
-    raise UserError("The data file's train_data is a generator: set steps_per_epoch (batches "
-                    "per epoch) to say which epoch a batch belongs to.")
+    return None
 
 
 def _from_sequence(seq: Any, number: int) -> tuple[Any, list[str] | None]:
@@ -137,9 +145,11 @@ def tap_batch(config: RunConfig, number: int, *, data: Any = None) -> TappedBatc
     if data.class_weight and y is not None:
         weights = class_weights_to_sample_weights(y, data.class_weight)
         w = weights if w is None else w * weights
-    epoch, index = divmod(number - 1, steps)
+    epoch = index = None
+    if steps is not None:
+        epoch, index = (n + 1 for n in divmod(number - 1, steps))
     tapped = TappedBatch(
-        number=number, epoch=epoch + 1, index=index + 1, x=x, y=y, sample_weight=w,
+        number=number, epoch=epoch, index=index, x=x, y=y, sample_weight=w,
         files=files, labels=batch_labels(y, list(data.class_names), config.data.class_mode),
         class_names=list(data.class_names),
         reproducible=seed is not None or not data.from_folders)

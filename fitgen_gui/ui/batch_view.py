@@ -296,9 +296,8 @@ class BatchView(QWidget):
         seed = "" if tapped.reproducible else (" · no seed set: the order and augmentation "
                                                "are drawn anew each time")
         head = f"{note} " if note else ""
-        self.status.setText(f"{head}Batch {tapped.number} = epoch {tapped.epoch}, batch "
-                            f"{tapped.index} · {len(x)} images · built in "
-                            f"{tapped.seconds * 1000:.0f} ms{seed}")
+        self.status.setText(f"{head}Batch {tapped.number} = {tapped.position} · {len(x)} "
+                            f"images · built in {tapped.seconds * 1000:.0f} ms{seed}")
         self.status.setToolTip("")
         self.shown.emit(tapped)
 

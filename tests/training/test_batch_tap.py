@@ -94,6 +94,20 @@ def test_fitgen_tap_writes_batch_n_of_a_data_file(tmp_path, capsys):
     assert (tmp_path / "out" / "batch-0005.png").stat().st_size > 0
 
 
+def test_fitgen_tap_counts_over_a_plain_generators_stream_without_steps(tmp_path, capsys):
+    config = data_file_config(tmp_path).replace(**{"training.steps_per_epoch": None})
+    settings = tmp_path / "config.json"
+    settings.write_text(config.to_json())
+    status = main(["tap", str(settings), "--trust-data-file", "--batch", "3", "--out",
+                   str(tmp_path / "out")])
+    assert status == 0, capsys.readouterr()
+    assert "Batch 3 (batch 3 of the generator's stream" in capsys.readouterr().out
+    with np.load(tmp_path / "out" / "batch-0003.npz") as arrays:
+        assert arrays["x"][0, 1, 1, 0] == 3.0  # the third batch the generator yields
+    record = json.loads((tmp_path / "out" / "batch-0003.json").read_text())
+    assert record["epoch"] is None and record["batch_in_epoch"] is None
+
+
 def test_fitgen_tap_of_folders_names_the_files(tiny_dataset, tmp_path, capsys):
     status = main(["tap", "--train", str(tiny_dataset / "train"), "--target-size", "32", "32",
                    "--batch-size", "8", "--seed", "1", "--batch", "3", "--out",
