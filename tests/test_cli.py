@@ -56,6 +56,10 @@ def test_demo_then_train_then_runs_then_preview(tmp_path):
     (["train", "--train", "one", "--target-size", "12", "12"], "needs at least 16"),
     (["train", "--train", "one", "--device", "gpu:99"], "gpu:99 is not on this computer"),
     (["resume", "nowhere"], "is not a FitGen run folder"),
+    (["train", "--set", "data.train_dir=one/only/a.png"],
+     "'one/only/a.png' is a file; choose the folder that holds one sub-folder per class"),
+    (["train", "--train", "one", "--seed", "3000000000"], "at most 2,147,483,647; got"),
+    (["runs", "one", "--runs-dir", "two"], "Two runs folders given"),
 ])
 def test_user_errors_print_one_message_and_exit_2(tmp_path, args, message):
     (tmp_path / "one" / "only").mkdir(parents=True)
@@ -66,6 +70,17 @@ def test_user_errors_print_one_message_and_exit_2(tmp_path, args, message):
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_runs_takes_the_runs_folder_as_train_does_or_positionally(tmp_path, tiny_config):
+    from fitgen_gui.training.runner import run_training
+
+    run_training(tiny_config.replace(**{"training.epochs": 1}), lambda event: None,
+                 workspace=tmp_path / "elsewhere")
+    for args in (["--runs-dir", "elsewhere"], ["elsewhere"]):
+        listed = fitgen("runs", *args, cwd=tmp_path)
+        assert listed.returncode == 0, listed.stderr
+        assert "finished" in listed.stdout and "1/1" in listed.stdout
 
 
 def wait_for(predicate, timeout=180):

@@ -250,6 +250,8 @@ def test_a_truncated_checkpoint_is_refused_and_the_previous_one_offered(tiny_con
     assert isinstance(final, TrainingFailed) and final.cause == "CheckpointError"
     assert "epoch-0002.keras" in final.message and "damaged or incomplete" in final.message
     assert "--from-epoch 1" in final.message
+    assert "File not found" not in final.message and "filepath=" not in final.message
+    assert "File not found" in final.details  # Keras's own words stay in the details
     assert run.read_history() == history_before  # nothing was changed or set aside
     resumed = resume_training(first.run_dir, lambda e: None, from_epoch=1, epochs=3)
     assert isinstance(resumed, TrainingFinished), getattr(resumed, "details", resumed)

@@ -61,9 +61,13 @@ def cmd_resume(args: argparse.Namespace) -> int:
 def cmd_runs(args: argparse.Namespace) -> int:
     from fitgen_gui.core.run_dir import list_runs
 
-    runs = list_runs(args.dir)
+    if args.dir and args.runs_dir and Path(args.dir) != Path(args.runs_dir):
+        raise UserError(f"Two runs folders given ('{args.dir}' and --runs-dir "
+                        f"'{args.runs_dir}'); give one.")
+    folder = args.runs_dir or args.dir or "runs"
+    runs = list_runs(folder)
     if not runs:
-        print(f"No runs in '{args.dir}'.")
+        print(f"No runs in '{folder}'.")
         return EXIT_OK
     print(f"{'run':<40} {'status':<12} {'epochs':>8}  {'best':<30} {'model.keras':<32} "
           "checkpoints")
@@ -253,7 +257,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     tune.set_defaults(func=cmd_tune_loader)
 
     runs = commands.add_parser("runs", help="list runs")
-    runs.add_argument("dir", nargs="?", default="runs")
+    # The runs folder as train and the other commands take it (--runs-dir), or positional.
+    runs.add_argument("dir", nargs="?", help="the runs folder (default: runs)")
+    runs.add_argument("--runs-dir", metavar="DIR", help="the runs folder (default: runs)")
     runs.set_defaults(func=cmd_runs)
 
     preview = commands.add_parser("preview", help="save a grid of one augmented batch")

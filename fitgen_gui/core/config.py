@@ -480,13 +480,29 @@ def _number(problems: list[Problem], name: str, value: Any, low: float | None = 
         if not text:
             bound = []
             if low is not None:
-                bound.append(f"{'above' if strict_low else 'at least'} {low:g}")
+                bound.append(f"{'above' if strict_low else 'at least'} {_plain_number(low)}")
             if high is not None:
-                bound.append(f"at most {high:g}")
+                bound.append(f"at most {_plain_number(high)}")
             kind = "a whole number" if whole else "a number"
             text = f"must be {kind}{' ' + ' and '.join(bound) if bound else ''}"
         problems.append(Problem(name, f"{text}; got {value!r}"))
     return ok
+
+
+def _plain_number(value: float) -> str:
+    """A bound as people write it: 2,147,483,647 and 0.0001, never 2.14748e+09 or 1e-04."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:.12f}".rstrip("0")
+
+
+def _folder_problem(name: str, path: str, what: str) -> Problem | None:
+    """Why ``path`` is not a folder, in words (None when it is one)."""
+    if os.path.isdir(path):
+        return None
+    if os.path.exists(path):
+        return Problem(name, f"'{path}' is a file; choose the folder that holds {what}")
+    return Problem(name, f"folder '{path}' does not exist")
 
 
 def _choice(problems: list[Problem], name: str, value: Any, choices: Any) -> None:
@@ -512,11 +528,13 @@ def _validate_data(data: DataConfig, problems: list[Problem], check_paths: bool)
     elif not data.train_dir:
         problems.append(Problem("data.train_dir", "choose the folder of training images "
                                 "(one sub-folder per class)"))
-    elif check_paths and not os.path.isdir(data.train_dir):
-        problems.append(Problem("data.train_dir", f"folder '{data.train_dir}' does not exist"))
+    elif check_paths and (problem := _folder_problem(
+            "data.train_dir", data.train_dir, "one sub-folder per class")):
+        problems.append(problem)
     folders = data.source == "folders"
-    if folders and data.val_dir and check_paths and not os.path.isdir(data.val_dir):
-        problems.append(Problem("data.val_dir", f"folder '{data.val_dir}' does not exist"))
+    if folders and data.val_dir and check_paths and (problem := _folder_problem(
+            "data.val_dir", data.val_dir, "the validation images, one sub-folder per class")):
+        problems.append(problem)
     if folders and data.val_dir and data.validation_split:
         problems.append(Problem("data.validation_split", "use either a validation folder or a "
                                 "validation split, not both (set one of them to empty/0)"))

@@ -203,11 +203,13 @@ def _load_checkpoint(run: RunDir, checkpoint: CheckpointInfo) -> keras.Model:
     except Exception as exc:  # any failure means: not a usable checkpoint (re-raised)
         earlier = [c for c in run.checkpoints() if c.epoch < checkpoint.epoch]
         offer = (f" The previous checkpoint is {earlier[-1].label}: resume from it "
-                 f"(--from-epoch {earlier[-1].epoch})." if earlier else "")
-        first = str(exc).splitlines()[0][:200] if str(exc) else ""
+                 f"(--from-epoch {earlier[-1].epoch})." if earlier else
+                 " It is this run's only checkpoint: start the run again.")
+        # Keras's own words ("File not found" for a file that is there, when only its end is
+        # missing) would mislead; they stay in the details (the traceback, --debug).
         raise CheckpointError(
-            f"Checkpoint '{checkpoint.path}' is damaged or incomplete and was not loaded "
-            f"({type(exc).__name__}: {first}).{offer}") from exc
+            f"Checkpoint '{checkpoint.path}' is damaged or incomplete (only part of it was "
+            f"written, or it was changed since) and was not loaded.{offer}") from exc
 
 
 def _check_fits(model: keras.Model, checkpoint: CheckpointInfo, config: RunConfig,

@@ -103,3 +103,19 @@ def test_replace_changes_dotted_fields_and_rejects_unknown_ones():
     assert config.data.batch_size == 16 and config.name == "b16"
     with pytest.raises(ConfigError, match=r"data\.batch: is not a setting"):
         RunConfig().replace(**{"data.batch": 16})
+
+
+def test_a_file_where_a_folder_belongs_and_big_bounds_read_as_people_write_them(tmp_path):
+    a_file = tmp_path / "passwd"
+    a_file.write_text("root:x:0:0")
+    config = RunConfig().replace(**{"data.train_dir": str(a_file), "data.val_dir": str(a_file),
+                                    "training.seed": 2**31})
+    problems = {p.field: p.message for p in config.validate()}
+    assert problems["data.train_dir"] == (
+        f"'{a_file}' is a file; choose the folder that holds one sub-folder per class")
+    assert problems["data.val_dir"].startswith(f"'{a_file}' is a file; choose the folder")
+    assert problems["training.seed"] == (
+        "must be a whole number at least 0 and at most 2,147,483,647; got 2147483648")
+    tiny = RunConfig().replace(**{"optimizer.decay_rate": 0})
+    assert "above 0" in {p.field: p.message for p in tiny.validate(check_paths=False)}[
+        "optimizer.decay_rate"]
