@@ -64,7 +64,7 @@ def main() -> int:
     pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
     from fitgen_gui.data.demo_dataset import ensure_demo_dataset
     from fitgen_gui.ui.main_window import MainWindow
-    from fitgen_gui.ui.style import STYLE
+    from fitgen_gui.ui.shell.style import STYLE
 
     app.setStyleSheet(STYLE)
     window = MainWindow(workspace=str(scratch / "runs"))

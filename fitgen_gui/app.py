@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     from pyqtgraph.util.garbage_collector import GarbageCollector
 
     from fitgen_gui.ui.main_window import MainWindow
-    from fitgen_gui.ui.style import STYLE
+    from fitgen_gui.ui.shell.style import STYLE
 
     # Python's garbage collector runs on the GUI thread only: a collection on the training
     # thread would destroy Qt objects there and can deadlock the window.

@@ -11,6 +11,7 @@ import dataclasses
 import json
 import math
 import os
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ __all__ = [
     "Problem",
     "RunConfig",
     "TrainingConfig",
+    "get_field",
+    "set_field",
 ]
 
 SCHEMA_VERSION = 1
@@ -58,6 +61,37 @@ FILL_MODES = ("nearest", "constant", "reflect", "wrap")
 OPTIMIZERS = ("adam", "adamw", "sgd", "rmsprop")
 SCHEDULES = ("constant", "cosine", "exponential")
 MONITORS = ("val_loss", "val_accuracy", "loss", "accuracy")
+
+
+_INDEX = re.compile(r"^(.*)\[(\d+)\]$")
+
+
+def get_field(config: RunConfig, dotted: str) -> Any:
+    """``config`` value of ``"data.target_size[0]"`` style field names."""
+    match = _INDEX.match(dotted)
+    path = match.group(1) if match else dotted
+    value: Any = config
+    for part in path.split("."):
+        value = getattr(value, part)
+    return value[int(match.group(2))] if match else value
+
+
+def set_field(config: RunConfig, dotted: str, value: Any) -> None:
+    """Set a field of ``config`` in place (tuple elements included)."""
+    match = _INDEX.match(dotted)
+    path = match.group(1) if match else dotted
+    *parents, name = path.split(".")
+    owner: Any = config
+    for part in parents:
+        owner = getattr(owner, part)
+    if match:
+        items = list(getattr(owner, name) or ())
+        index = int(match.group(2))
+        while len(items) <= index:
+            items.append(value)
+        items[index] = value
+        value = tuple(items)
+    setattr(owner, name, value)
 
 
 @dataclass(frozen=True)

@@ -24,28 +24,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fitgen_gui.ui.actions import WindowActions
-from fitgen_gui.ui.app_icon import install_app_icon
-from fitgen_gui.ui.app_settings import AppSettings
-from fitgen_gui.ui.augmentation_panel import AugmentationPanel
-from fitgen_gui.ui.background import BackgroundTasks
-from fitgen_gui.ui.batch_view import BatchView
-from fitgen_gui.ui.config_binding import Binder
-from fitgen_gui.ui.controller import TrainingController
-from fitgen_gui.ui.data_panel import DataPanel
-from fitgen_gui.ui.engine import EngineLoader
-from fitgen_gui.ui.model_flow import ModelFlow
-from fitgen_gui.ui.model_panel import ModelPanel
-from fitgen_gui.ui.preview_view import PreviewView
-from fitgen_gui.ui.project import Project, default_config
-from fitgen_gui.ui.project_files import ProjectFiles, confirm_data_file
-from fitgen_gui.ui.run_bar import RunBar
-from fitgen_gui.ui.run_flow import RunFlow
-from fitgen_gui.ui.runs_panel import RunsPanel
-from fitgen_gui.ui.session import Session
-from fitgen_gui.ui.training_panel import TrainingPanel
-from fitgen_gui.ui.training_view import TrainingView
-from fitgen_gui.ui.widgets import scroll_area
+from fitgen_gui.ui.flows.project_files import ProjectFiles
+from fitgen_gui.ui.flows.run_flow import RunFlow
+from fitgen_gui.ui.flows.trained_model_flow import ModelFlow
+from fitgen_gui.ui.panels.augmentation_panel import AugmentationPanel
+from fitgen_gui.ui.panels.data_panel import DataPanel
+from fitgen_gui.ui.panels.model_panel import ModelPanel
+from fitgen_gui.ui.panels.runs_panel import RunsPanel
+from fitgen_gui.ui.panels.training_panel import TrainingPanel
+from fitgen_gui.ui.shell.actions import WindowActions
+from fitgen_gui.ui.shell.icon import install_app_icon
+from fitgen_gui.ui.shell.session import Session
+from fitgen_gui.ui.shell.settings import AppSettings
+from fitgen_gui.ui.state.binding import Binder
+from fitgen_gui.ui.state.project import Project, default_config
+from fitgen_gui.ui.views.batch_view import BatchView
+from fitgen_gui.ui.views.preview_view import PreviewView
+from fitgen_gui.ui.views.training_view import TrainingView
+from fitgen_gui.ui.widgets.data_file_questions import confirm_data_file
+from fitgen_gui.ui.widgets.forms import scroll_area
+from fitgen_gui.ui.widgets.run_bar import RunBar
+from fitgen_gui.ui.workers.background import BackgroundTasks
+from fitgen_gui.ui.workers.engine_loader import EngineLoader
+from fitgen_gui.ui.workers.training_controller import TrainingController
 
 __all__ = ["MainWindow", "default_config"]
 
@@ -198,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def tune_loader(self) -> None:
         """The loader tuner on the current settings (not while a training runs)."""
-        from fitgen_gui.ui.loader_dialog import LoaderDialog
+        from fitgen_gui.ui.dialogs.loader_dialog import LoaderDialog
 
         blocked = self.preview.blocked()
         if self.controller.is_running:

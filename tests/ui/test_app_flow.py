@@ -15,7 +15,7 @@ from fitgen_gui.core.events import (
     TrainingStopped,
 )
 from fitgen_gui.core.run_dir import RunDir
-from fitgen_gui.ui.runs_panel import ResumeDialog
+from fitgen_gui.ui.dialogs.resume_dialog import ResumeDialog
 from tests.ui.conftest import choose_folders, small_training
 
 pytestmark = pytest.mark.slow

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from fitgen_gui.core.events import BatchEnded, TrainingFinished
 from fitgen_gui.training.batch_tap import tap_batch
-from fitgen_gui.ui.input_plots import class_strip_image
+from fitgen_gui.ui.plots.input_plots import class_strip_image
 from tests.ui.conftest import choose_folders, small_training
 
 pytestmark = pytest.mark.slow
@@ -25,7 +25,7 @@ def test_the_class_strip_splits_each_batch_by_its_classes():
 
 
 def test_count_rows_grow_by_batch_and_truncate_at_a_resumed_epoch():
-    from fitgen_gui.ui.input_plots import CountRows
+    from fitgen_gui.ui.plots.input_plots import CountRows
 
     rows = CountRows()
     rows.extend(np.arange(1, 2001) / 1000, [(1, 2)] * 2000)  # two epochs of 1,000 batches

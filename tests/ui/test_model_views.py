@@ -213,7 +213,7 @@ def test_model_work_waits_while_a_training_runs(window, trained):
 def test_the_confusion_matrix_is_readable_at_2_and_50_classes(qtbot, classes):
     import numpy as np
 
-    from fitgen_gui.ui.confusion_matrix import ConfusionMatrix
+    from fitgen_gui.ui.plots.confusion_matrix import ConfusionMatrix
 
     names = [f"class_with_a_long_name_{i}" for i in range(classes)]
     rng = np.random.default_rng(0)

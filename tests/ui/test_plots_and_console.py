@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtGui import QTextCursor
 
 from fitgen_gui.core.events import BatchEnded, EpochEnded
-from fitgen_gui.ui.console_pane import ConsolePane
-from fitgen_gui.ui.plots import Series, TrainingPlots, ema
+from fitgen_gui.ui.plots.curves import Series, TrainingPlots, ema
+from fitgen_gui.ui.widgets.console_pane import ConsolePane
 
 
 def batches(epoch, first, count, steps=12, loss=1.0, lr=1e-3):
@@ -70,7 +70,7 @@ def test_console_redraws_the_current_line_and_colours_warnings(qtbot):
 
 def test_the_status_says_when_the_first_validation_compiles_its_step(qtbot):
     from fitgen_gui.core.events import BatchEnded, PhaseStarted, RunStarted
-    from fitgen_gui.ui.run_bar import RunBar
+    from fitgen_gui.ui.widgets.run_bar import RunBar
 
     bar = RunBar()
     qtbot.addWidget(bar)

@@ -14,11 +14,11 @@ from fitgen_gui.core.events import (
     TrainingFinished,
     TrainingStopped,
 )
-from fitgen_gui.ui.background import BackgroundTasks
-from fitgen_gui.ui.config_binding import Binder
-from fitgen_gui.ui.controller import TrainingController
-from fitgen_gui.ui.inputs import ValidationInput
-from fitgen_gui.ui.project import Project
+from fitgen_gui.ui.state.binding import Binder
+from fitgen_gui.ui.state.project import Project
+from fitgen_gui.ui.widgets.inputs import ValidationInput
+from fitgen_gui.ui.workers.background import BackgroundTasks
+from fitgen_gui.ui.workers.training_controller import TrainingController
 from tests.ui.conftest import type_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,7 +92,7 @@ sys.meta_path.insert(0, Watch())
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from fitgen_gui.core.config import RunConfig
-from fitgen_gui.ui.controller import TrainingController
+from fitgen_gui.ui.workers.training_controller import TrainingController
 controller = TrainingController()
 began = time.perf_counter()
 controller.start(RunConfig(), {str(tmp_path / "runs")!r})

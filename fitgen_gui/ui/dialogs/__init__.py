@@ -1,0 +1,1 @@
+"""Dialogs: export, the loader tuner, resume."""

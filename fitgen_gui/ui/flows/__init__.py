@@ -1,0 +1,2 @@
+"""What happens when the user acts: Start/Stop/Resume, opening and saving projects, using a
+trained model (evaluate, predict, export)."""

@@ -1,0 +1,1 @@
+"""The settings tabs on the left: data, augmentation, model, fit options, runs."""

@@ -1,0 +1,369 @@
+"""The Data panel: folders (or a data file), the class table, the data check, reading options.
+
+A view of the :class:`~fitgen_gui.ui.state.project.Project`: its controls are bound to the
+settings, and it shows what the project learned about the data (classes, counts,
+thumbnails, the check's findings). It computes nothing itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fitgen_gui.ui.state.binding import Binder
+from fitgen_gui.ui.state.project import Project
+from fitgen_gui.ui.widgets.forms import (
+    PathPicker,
+    check_box,
+    combo,
+    form_group,
+    int_spin,
+    wrap_anywhere,
+)
+from fitgen_gui.ui.widgets.inputs import SizeInput, ValidationInput
+from fitgen_gui.ui.widgets.pixmaps import pixmap_of
+
+__all__ = ["DataPanel"]
+
+THUMBNAIL = 40
+_SEVERITY_COLOURS = {"error": "#b3261e", "warning": "#9a5b00", "info": "#44546a"}
+
+
+class DataPanel(QWidget):
+    """Choose the training and validation data and how images are read."""
+
+    def __init__(self, project: Project, binder: Binder) -> None:
+        super().__init__()
+        self.setObjectName("dataPanel")
+        self.project = project
+        layout = QVBoxLayout(self)
+
+        folders, form = form_group("Images", "data.folders")
+        self.folders_form = form
+        self.source = combo("data.source", [
+            ("Image folders", "folders"), ("A Python data file (programmers)", "python")],
+            "Folders of images, one sub-folder per class; or your own generator in a Python "
+            "file.")
+        form.addRow("Data source", self.source)
+        self.data_file = PathPicker(
+            "data.generator_file", folder=False, caption="Choose a Python data file",
+            file_filter="Python files (*.py)",
+            help_text="A file defining class_names and train_data(batch_size) (and "
+                      "val_data): see docs/python-data-file.md.")
+        form.addRow("Data file", self.data_file)
+        self.data_file_note = QLabel("FitGen runs this file's code to get the batches, in the "
+                                     "preview and in training. Choose only files you trust.")
+        self.data_file_note.setObjectName("data.generator_file_note")
+        self.data_file_note.setWordWrap(True)
+        self.data_file_note.setStyleSheet("color: #9a5b00;")
+        form.addRow("", self.data_file_note)
+        self.train_dir = PathPicker(
+            "data.train_dir", caption="Choose the training folder (one sub-folder per class)",
+            help_text="The folder of training images, with one sub-folder per class "
+                      "(cats/, dogs/...). You can also drop a folder on the window.")
+        form.addRow("Training images", self.train_dir)
+        self.validation = ValidationInput()
+        form.addRow("Validation", self.validation)
+        layout.addWidget(folders)
+
+        classes_box, classes_form = form_group("Classes", "data.classes")
+        self.class_table = QTableWidget(0, 3)
+        self.class_table.setObjectName("data.class_table")
+        self.class_table.setHorizontalHeaderLabels(["Class", "Training", "Validation"])
+        self.class_table.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
+        self.class_table.verticalHeader().setVisible(False)
+        self.class_table.verticalHeader().setDefaultSectionSize(THUMBNAIL + 6)
+        self.class_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.class_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.class_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.class_table.setMinimumHeight(150)
+        self.class_summary = QLabel("Choose a training folder.")
+        self.class_summary.setObjectName("data.class_summary")
+        self.class_summary.setWordWrap(True)
+        classes_form.addRow(self.class_summary)
+        classes_form.addRow(self.class_table)
+        layout.addWidget(classes_box)
+
+        self.check_box_, check_form = form_group("Data check", "data.check")
+        self.check_progress = QProgressBar()
+        self.check_progress.setObjectName("data.check_progress")
+        self.check_progress.setFormat("Checking %v of %m files")
+        self.check_progress.hide()
+        self.check_status = QLabel("")
+        self.check_status.setObjectName("data.check_status")
+        self.check_status.setWordWrap(True)
+        self.findings = QTableWidget(0, 2)
+        self.findings.setObjectName("data.findings")
+        self.findings.setHorizontalHeaderLabels(["Finding", "Files"])
+        self.findings.verticalHeader().setVisible(False)
+        self.findings.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.findings.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.findings.setWordWrap(True)
+        self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.findings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.findings.setMinimumHeight(110)
+        self.findings.cellDoubleClicked.connect(self._show_finding)
+        # Wrapped findings need taller rows when the panel gets narrower.
+        self.findings.horizontalHeader().sectionResized.connect(
+            lambda *_: self.findings.resizeRowsToContents())
+        self.findings.hide()
+        self.recheck = QPushButton("Check again")
+        self.recheck.setObjectName("data.recheck")
+        self.recheck.setToolTip("Read every file again (after fixing files on disk).")
+        self.recheck.clicked.connect(project.recheck)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.check_status, 1)
+        status_row.addWidget(self.recheck)
+        check_form.addRow(self.check_progress)
+        check_form.addRow(status_row)
+        check_form.addRow(self.findings)
+        layout.addWidget(self.check_box_)
+
+        reading, read_form = form_group("Reading images", "data.reading")
+        self.reading_form = read_form
+        self.target_size = SizeInput("data.target_size", 8, 4096,
+                                     help_text="Height and width the images are resized to.")
+        read_form.addRow("Image size (h × w)", self.target_size)
+        self.color_mode = combo("data.color_mode", [
+            ("Colour (RGB)", "rgb"), ("Grayscale", "grayscale"), ("Colour + alpha (RGBA)",
+                                                                   "rgba")],
+            "How many channels the model sees.")
+        read_form.addRow("Colour", self.color_mode)
+        self.class_mode = combo("data.class_mode", [
+            ("One-hot (categorical)", "categorical"), ("Class index (sparse)", "sparse"),
+            ("Binary (2 classes)", "binary")],
+            "How labels are given to the model; 'binary' needs exactly 2 classes.")
+        read_form.addRow("Labels", self.class_mode)
+        self.batch_size = int_spin("data.batch_size", 1, 4096,
+                                   help_text="Images per training step. Smaller uses less "
+                                             "memory; larger trains faster per image.")
+        read_form.addRow("Batch size", self.batch_size)
+        self.interpolation = combo("data.interpolation", [
+            ("Bilinear", "bilinear"), ("Nearest (Keras 2 default)", "nearest"),
+            ("Bicubic", "bicubic"), ("Lanczos", "lanczos"), ("Area (box)", "box"),
+            ("Hamming", "hamming")],
+            "How images are resampled to the image size (Pillow's filter of that name, which "
+            "an exported model's preprocessing.json names).")
+        read_form.addRow("Resizing", self.interpolation)
+        self.keep_aspect = check_box("data.keep_aspect_ratio", "Crop to keep the aspect ratio",
+                                     "Cut the centre of each image to the target's shape "
+                                     "instead of stretching it.")
+        read_form.addRow("", self.keep_aspect)
+        self.follow_links = check_box("data.follow_links", "Follow linked folders",
+                                      "Include folders reached through links (shortcuts), "
+                                      "and class folders that are links.")
+        read_form.addRow("", self.follow_links)
+        self.more_formats = check_box("data.more_formats", "Also read GIF and WebP files",
+                                      "Keras 2's flow_from_directory reads png, jpg, bmp, "
+                                      "ppm and tif only; turn this off to train on exactly "
+                                      "Keras 2's files.")
+        read_form.addRow("", self.more_formats)
+        self.fast_resize = check_box(
+            "data.fast_resize", "Fast reading of large photos (OpenCV)",
+            "Decode JPEGs at reduced scale and resize with OpenCV: faster on large photos, "
+            "but the pixels differ a little from Keras 2's and from what an exported model's "
+            "preprocessing.json declares (its self-test then shows the difference).")
+        read_form.addRow("", self.fast_resize)
+        layout.addWidget(reading)
+        layout.addStretch(1)
+
+        for field, widget in (
+                ("data.source", self.source), ("data.generator_file", self.data_file),
+                ("data.train_dir", self.train_dir), ("data.target_size", self.target_size),
+                ("data.color_mode", self.color_mode), ("data.class_mode", self.class_mode),
+                ("data.batch_size", self.batch_size),
+                ("data.interpolation", self.interpolation),
+                ("data.keep_aspect_ratio", self.keep_aspect),
+                ("data.follow_links", self.follow_links),
+                ("data.more_formats", self.more_formats),
+                ("data.fast_resize", self.fast_resize)):
+            binder.bind(field, widget)
+        binder.bind(ValidationInput.fields, self.validation)
+        project.changed.connect(self._on_changed)
+        project.data_changed.connect(self._show_data)
+        project.check_progress.connect(self._on_check_progress)
+        self._show_source()
+        self._show_data()
+
+    # -- what is shown ----------------------------------------------------------------
+
+    def _on_changed(self, field: str) -> None:
+        if not field or field == "data.source":
+            self._show_source()
+
+    def _show_source(self) -> None:
+        python = self.project.config.data.source == "python"
+        form = self.folders_form
+        for widget in (self.data_file, self.data_file_note):
+            form.setRowVisible(widget, python)
+        for widget in (self.train_dir, self.validation):
+            form.setRowVisible(widget, not python)
+        self.check_box_.setVisible(not python)
+        self.class_table.setVisible(not python)
+        for widget in (self.interpolation, self.keep_aspect, self.follow_links,
+                       self.more_formats, self.fast_resize):
+            self.reading_form.setRowVisible(widget, not python)  # folders only
+
+    def open_dataset(self, folder: str) -> None:
+        """A dataset folder: ``train/`` + ``val/`` inside it, or itself the training folder."""
+        from pathlib import Path
+
+        root = Path(folder)
+        if (root / "train").is_dir():
+            val = next((root / n for n in ("val", "validation") if (root / n).is_dir()), None)
+            self.set_folders(str(root / "train"), str(val) if val else None)
+        else:
+            self.set_folders(str(root))
+
+    def set_folders(self, train_dir: str, val_dir: str | None = None) -> None:
+        """Choose folders as the user would (dialog, drop, command line)."""
+        values: dict[str, Any] = {"data.source": "folders", "data.train_dir": train_dir}
+        if val_dir:
+            values.update({"data.val_dir": val_dir, "data.validation_split": 0.0})
+        self.project.update(values)
+
+    def _show_data(self) -> None:
+        project = self.project
+        config = project.config
+        if config.data.source == "python":
+            self._show_data_file()
+            return
+        train = config.data.train_dir
+        if project.data_error:
+            self.class_summary.setText(wrap_anywhere(f"Could not read the folder: "
+                                                     f"{project.data_error}"))
+        elif not train:
+            self.class_summary.setText("Choose a training folder: one sub-folder per class.")
+        elif project.summary is None and project.checking:
+            self.class_summary.setText("Scanning…")
+        elif project.summary is None:
+            self.class_summary.setText(wrap_anywhere(f"Folder '{train}' does not exist."))
+        self._show_summary(project.summary)
+        self._show_report(project.report)
+
+    def _show_data_file(self) -> None:
+        project = self.project
+        if project.data_error:
+            self.class_summary.setText(wrap_anywhere(project.data_error))
+        elif project.data_file is not None:
+            info = project.data_file
+            validation = ("it defines val_data for validation" if info.has_validation
+                          else "no val_data: no validation")
+            self.class_summary.setText(f"Classes from the data file: "
+                                       f"{', '.join(info.class_names)} ({validation}).")
+        elif project.checking:
+            self.class_summary.setText("Loading the data file…")
+        else:
+            self.class_summary.setText("Choose a data file.")
+
+    def _show_summary(self, summary: Any) -> None:
+        table = self.class_table
+        if summary is None:
+            table.setRowCount(0)
+            return
+        table.setRowCount(len(summary.classes))
+        for row, cls in enumerate(summary.classes):
+            item = QTableWidgetItem(cls)
+            if cls in summary.thumbnails:
+                item.setIcon(QIcon(pixmap_of(summary.thumbnails[cls])))
+            table.setItem(row, 0, item)
+            for col, counts in ((1, summary.train_counts), (2, summary.val_counts)):
+                count = counts.get(cls)
+                cell = QTableWidgetItem("—" if count is None else str(count))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if count in (None, 0) and (col == 1 or summary.val_counts):
+                    cell.setForeground(QColor(_SEVERITY_COLOURS["warning"]))
+                table.setItem(row, col, cell)
+        train_total = sum(summary.train_counts.values())
+        val_total = sum(summary.val_counts.values())
+        text = f"{len(summary.train_counts)} classes, {train_total} training images"
+        if summary.val_counts:
+            text += f", {val_total} validation images"
+        elif self.project.config.data.validation_split:
+            share = self.project.config.data.validation_split
+            text += f" ({share:.0%} of each class kept for validation)"
+        self.class_summary.setText(text + ".")
+
+    def _on_check_progress(self, done: int, total: int) -> None:
+        self.check_progress.show()
+        self.check_progress.setMaximum(max(total, 1))
+        self.check_progress.setValue(done)
+
+    def _show_report(self, report: Any) -> None:
+        checking = self.project.checking and report is None
+        self.check_progress.setVisible(checking and self.project.summary is not None)
+        if report is None:
+            self.check_status.setText("Reading every file once…" if checking else "")
+            self.findings.setRowCount(0)
+            self.findings.hide()
+            return
+        errors = sum(f.severity == "error" for f in report.findings)
+        warnings = sum(f.severity == "warning" for f in report.findings)
+        if errors:
+            text = "Training cannot start: see the findings in red."
+        elif warnings:
+            text = f"{report.files_checked} files read; {warnings} things to look at."
+        else:
+            text = f"{report.files_checked} files read; no problems found."
+        unreadable = len(report.unreadable)
+        if unreadable:
+            plural = "s" if unreadable != 1 else ""
+            text += f" {unreadable} unreadable file{plural} will be skipped."
+        self.check_status.setText(text)
+        order = ("error", "warning", "info")
+        findings = sorted(report.findings, key=lambda f: order.index(f.severity))
+        self.findings.setRowCount(len(findings))
+        for row, finding in enumerate(findings):
+            item = QTableWidgetItem(finding.message)
+            item.setForeground(QColor(_SEVERITY_COLOURS[finding.severity]))
+            item.setData(Qt.ItemDataRole.UserRole, finding)
+            shown = "\n".join(finding.paths[:12])
+            more = f"\n… and {len(finding.paths) - 12} more" if len(finding.paths) > 12 else ""
+            item.setToolTip(f"{finding.message}\n\n{shown}{more}\n\nDouble-click to list them."
+                            if finding.paths else finding.message)
+            self.findings.setItem(row, 0, item)
+            count = QTableWidgetItem(str(len(finding.paths)) if finding.paths else "")
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.findings.setItem(row, 1, count)
+        self.findings.resizeRowsToContents()
+        self.findings.setVisible(bool(findings))
+
+    def _show_finding(self, row: int, column: int) -> None:
+        from fitgen_gui.data.folder_scan import display_name
+
+        finding = self.findings.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        if not finding.paths:
+            return
+        dialog = QDialog(self)
+        dialog.setObjectName("data.finding_dialog")
+        dialog.setWindowTitle(f"{len(finding.paths)} files")
+        layout = QVBoxLayout(dialog)
+        label = QLabel(finding.message)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        text = QPlainTextEdit("\n".join(display_name(p) for p in finding.paths))
+        text.setReadOnly(True)
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(720, 420)
+        dialog.open()

@@ -1,0 +1,271 @@
+"""The Model panel: architecture, starting weights, head, optimizer and learning rate."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from fitgen_gui.core.config import ARCHITECTURES, IMAGENET_SIZE
+from fitgen_gui.training.weights_files import (
+    WEIGHTS,
+    WeightsMissingError,
+    imagenet_weights_file,
+)
+from fitgen_gui.ui.state.binding import Binder
+from fitgen_gui.ui.state.project import Project
+from fitgen_gui.ui.widgets.forms import (
+    check_box,
+    combo,
+    double_spin,
+    form_group,
+    int_spin,
+    wrap_anywhere,
+)
+from fitgen_gui.ui.widgets.inputs import SizeInput, WeightsInput
+
+__all__ = ["ModelPanel"]
+
+
+class ModelPanel(QWidget):
+    """Which network learns, from which weights, with which optimizer.
+
+    Signals
+    -------
+    _download_progress(int, int)
+        Internal: bytes done and in all (-1: unknown), from the download thread.
+    _download_done(str, str)
+        Internal: the file's path or "", and the error message or "".
+    """
+
+    _download_progress = Signal(int, int)
+    _download_done = Signal(str, str)
+
+    def __init__(self, project: Project, binder: Binder) -> None:
+        super().__init__()
+        self.setObjectName("modelPanel")
+        self.project = project
+        layout = QVBoxLayout(self)
+
+        network, form = form_group("Network", "model.network")
+        self.architecture = combo("model.architecture",
+                                  [(label, key) for key, label in ARCHITECTURES.items()],
+                                  "The network that learns. The small CNN is quick on a "
+                                  "CPU; the others are stronger, and much stronger with "
+                                  "ImageNet weights.")
+        form.addRow("Architecture", self.architecture)
+        self.weights = WeightsInput()
+        self.weights_mode, self.weights_file = self.weights.mode, self.weights.file
+        form.addRow("Start from", self.weights)
+        self.weights_note = QLabel("")
+        self.weights_note.setObjectName("model.weights_note")
+        self.weights_note.setWordWrap(True)
+        form.addRow("", self.weights_note)
+        download_row = QHBoxLayout()
+        self.download_button = QPushButton("Download")
+        self.download_button.setObjectName("model.weights_download")
+        self.download_button.setToolTip(
+            "Download the ImageNet weights of this network from where Keras gets them (or "
+            "the mirror in FITGEN_WEIGHTS_MIRROR), check them and keep them for next time.")
+        self.download_progress = QProgressBar()
+        self.download_progress.setObjectName("model.weights_progress")
+        self.download_progress.setTextVisible(True)
+        self.download_cancel = QPushButton("Cancel")
+        self.download_cancel.setObjectName("model.weights_cancel")
+        for widget in (self.download_button, self.download_progress, self.download_cancel):
+            download_row.addWidget(widget)
+        download_row.addStretch(1)
+        form.addRow("", download_row)
+        self._cancel = threading.Event()
+        self._downloading = False
+        self.download_button.clicked.connect(self.download)
+        self.download_cancel.clicked.connect(self._cancel.set)
+        self._download_progress.connect(self._show_progress)
+        self._download_done.connect(self._downloaded)
+        self.train_base = check_box("model.train_base", "Train the whole network",
+                                    "Off: only the new classification head learns (fast, "
+                                    "good with pretrained weights and few images).")
+        form.addRow("", self.train_base)
+        self.fine_tune = check_box(
+            "model.fine_tune", "Then fine-tune the top of the network",
+            "Keras's transfer-learning recipe: the new head learns alone on the frozen "
+            "network for the first half of the epochs, then the top 30% of the network's "
+            "layers learn too, at a tenth of the learning rate (batch normalization stays "
+            "frozen). Needs 'Train the whole network' off.")
+        form.addRow("", self.fine_tune)
+        cache_row = QHBoxLayout()
+        self.feature_cache = check_box(
+            "model.feature_cache", "Compute the frozen network's features once",
+            "While the network is frozen it sees each image the same way every epoch: "
+            "FitGen runs it once per image, keeps what it sees in the run folder, and the "
+            "head learns from that (epochs many times faster; the saved model is the whole "
+            "network as usual). With augmentation, several augmented copies of each image "
+            "are kept and the epochs take them in turn.")
+        self.feature_cache_copies = int_spin(
+            "model.feature_cache_copies", 1, 100, suffix=" copies",
+            help_text="With augmentation: augmented copies of each image computed once; "
+                      "more copies give more variety and take longer to compute.")
+        cache_row.addWidget(self.feature_cache)
+        cache_row.addWidget(self.feature_cache_copies)
+        cache_row.addStretch(1)
+        form.addRow("", cache_row)
+        self.dropout = double_spin("model.dropout", 0.0, 0.9, step=0.05,
+                                   help_text="Share of features switched off at random in "
+                                             "training, against overfitting.")
+        form.addRow("Dropout", self.dropout)
+        self.input_size = SizeInput("model.input_size", 16, 1024, special="Same as the images",
+                                    help_text="Images are resized to this inside the model.")
+        form.addRow("Input size", self.input_size)
+        self.size_note = QLabel("")
+        self.size_note.setObjectName("model.size_note")
+        self.size_note.setWordWrap(True)
+        form.addRow("", self.size_note)
+        layout.addWidget(network)
+
+        learning, learn_form = form_group("Learning", "model.learning")
+        self.optimizer = combo("optimizer.name", [("Adam", "adam"), ("AdamW", "adamw"),
+                                                  ("SGD with momentum", "sgd"),
+                                                  ("RMSprop", "rmsprop")],
+                               "How the weights are updated. Adam is a good default.")
+        learn_form.addRow("Optimizer", self.optimizer)
+        self.learning_rate = double_spin("optimizer.learning_rate", 0.000001, 1.0,
+                                         step=0.0001, decimals=6,
+                                         help_text="Step size of learning. Too high: the "
+                                                   "loss jumps or becomes NaN; too low: slow.")
+        learn_form.addRow("Learning rate", self.learning_rate)
+        self.schedule = combo("optimizer.schedule", [
+            ("Constant", "constant"), ("Cosine decay to 0", "cosine"),
+            ("Step decay", "exponential")],
+            "How the learning rate changes during training.")
+        learn_form.addRow("Schedule", self.schedule)
+        decay_row = QHBoxLayout()
+        self.decay_rate = double_spin("optimizer.decay_rate", 0.01, 1.0, step=0.05,
+                                      help_text="Step decay: multiply the rate by this...")
+        self.decay_epochs = double_spin("optimizer.decay_epochs", 0.1, 1000, step=1,
+                                        decimals=1, suffix=" epochs",
+                                        help_text="...every this many epochs.")
+        decay_row.addWidget(QLabel("×"))
+        decay_row.addWidget(self.decay_rate)
+        decay_row.addWidget(QLabel("every"))
+        decay_row.addWidget(self.decay_epochs)
+        learn_form.addRow("Step decay", decay_row)
+        layout.addWidget(learning)
+        layout.addStretch(1)
+
+        for field, widget in (("model.architecture", self.architecture),
+                              ("model.weights", self.weights),
+                              ("model.train_base", self.train_base),
+                              ("model.fine_tune", self.fine_tune),
+                              ("model.feature_cache", self.feature_cache),
+                              ("model.feature_cache_copies", self.feature_cache_copies),
+                              ("model.dropout", self.dropout),
+                              ("model.input_size", self.input_size),
+                              ("optimizer.name", self.optimizer),
+                              ("optimizer.learning_rate", self.learning_rate),
+                              ("optimizer.schedule", self.schedule),
+                              ("optimizer.decay_rate", self.decay_rate),
+                              ("optimizer.decay_epochs", self.decay_epochs)):
+            binder.bind(field, widget)
+        project.changed.connect(self._sync)
+        project.changed.connect(self._architecture_chosen)
+        self._sync()
+
+    def _sync(self, *_: object) -> None:
+        config = self.project.config
+        architecture = config.model.architecture
+        small = architecture == "small_cnn"
+        self.weights.setEnabled(not small)
+        self.train_base.setEnabled(not small)
+        self.fine_tune.setEnabled(not small and not config.model.train_base)
+        self.feature_cache.setEnabled(not small and not config.model.train_base)
+        self.feature_cache_copies.setEnabled(
+            not small and not config.model.train_base and config.model.feature_cache
+            and config.augmentation.is_random())
+        missing = False
+        if small:
+            self.weights_note.setText("The small CNN always learns from scratch.")
+        elif config.model.weights == "imagenet":
+            try:
+                path = imagenet_weights_file(architecture)
+                self.weights_note.setText(wrap_anywhere(f"Found: {path}"))
+            except WeightsMissingError as exc:
+                missing = True
+                if not self._downloading:
+                    self.weights_note.setText(wrap_anywhere(str(exc)))
+        else:
+            self.weights_note.setText("")
+        size = WEIGHTS[architecture].approx_mb if architecture in WEIGHTS else 0
+        self.download_button.setText(f"Download (about {size:.0f} MB)" if size >= 1
+                                     else "Download")
+        self.download_button.setVisible(missing and not self._downloading)
+        self.download_progress.setVisible(self._downloading)
+        self.download_cancel.setVisible(self._downloading)
+        exponential = config.optimizer.schedule == "exponential"
+        self.decay_rate.setEnabled(exponential)
+        self.decay_epochs.setEnabled(exponential)
+
+    def _architecture_chosen(self, field: str) -> None:
+        """An ImageNet backbone chosen with small images: 224x224, and why."""
+        if field != "model.architecture":
+            return
+        config = self.project.config
+        if config.model.architecture == "small_cnn":
+            self.size_note.setText("")
+            return
+        height, width = config.data.target_size
+        if height < IMAGENET_SIZE[0] or width < IMAGENET_SIZE[1]:
+            self.project.set("data.target_size", tuple(IMAGENET_SIZE))
+            self.size_note.setText(
+                f"Image size set to {IMAGENET_SIZE[0]}x{IMAGENET_SIZE[1]} (Data tab; it was "
+                f"{height}x{width}): ImageNet backbones learned on images of that size, and "
+                "smaller ones lose much of what they learned.")
+
+    # -- downloading ImageNet weights ------------------------------------------------------
+
+    def download(self) -> None:
+        """Download the chosen backbone's weights in the background, with progress."""
+        if self._downloading:
+            return
+        architecture = self.project.config.model.architecture
+        self._downloading = True
+        self._cancel.clear()
+        self.download_progress.setRange(0, 0)
+        self.weights_note.setText(f"Downloading the ImageNet weights of {architecture}…")
+        self._sync()
+
+        def run() -> None:
+            from fitgen_gui.training.weights_download import download_weights
+
+            try:
+                path = download_weights(
+                    architecture, cancel=self._cancel,
+                    progress=lambda done, total: self._download_progress.emit(
+                        done, -1 if total is None else total))
+            except Exception as exc:  # noqa: BLE001 - reported in the panel
+                self._download_done.emit("", str(exc))
+                return
+            self._download_done.emit(path, "")
+
+        threading.Thread(target=run, name="fitgen-weights-download", daemon=True).start()
+
+    @property
+    def downloading(self) -> bool:
+        return self._downloading
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.download_progress.setRange(0, 1000)
+            self.download_progress.setValue(int(1000 * done / total))
+            self.download_progress.setFormat(f"{done / 1e6:.1f} of {total / 1e6:.1f} MB")
+        else:
+            self.download_progress.setFormat(f"{done / 1e6:.1f} MB")
+
+    def _downloaded(self, path: str, error: str) -> None:
+        self._downloading = False
+        self._sync()
+        if error:
+            self.weights_note.setText(wrap_anywhere(error))
+        else:
+            self.weights_note.setText(wrap_anywhere(f"Downloaded and checked: {path}"))
+        self.project.refresh()

@@ -1,0 +1,190 @@
+"""The Runs panel: the runs of the workspace folder; open one, resume it from a checkpoint."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fitgen_gui.core.run_dir import RunDir, list_runs
+
+__all__ = ["RunsPanel"]
+
+
+class RunsPanel(QWidget):
+    """Runs of the workspace folder.
+
+    Signals
+    -------
+    open_requested(str)
+        Show this run's plots and console.
+    resume_requested(str)
+        Resume this run (the main window asks which checkpoint).
+    evaluate_requested(str)
+    export_requested(str)
+    workspace_change_requested()
+    """
+
+    open_requested = Signal(str)
+    resume_requested = Signal(str)
+    evaluate_requested = Signal(str)
+    export_requested = Signal(str)
+    workspace_change_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("runsPanel")
+        self.workspace = ""
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.workspace_label = QLabel("")
+        self.workspace_label.setObjectName("runs.workspace")
+        self.workspace_label.setWordWrap(True)
+        change = QPushButton("Change…")
+        change.setObjectName("runs.change_workspace")
+        change.setToolTip("The folder where runs are saved.")
+        change.clicked.connect(self.workspace_change_requested)
+        top.addWidget(self.workspace_label, 1)
+        top.addWidget(change)
+        layout.addLayout(top)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("runs.table")
+        self.table.setHorizontalHeaderLabels(["Run", "Status", "Epochs", "Best", "model.keras"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3, 4):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.cellDoubleClicked.connect(lambda *_: self._open())
+        layout.addWidget(self.table, 1)
+        buttons = QGridLayout()
+        self.open_button = QPushButton("Open")
+        self.open_button.setObjectName("runs.open")
+        self.open_button.setToolTip("Show the run's plots and console.")
+        self.resume_button = QPushButton("Resume…")
+        self.resume_button.setObjectName("runs.resume")
+        self.resume_button.setToolTip("Continue from one of its checkpoints.")
+        self.evaluate_button = QPushButton("Evaluate")
+        self.evaluate_button.setObjectName("runs.evaluate")
+        self.evaluate_button.setToolTip("How good its model is, per class, on its validation "
+                                        "data (Evaluation tab).")
+        self.export_button = QPushButton("Export…")
+        self.export_button.setObjectName("runs.export")
+        self.export_button.setToolTip("Write its model as .keras, SavedModel, ONNX or TFLite, "
+                                      "self-tested.")
+        self.folder_button = QPushButton("Show folder")
+        self.folder_button.setObjectName("runs.show_folder")
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.setObjectName("runs.refresh")
+        for index, button in enumerate((self.open_button, self.resume_button,
+                                        self.evaluate_button, self.export_button,
+                                        self.folder_button, self.refresh_button)):
+            buttons.addWidget(button, index // 3, index % 3)
+        layout.addLayout(buttons)
+        self.open_button.clicked.connect(self._open)
+        self.resume_button.clicked.connect(self._resume)
+        self.evaluate_button.clicked.connect(lambda: self._emit_selected(self.evaluate_requested))
+        self.export_button.clicked.connect(lambda: self._emit_selected(self.export_requested))
+        self.folder_button.clicked.connect(self._show_folder)
+        self.refresh_button.clicked.connect(self.refresh)
+
+    def set_workspace(self, path: str) -> None:
+        self.workspace = path
+        self.workspace_label.setText(f"Runs are saved in {path}")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """List every run of the workspace again (Refresh, a new workspace, a run ended)."""
+        selected = self.selected_path()
+        runs = list_runs(self.workspace) if self.workspace else []
+        self.table.setRowCount(len(runs))
+        for row, run in enumerate(runs):
+            self._show(row, run)
+            if run.path == selected:
+                self.table.selectRow(row)
+
+    def update_run(self, path: str) -> None:
+        """Show one run's row as it is now (inserted at the top if new): what a running
+        training changes, without reading every run of the workspace again."""
+        from fitgen_gui.core.run_dir import summarize
+
+        run = summarize(RunDir(path))
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == run.path:
+                self._show(row, run)
+                return
+        self.table.insertRow(0)
+        self._show(0, run)
+
+    def _show(self, row: int, run: Any) -> None:
+        name = QTableWidgetItem(run.name)
+        name.setData(Qt.ItemDataRole.UserRole, run.path)
+        name.setToolTip(run.path)
+        self.table.setItem(row, 0, name)
+        self.table.setItem(row, 1, QTableWidgetItem(run.status))
+        epochs = f"{run.epochs_done}/{run.epochs_planned or '?'}"
+        self.table.setItem(row, 2, QTableWidgetItem(epochs))
+        best = "—"
+        if run.best_metric:
+            best = f"{run.best_metric} {run.best_value:.3f}"
+            if run.best_epoch is not None:
+                best += f" (epoch {run.best_epoch + 1})"
+        item = QTableWidgetItem(best)
+        item.setToolTip("The best epoch by the run's monitored metric; its checkpoint is "
+                        "kept.")
+        self.table.setItem(row, 3, item)
+        model = QTableWidgetItem(run.model_label() or "—")
+        model.setToolTip("Which epoch the run's final model (model.keras) is, and whether "
+                         "it is the best one." if run.model_label() else
+                         "No final model yet (the run did not finish); its checkpoints can "
+                         "be evaluated and exported.")
+        self.table.setItem(row, 4, model)
+
+    def selected_path(self) -> str | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def select(self, path: str) -> None:
+        for row in range(self.table.rowCount()):
+            if os.path.samefile(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole), path):
+                self.table.selectRow(row)
+                return
+
+    def _open(self) -> None:
+        path = self.selected_path()
+        if path:
+            self.open_requested.emit(path)
+
+    def _resume(self) -> None:
+        path = self.selected_path()
+        if path:
+            self.resume_requested.emit(path)
+
+    def _emit_selected(self, signal: Signal) -> None:
+        path = self.selected_path()
+        if path:
+            signal.emit(path)
+
+    def _show_folder(self) -> None:
+        path = self.selected_path() or self.workspace
+        if path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))

@@ -1,0 +1,1 @@
+"""pyqtgraph drawings: the training curves, the input meter's strips, the confusion matrix."""

@@ -1,0 +1,2 @@
+"""What is shown on the right: the preview, the training, the batches, the evaluation,
+predictions."""

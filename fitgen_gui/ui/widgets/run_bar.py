@@ -1,0 +1,238 @@
+"""The run bar: Start, Stop, Resume, the progress of the run, and what stands in the way.
+
+It sits above the preview and the plots, so Start is always in sight. Before training it
+says whether training can start (and in one red line, what prevents it); while a run
+prepares it names each phase (checking files, building the model, compiling); while it
+trains it shows the epoch, batch and time left; after it, what happened.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from fitgen_gui.core.events import (
+    BatchEnded,
+    PhaseStarted,
+    RunStarted,
+    TrainingFailed,
+    TrainingFinished,
+    TrainingStopped,
+)
+from fitgen_gui.core.progress_text import StepTimer, format_duration
+from fitgen_gui.ui.widgets.forms import ElidedLabel, wrap_anywhere
+
+__all__ = ["RunBar"]
+
+
+class RunBar(QWidget):
+    """Buttons, progress and status of training.
+
+    Signals
+    -------
+    start_requested(), stop_requested(), resume_requested()
+    evaluate_requested()
+        Evaluate the shown run's model.
+    """
+
+    start_requested = Signal()
+    stop_requested = Signal()
+    resume_requested = Signal()
+    evaluate_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("runBar")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)
+        bar = QHBoxLayout()
+        self.start_button = QPushButton("Start training")
+        self.start_button.setObjectName("training.start")
+        self.start_button.setProperty("primary", True)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setObjectName("training.stop")
+        self.stop_button.setToolTip("Stop after the current batch; what was learned is saved "
+                                    "as a checkpoint.")
+        self.stop_button.setEnabled(False)
+        self.resume_button = QPushButton("Resume…")
+        self.resume_button.setObjectName("training.resume")
+        self.resume_button.setEnabled(False)
+        self.evaluate_button = QPushButton("Evaluate")
+        self.evaluate_button.setObjectName("training.evaluate")
+        self.evaluate_button.setEnabled(False)
+        for button in (self.start_button, self.stop_button, self.resume_button,
+                       self.evaluate_button):
+            bar.addWidget(button)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("training.progress")
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("")
+        self.progress.setValue(0)
+        bar.addWidget(self.progress, 1)
+        layout.addLayout(bar)
+        self.status = ElidedLabel("", "training.status")
+        layout.addWidget(self.status)
+        self.problems = QLabel("")
+        self.problems.setObjectName("training.problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b3261e;")
+        self.problems.hide()
+        layout.addWidget(self.problems)
+        self.start_button.clicked.connect(self.start_requested)
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.resume_button.clicked.connect(self.resume_requested)
+        self.evaluate_button.clicked.connect(self.evaluate_requested)
+        self.running = False
+        self._blocked = ""
+        self._evaluable = False
+        self._problems: list[str] = []
+        self._ready_text = ""
+        self._run: RunStarted | None = None
+        self._timer: StepTimer | None = None
+        self._last_progress = 0.0
+        self._batches_seen = False
+        self.set_resumable(None)
+
+    # -- state ------------------------------------------------------------------------
+
+    def set_running(self, running: bool) -> None:
+        self.running = running
+        self.stop_button.setEnabled(running)
+        self.stop_button.setText("Stop")
+        self._sync_start()
+        if running:
+            self._run, self._timer, self._batches_seen = None, None, False
+            self.progress.setMaximum(0)  # busy until the first batch
+            self.progress.setFormat("Starting…")
+            self.status.setText("Starting…")
+        elif self.progress.maximum() == 0:
+            self.progress.setMaximum(1)
+
+    def set_problems(self, problems: list[str], ready_text: str = "") -> None:
+        """What prevents training (shown in one red "Before training" line), or, when
+        nothing does, ``ready_text`` in the status line."""
+        self._problems = list(problems)
+        self._ready_text = ready_text
+        self.problems.setVisible(bool(problems))
+        self.problems.setText(wrap_anywhere("Before training: " + "; ".join(problems))
+                              if problems else "")
+        self._sync_start()
+        if not self.running and self.progress.format() in ("", "Ready"):
+            self.status.setText(ready_text if not problems else "Not ready to train yet.")
+
+    def set_blocked(self, reason: str) -> None:
+        """Why no training can start now, though the settings are fine ("" if none)."""
+        self._blocked = reason
+        self._sync_start()
+
+    def set_evaluable(self, evaluable: bool) -> None:
+        """Whether the shown run has a model to evaluate."""
+        self._evaluable = evaluable
+        self._sync_start()
+
+    def _sync_start(self) -> None:
+        blocked = self._blocked
+        self.start_button.setEnabled(not self.running and not self._problems and not blocked)
+        if self.running:
+            self.start_button.setToolTip("A training is running.")
+        elif blocked:
+            self.start_button.setToolTip(blocked)
+        elif self._problems:
+            self.start_button.setToolTip("Before training:\n" + "\n".join(self._problems))
+        else:
+            self.start_button.setToolTip("Train a new run with these settings (F5).")
+        self.resume_button.setEnabled(not self.running and self._resumable is not None)
+        evaluable = self._evaluable and not self.running and not blocked
+        self.evaluate_button.setEnabled(evaluable)
+        self.evaluate_button.setToolTip(
+            "How good the shown run's model is, per class, and which images it gets wrong "
+            "(Evaluation tab)." if evaluable else "Train a run (or open one in the Runs tab) "
+            "to evaluate its model.")
+
+    def set_resumable(self, run_dir: str | None, reason: str = "") -> None:
+        """The run Resume… would continue, or None (``reason`` says why not)."""
+        self._resumable = run_dir
+        self.resume_button.setToolTip(
+            "Continue the shown run from one of its checkpoints." if run_dir else
+            reason or "Open a run (Runs tab) or train one to resume it.")
+        self._sync_start()
+
+    @property
+    def resumable(self) -> str | None:
+        return self._resumable
+
+    def stopping(self) -> None:
+        self.stop_button.setEnabled(False)
+        self.stop_button.setText("Stopping…")
+        if self._batches_seen:
+            self.status.setText("Stopping after the current batch…")
+        else:
+            self.status.setText("Stopping before the first batch (a step being compiled "
+                                "cannot be interrupted; it ends in a moment)…")
+
+    # -- events -----------------------------------------------------------------------
+
+    def on_event(self, event: Any) -> None:
+        if isinstance(event, PhaseStarted):
+            if not self._batches_seen:
+                self.progress.setMaximum(0)
+                self.progress.setFormat(event.message + "…")
+            self.status.setText(event.message + "…")  # until the next batch's figures
+        elif isinstance(event, RunStarted):
+            self._started(event)
+        elif isinstance(event, BatchEnded):
+            self._progress(event)
+        elif isinstance(event, TrainingFinished | TrainingStopped | TrainingFailed):
+            self._final(event)
+
+    def _started(self, event: RunStarted) -> None:
+        self._run = event
+        self._timer = StepTimer(time.monotonic)
+
+    def _progress(self, event: BatchEnded) -> None:
+        run = self._run
+        if run is None or self._timer is None:
+            return
+        if not self._batches_seen:
+            self._batches_seen = True
+            total = max(1, (run.epochs - run.initial_epoch) * run.steps_per_epoch)
+            self.progress.setMaximum(total)
+        done = (event.epoch - run.initial_epoch) * run.steps_per_epoch + event.last_batch + 1
+        self._timer.step(done)
+        now = time.monotonic()
+        last = event.last_batch + 1 == run.steps_per_epoch
+        if now - self._last_progress < 0.3 and not last:
+            return  # text and bar redraws cost the training threads time
+        self._last_progress = now
+        self.progress.setValue(min(done, self.progress.maximum()))
+        eta = self._timer.eta(self.progress.maximum())
+        eta_text = f" · about {format_duration(eta)} left" if eta else ""
+        self.progress.setFormat(f"Epoch {event.epoch + 1}/{run.epochs} · batch "
+                                f"{event.last_batch + 1}/{run.steps_per_epoch}{eta_text}")
+        self.status.setText(f"Training on {run.device} · {event.images_per_s:.0f} images/s · "
+                            f"loss {event.running.get('loss', float('nan')):.4f}")
+
+    def _final(self, event: Any) -> None:
+        self.stop_button.setText("Stop")
+        if self.progress.maximum() == 0:
+            self.progress.setMaximum(1)
+        if isinstance(event, TrainingFinished):
+            extra = " (stopped early: no more improvement)" if event.stopped_early else ""
+            self.progress.setValue(self.progress.maximum())
+            self.progress.setFormat(f"Finished after {event.epochs_done} epochs{extra}")
+            self.status.setText(f"Finished after {event.epochs_done} epochs{extra}. Model "
+                                f"saved to {event.model_path}. Press Evaluate to see how good "
+                                "it is.")
+        elif isinstance(event, TrainingStopped):
+            where = (f"epoch {event.epoch + 1}, batch {event.batch}" if event.batch
+                     else "before the first batch")
+            self.progress.setFormat(f"Stopped at {where}")
+            kept = f" Checkpoint: {event.checkpoint}" if event.checkpoint else (
+                " Nothing was saved." if not event.run_dir else " No checkpoint yet.")
+            self.status.setText(f"Stopped at {where}.{kept}")
+        elif isinstance(event, TrainingFailed):
+            self.progress.setFormat("Failed: see the message")
+            self.status.setText(f"Training stopped: {event.message}")
