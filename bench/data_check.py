@@ -77,10 +77,9 @@ def bench_first_batch(root: Path, cache: Path) -> dict:
         from fitgen_gui.core.config import RunConfig
         from fitgen_gui.core.events import BatchEnded, PhaseStarted
         from fitgen_gui.training.runner import run_training
-        config = RunConfig(name="scale")
-        config.data.train_dir = {str(root)!r}
-        config.data.target_size = (32, 32)
-        config.training.epochs, config.training.steps_per_epoch = 1, 3
+        config = RunConfig(name="scale").replace(**{{
+            "data.train_dir": {str(root)!r}, "data.target_size": (32, 32),
+            "training.epochs": 1, "training.steps_per_epoch": 3}})
         stop, first, phases = threading.Event(), [], []
         began = time.perf_counter()
         def sink(event):
@@ -121,10 +120,9 @@ def bench_large(root: Path, count: int) -> dict:
     train = run_child(f"""
         from fitgen_gui.core.config import RunConfig
         from fitgen_gui.training.runner import run_training
-        config = RunConfig(name="large")
-        config.data.train_dir = {str(root)!r}
-        config.data.target_size, config.data.batch_size = (64, 64), 4
-        config.training.epochs, config.training.check_data = 1, False
+        config = RunConfig(name="large").replace(**{{
+            "data.train_dir": {str(root)!r}, "data.target_size": (64, 64),
+            "data.batch_size": 4, "training.epochs": 1, "training.check_data": False}})
         began = time.perf_counter()
         final = run_training(config, lambda e: None, workspace={str(root.parent / "runs")!r})
         print(json.dumps({{"seconds": round(time.perf_counter() - began, 1),

@@ -34,13 +34,15 @@ def measure(data_dir: str, architecture: str, size: int, rounds: int) -> dict:
     from fitgen_gui.training.models import build_model, compile_model
 
     config = RunConfig()
-    config.data.train_dir = os.path.join(data_dir, "train")
-    config.data.val_dir = os.path.join(data_dir, "val")
-    config.data.target_size = (size, size)
-    config.data.batch_size = 32
-    config.model.architecture = architecture
-    config.model.weights = "none"
-    config.model.train_base = False
+    config = config.replace(**{
+        "data.train_dir": os.path.join(data_dir, "train"),
+        "data.val_dir": os.path.join(data_dir, "val"),
+        "data.target_size": (size, size),
+        "data.batch_size": 32,
+        "model.architecture": architecture,
+        "model.weights": "none",
+        "model.train_base": False,
+    })
     keras.backend.clear_session()
     data = build_run_data(config, seed=1)
     model = build_model(config, len(data.class_names))

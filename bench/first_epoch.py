@@ -33,13 +33,15 @@ def measure(data_dir: str, architecture: str, size: int, steps: int | None) -> d
 
     config = RunConfig()
     split = os.path.isdir(os.path.join(data_dir, "train"))
-    config.data.train_dir = os.path.join(data_dir, "train") if split else data_dir
-    config.data.val_dir = os.path.join(data_dir, "val") if split else ""
-    config.data.target_size = (size, size)
-    config.data.batch_size = 32
-    config.model.architecture = architecture
-    config.model.weights = "none"
-    config.model.train_base = True
+    config = config.replace(**{
+        "data.train_dir": os.path.join(data_dir, "train") if split else data_dir,
+        "data.val_dir": os.path.join(data_dir, "val") if split else "",
+        "data.target_size": (size, size),
+        "data.batch_size": 32,
+        "model.architecture": architecture,
+        "model.weights": "none",
+        "model.train_base": True,
+    })
     keras.backend.clear_session()
     data = build_run_data(config, seed=1)
     started = time.perf_counter()

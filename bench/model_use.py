@@ -40,14 +40,16 @@ def train_demo_model(data: Path, size: int, workspace: Path, architecture: str =
     from fitgen_gui.training.runner import run_training
 
     config = RunConfig(name="bench")
-    config.data.train_dir = str(data / "train")
-    config.data.val_dir = str(data / "val")
-    config.data.target_size = (size, size)
-    config.training.epochs = epochs
-    config.model.architecture = architecture
-    config.model.weights = "none"  # no download; the speeds do not depend on the weights
-    config.augmentation.horizontal_flip = True
-    config.augmentation.rotation_range = 10
+    config = config.replace(**{
+        "data.train_dir": str(data / "train"),
+        "data.val_dir": str(data / "val"),
+        "data.target_size": (size, size),
+        "training.epochs": epochs,
+        "model.architecture": architecture,
+        "model.weights": "none",
+        "augmentation.horizontal_flip": True,
+        "augmentation.rotation_range": 10,
+    })
     final = run_training(config, lambda event: None, workspace=workspace)
     if not isinstance(final, TrainingFinished):
         raise SystemExit(f"training failed: {getattr(final, 'message', final)}")

@@ -279,9 +279,11 @@ def main() -> None:
     demo = write_demo_dataset(workspace / "demo")
     other = write_demo_dataset(workspace / "other", seed=1, counts={"train": 60, "val": 20})
     config = RunConfig(name="bench")
-    config.data.train_dir = str(demo / "train")
-    config.data.val_dir = str(demo / "val")
-    config.training.epochs = args.epochs
+    config = config.replace(**{
+        "data.train_dir": str(demo / "train"),
+        "data.val_dir": str(demo / "val"),
+        "training.epochs": args.epochs,
+    })
     config_path = workspace / "config.json"
     config_path.write_text(config.to_json())
     time_to_window(workspace)  # warm the file cache once

@@ -5,6 +5,8 @@ or a GPU.
 """
 
 import os
+import subprocess
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -29,11 +31,20 @@ def tiny_config(tiny_dataset, tmp_path):
     from fitgen_gui.core.config import RunConfig
 
     config = RunConfig(name="tiny")
-    config.data.train_dir = str(tiny_dataset / "train")
-    config.data.val_dir = str(tiny_dataset / "val")
-    config.data.target_size = (32, 32)
-    config.data.batch_size = 8
-    config.training.epochs = 2
-    config.training.workers = 1
-    config.training.verbose = 1
+    config = config.replace(**{
+        "data.train_dir": str(tiny_dataset / "train"),
+        "data.val_dir": str(tiny_dataset / "val"),
+        "data.target_size": (32, 32),
+        "data.batch_size": 8,
+        "training.epochs": 2,
+        "training.workers": 1,
+        "training.verbose": 1,
+    })
     return config
+
+
+def run_fitgen(*args, cwd, timeout=240, **kwargs):
+    """``fitgen ARGS`` in a subprocess, as scripts and servers run it; its CompletedProcess."""
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    return subprocess.run([sys.executable, "-m", "fitgen_gui.cli", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout, env=env, **kwargs)

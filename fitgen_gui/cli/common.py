@@ -37,41 +37,80 @@ def _pairs(items: list[str] | None, prefix: str = "") -> dict[str, Any]:
     return out
 
 
+# The options that set one setting each: (flags, group, the setting, dest, metavar). Their type,
+# choices and help come from the setting's own description (core/config.py), so the CLI and
+# the app's panels cannot drift; nargs 2 for pairs of pixels.
+_SETTING_OPTIONS = (
+    (("--train",), "data", "data.train_dir", "train", "DIR"),
+    (("--val",), "data", "data.val_dir", "val", "DIR"),
+    (("--validation-split",), "data", "data.validation_split", "validation_split", "F"),
+    (("--target-size",), "data", "data.target_size", "target_size", ("H", "W")),
+    (("--batch-size",), "data", "data.batch_size", "batch_size", "N"),
+    (("--color-mode",), "data", "data.color_mode", "color_mode", None),
+    (("--class-mode",), "data", "data.class_mode", "class_mode", None),
+    (("--model",), "model", "model.architecture", "architecture", None),
+    (("--weights",), "model", "model.weights", "weights", "W"),
+    (("--dropout",), "model", "model.dropout", "dropout", "F"),
+    (("--epochs",), "training", "training.epochs", "epochs", "N"),
+    (("--steps-per-epoch",), "training", "training.steps_per_epoch", "steps_per_epoch", "N"),
+    (("--validation-steps",), "training", "training.validation_steps", "validation_steps", "N"),
+    (("--workers",), "training", "training.workers", "workers", "N"),
+    (("--optimizer",), "training", "optimizer.name", "optimizer", None),
+    (("--lr", "--learning-rate"), "training", "optimizer.learning_rate", "learning_rate", "LR"),
+    (("--seed",), "training", "training.seed", "seed", "N"),
+    (("--xla",), "training", "training.xla", "xla", None),
+    (("--name",), "training", "name", "name", "NAME"),
+)
+_HELP_EXTRA = {
+    "model.weights": " ('none', 'imagenet' or a weights file)",
+    "data.val_dir": " (default: a val/ folder beside the training folder)",
+}
+
+
+def _add_setting_option(group: Any, flags: tuple[str, ...], dotted: str, dest: str,
+                        metavar: Any) -> None:
+    import types
+    import typing
+
+    from fitgen_gui.core.config import RunConfig, setting_info
+
+    info = setting_info(dotted)
+    section, _, name = dotted.rpartition(".")
+    owner = getattr(RunConfig(), section) if section else RunConfig()
+    hint = typing.get_type_hints(type(owner))[name]
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):  # X | None
+        hint = next(k for k in typing.get_args(hint) if k is not type(None))
+    kind = hint
+    text = (info.help or info.label) + _HELP_EXTRA.get(dotted, "")
+    options: dict[str, Any] = {"dest": dest, "metavar": metavar,
+                               "help": text.replace("%", "%%")}  # argparse formats with %
+    if typing.get_origin(kind) is tuple:
+        options.update(nargs=len(typing.get_args(kind)), type=typing.get_args(kind)[0])
+    elif info.choices:
+        options.update(choices=list(info.values), type=type(info.values[0]))
+        options.pop("metavar")
+    elif kind in (int, float, str):
+        options["type"] = kind
+    group.add_argument(*flags, **options)
+
+
 def add_config_options(parser: argparse.ArgumentParser) -> None:
     """The options that make a ``RunConfig`` (train, preview...)."""
-    from fitgen_gui.core.config import ARCHITECTURES
-
     parser.add_argument("config", nargs="?", help="a settings file (config.json) to start from")
-    data = parser.add_argument_group("data")
-    data.add_argument("--train", metavar="DIR", help="training folder, one sub-folder per class")
-    data.add_argument("--val", metavar="DIR", help="validation folder")
-    data.add_argument("--validation-split", type=float, metavar="F",
-                      help="fraction of the training folder kept for validation")
-    data.add_argument("--target-size", type=int, nargs=2, metavar=("H", "W"))
-    data.add_argument("--batch-size", type=int)
-    data.add_argument("--color-mode", choices=["rgb", "grayscale", "rgba"])
-    data.add_argument("--class-mode", choices=["categorical", "binary", "sparse"])
+    groups = {name: parser.add_argument_group(name) for name in ("data", "model", "training")}
+    for flags, group, dotted, dest, metavar in _SETTING_OPTIONS:
+        _add_setting_option(groups[group], flags, dotted, dest, metavar)
+    data = groups["data"]
     data.add_argument("--data-file", metavar="FILE.py",
                       help="a Python file defining class_names and train_data(batch_size) "
                            "(and val_data): the data source instead of folders; its code runs")
     data.add_argument("--trust-data-file", action="store_true",
                       help="run the data file that a settings file (or a run) names; FitGen "
                            "runs a data file only when you ask for it")
-    model = parser.add_argument_group("model")
-    model.add_argument("--model", dest="architecture", choices=list(ARCHITECTURES))
-    model.add_argument("--weights", help="'none', 'imagenet' or a weights file")
-    model.add_argument("--freeze-base", action="store_true",
-                       help="train only the new head on a pretrained base")
-    model.add_argument("--dropout", type=float)
-    training = parser.add_argument_group("training")
-    training.add_argument("--epochs", type=int)
-    training.add_argument("--steps-per-epoch", type=int)
-    training.add_argument("--validation-steps", type=int)
-    training.add_argument("--workers", type=int)
-    training.add_argument("--optimizer", choices=["adam", "adamw", "sgd", "rmsprop"])
-    training.add_argument("--lr", "--learning-rate", dest="learning_rate", type=float)
+    groups["model"].add_argument("--freeze-base", action="store_true",
+                                 help="train only the new head on a pretrained base")
+    training = groups["training"]
     training.add_argument("--class-weight", help="'none', 'balanced' or JSON {class: weight}")
-    training.add_argument("--seed", type=int)
     training.add_argument("--device", "--devices", dest="device",
                           help="'auto', 'cpu', 'gpu:N', 'all' (every GPU, each with its share "
                                "of the batch) or a list 'gpu:0,gpu:1'")
@@ -79,9 +118,6 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
                           help="split the CPU into N devices (to try or test training on "
                                "several devices: --devices all)")
     training.add_argument("--mixed-precision", action="store_true")
-    training.add_argument("--xla", choices=["auto", "on", "off"],
-                          help="XLA compilation of the training step (auto: on with one GPU)")
-    training.add_argument("--name", help="run name (part of its folder name)")
     parser.add_argument("--augment", nargs="+", metavar="KEY=VALUE",
                         help="augmentation, e.g. rotation_range=20 horizontal_flip=true")
     parser.add_argument("--set", nargs="+", metavar="SECTION.KEY=VALUE",
@@ -100,26 +136,20 @@ def config_from_args(args: argparse.Namespace) -> Any:
     else:
         config = RunConfig()
     changes: dict[str, Any] = {}
-    simple = {
-        "train": "data.train_dir", "val": "data.val_dir", "data_file": "data.generator_file",
-        "validation_split": "data.validation_split", "target_size": "data.target_size",
-        "batch_size": "data.batch_size", "color_mode": "data.color_mode",
-        "class_mode": "data.class_mode", "architecture": "model.architecture",
-        "weights": "model.weights", "dropout": "model.dropout", "epochs": "training.epochs",
-        "steps_per_epoch": "training.steps_per_epoch",
-        "validation_steps": "training.validation_steps", "workers": "training.workers",
-        "optimizer": "optimizer.name", "learning_rate": "optimizer.learning_rate",
-        "seed": "training.seed", "device": "training.device", "name": "name",
-        "verbose": "training.verbose", "profile_batches": "callbacks.profile_batches",
-        "xla": "training.xla",
-    }
-    for attribute, dotted in simple.items():
-        value = getattr(args, attribute, None)
+    for _, _, dotted, dest, _ in _SETTING_OPTIONS:
+        value = getattr(args, dest, None)
         if value is not None:
             changes[dotted] = list(value) if isinstance(value, list) else value
+    # Options some commands add themselves (train's -v, --profile-batches).
+    for attribute, dotted in (("data_file", "data.generator_file"), ("device", "training.device"),
+                              ("verbose", "training.verbose"),
+                              ("profile_batches", "callbacks.profile_batches")):
+        value = getattr(args, attribute, None)
+        if value is not None:
+            changes[dotted] = value
     if getattr(args, "data_file", None):
         changes["data.source"] = "python"
-    elif getattr(args, "train", None):
+    elif changes.get("data.train_dir"):
         changes["data.source"] = "folders"
     if getattr(args, "freeze_base", False):
         changes["model.train_base"] = False
@@ -127,9 +157,10 @@ def config_from_args(args: argparse.Namespace) -> Any:
         changes["training.mixed_precision"] = True
     if getattr(args, "class_weight", None):
         changes["training.class_weight"] = _value(args.class_weight)
-    if args.train and not args.val and args.validation_split is None and not args.config:
-        sibling = Path(args.train).resolve().parent / "val"
-        if sibling.is_dir() and sibling != Path(args.train).resolve():
+    train, val = changes.get("data.train_dir"), changes.get("data.val_dir")
+    if train and not val and "data.validation_split" not in changes and not args.config:
+        sibling = Path(train).resolve().parent / "val"
+        if sibling.is_dir() and sibling != Path(train).resolve():
             changes["data.val_dir"] = str(sibling)  # the usual train/ + val/ layout
     changes.update(_pairs(getattr(args, "augment", None), "augmentation."))
     changes.update(_pairs(getattr(args, "set", None)))

@@ -53,14 +53,13 @@ class Prepared:
 
 
 def absolute_paths(config: RunConfig) -> RunConfig:
-    """A copy with absolute folder and file paths: a run resumes from any directory."""
-    out = RunConfig.from_dict(config.to_dict())
-    data = out.data
-    data.train_dir, data.val_dir = absolute(data.train_dir), absolute(data.val_dir)
-    data.generator_file = absolute(data.generator_file)
-    if out.model.weights not in ("none", "imagenet", ""):
-        out.model.weights = absolute(out.model.weights)
-    return out
+    """The settings with absolute folder and file paths: a run resumes from any directory."""
+    data = config.data
+    changes = {"data.train_dir": absolute(data.train_dir), "data.val_dir": absolute(data.val_dir),
+               "data.generator_file": absolute(data.generator_file)}
+    if config.model.weights not in ("none", "imagenet", ""):
+        changes["model.weights"] = absolute(config.model.weights)
+    return config.replace(**changes)
 
 
 def _folder_report(prepared: Prepared, progress: Callable[[int, int], None] | None,

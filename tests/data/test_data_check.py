@@ -26,7 +26,7 @@ def jpeg_bytes(pixels, **kwargs):
 
 @pytest.fixture
 def messy(tmp_path, monkeypatch):
-    """A lab folder with every problem issue 6 lists (and some good images)."""
+    """A lab folder with every problem the data check looks for (and some good images)."""
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 5000)  # a small "decompression bomb"
     train, val = tmp_path / "train", tmp_path / "val"
     good = {}
@@ -134,12 +134,15 @@ def test_a_single_class_cannot_train(tmp_path):
 @pytest.mark.slow
 def test_training_on_the_messy_folder_skips_bad_files_and_names_them(messy, tmp_path):
     config = RunConfig(name="messy")
-    config.data.train_dir, config.data.val_dir = str(messy / "train"), str(messy / "val")
-    config.data.target_size = (32, 32)
-    config.data.batch_size = 8
-    config.data.follow_links = True
-    config.training.epochs = 2
-    config.training.class_weight = "balanced"
+    config = config.replace(**{
+        "data.train_dir": str(messy / "train"),
+        "data.val_dir": str(messy / "val"),
+        "data.target_size": (32, 32),
+        "data.batch_size": 8,
+        "data.follow_links": True,
+        "training.epochs": 2,
+        "training.class_weight": "balanced",
+    })
     events = []
     final = run_training(config, events.append, threading.Event(), workspace=tmp_path / "runs")
     assert isinstance(final, TrainingFinished), getattr(final, "details", final)
@@ -155,7 +158,7 @@ def test_training_on_the_messy_folder_skips_bad_files_and_names_them(messy, tmp_
 
 @pytest.mark.slow
 def test_a_file_deleted_during_training_is_skipped_with_a_warning(tiny_config, tmp_path):
-    tiny_config.training.epochs = 3
+    tiny_config = tiny_config.replace(**{"training.epochs": 3})
     victim = next(Path(tiny_config.data.train_dir, "square").iterdir())
     events = []
 
@@ -175,8 +178,7 @@ def test_a_file_deleted_during_training_is_skipped_with_a_warning(tiny_config, t
 
 @pytest.mark.slow
 def test_too_many_unreadable_files_stop_the_run_and_keep_the_checkpoint(tiny_config, tmp_path):
-    tiny_config.training.epochs = 3
-    tiny_config.training.workers = 0  # nothing read ahead of the epoch end
+    tiny_config = tiny_config.replace(**{"training.epochs": 3, "training.workers": 0})
     victims = sorted(Path(tiny_config.data.train_dir).glob("*/*.png"))[::4]  # 9 of 36
 
     def sink(event):

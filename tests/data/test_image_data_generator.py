@@ -277,11 +277,13 @@ def test_the_preview_normalizes_with_exactly_the_statistics_training_uses(tmp_pa
 
     demo = write_demo_dataset(tmp_path / "demo", counts={"train": 100, "val": 4})
     config = RunConfig()
-    config.data.train_dir = str(demo / "train")
-    config.data.target_size = (16, 16)
-    config.augmentation.featurewise_center = True
-    config.augmentation.featurewise_std_normalization = True
-    config.training.seed = 7
+    config = config.replace(**{
+        "data.train_dir": str(demo / "train"),
+        "data.target_size": (16, 16),
+        "augmentation.featurewise_center": True,
+        "augmentation.featurewise_std_normalization": True,
+        "training.seed": 7,
+    })
     training = build_run_data(config, seed=7).train.image_data_generator
     batch = FolderPreview().compute(config, 0, 0, False, 4)
     expected = build_run_data(config, seed=7).train

@@ -17,11 +17,13 @@ pytestmark = pytest.mark.slow
 
 
 def test_a_tapped_batch_is_what_the_training_step_got(tiny_config, tmp_path, monkeypatch):
-    tiny_config.training.seed = 7
-    tiny_config.training.epochs = 2
-    tiny_config.augmentation.rotation_range = 30.0
-    tiny_config.augmentation.horizontal_flip = True
-    tiny_config.training.class_weight = {"circle": 2.0, "square": 1.0, "triangle": 0.5}
+    tiny_config = tiny_config.replace(**{
+        "training.seed": 7,
+        "training.epochs": 2,
+        "augmentation.rotation_range": 30.0,
+        "augmentation.horizontal_flip": True,
+        "training.class_weight": {"circle": 2.0, "square": 1.0, "triangle": 0.5},
+    })
     seen = []
     original = keras.Model.train_on_batch
 
@@ -65,11 +67,13 @@ def data_file_config(tmp_path, text=DATA_FILE):
     path = tmp_path / "numbered.py"
     path.write_text(textwrap.dedent(text))
     config = RunConfig(name="numbered")
-    config.data.source = "python"
-    config.data.generator_file = str(path)
-    config.data.target_size = (16, 16)
-    config.data.batch_size = 4
-    config.training.steps_per_epoch = 3
+    config = config.replace(**{
+        "data.source": "python",
+        "data.generator_file": str(path),
+        "data.target_size": (16, 16),
+        "data.batch_size": 4,
+        "training.steps_per_epoch": 3,
+    })
     return config
 
 
@@ -143,9 +147,11 @@ def test_flags_fire_on_bad_batches_and_stay_silent_on_good_ones(tiny_config):
 
 
 def test_sixteen_augmentations_of_one_image(tiny_config):
-    tiny_config.training.seed = 3
-    tiny_config.augmentation.rotation_range = 40.0
-    tiny_config.augmentation.zoom_range = 0.2
+    tiny_config = tiny_config.replace(**{
+        "training.seed": 3,
+        "augmentation.rotation_range": 40.0,
+        "augmentation.zoom_range": 0.2,
+    })
     images = augmentations_of(tiny_config, 2, 1)
     assert images.shape == (16, 32, 32, 3)
     np.testing.assert_array_equal(images[0], tap_batch(tiny_config, 2).x[1])

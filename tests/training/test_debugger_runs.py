@@ -27,7 +27,7 @@ def train(config, tmp_path):
 
 
 def test_every_batch_s_wait_step_and_classes_are_in_the_run_folder(tiny_config, tmp_path):
-    tiny_config.training.epochs = 1
+    tiny_config = tiny_config.replace(**{"training.epochs": 1})
     final, events = train(tiny_config, tmp_path)
     assert isinstance(final, TrainingFinished), getattr(final, "details", final)
     logged = RunDir(final.run_dir).events.events()
@@ -50,8 +50,7 @@ def test_every_batch_s_wait_step_and_classes_are_in_the_run_folder(tiny_config, 
 
 
 def test_pixels_already_in_0_1_are_reported(tiny_config, tmp_path):
-    tiny_config.training.epochs = 1
-    tiny_config.augmentation.rescale = 1 / 255
+    tiny_config = tiny_config.replace(**{"training.epochs": 1, "augmentation.rescale": 1 / 255})
     final, events = train(tiny_config, tmp_path)
     assert isinstance(final, TrainingFinished)
     warned = [e.message for e in events if isinstance(e, RunWarning)
@@ -80,13 +79,15 @@ def test_a_batch_of_another_shape_stops_the_run_and_is_named(tmp_path):
     path = tmp_path / "drifting.py"
     path.write_text(textwrap.dedent(DATA_FILE))
     config = RunConfig(name="drift")
-    config.data.source = "python"
-    config.data.generator_file = str(path)
-    config.data.target_size = (24, 24)
-    config.data.batch_size = 8
-    config.training.epochs = 2
-    config.training.steps_per_epoch = 4
-    config.training.workers = 0
+    config = config.replace(**{
+        "data.source": "python",
+        "data.generator_file": str(path),
+        "data.target_size": (24, 24),
+        "data.batch_size": 8,
+        "training.epochs": 2,
+        "training.steps_per_epoch": 4,
+        "training.workers": 0,
+    })
     final, _ = train(config, tmp_path)
     assert isinstance(final, TrainingFailed)
     assert "batch 3 of epoch 2 differs from the first batch" in final.message

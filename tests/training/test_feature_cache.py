@@ -23,10 +23,12 @@ def frozen_config(tiny_config):
     config = tiny_config
     # Of the backbones, ResNet50 alone gives features of a useful size without ImageNet
     # weights (the others' random batch-norm statistics shrink them to 1e-11 or less).
-    config.model.architecture = "resnet50"
-    config.model.weights = "none"
-    config.model.train_base = False
-    config.model.dropout = 0.0
+    config = config.replace(**{
+        "model.architecture": "resnet50",
+        "model.weights": "none",
+        "model.train_base": False,
+        "model.dropout": 0.0,
+    })
     return config
 
 
@@ -53,8 +55,7 @@ def test_the_head_on_cached_features_predicts_what_the_whole_model_does(frozen_c
 
 def test_an_epoch_on_cached_features_trains_as_an_epoch_through_the_backbone(frozen_config,
                                                                              tmp_path):
-    frozen_config.training.epochs = 1
-    frozen_config.optimizer.name = "sgd"
+    frozen_config = frozen_config.replace(**{"training.epochs": 1, "optimizer.name": "sgd"})
     weights = {}
     for cache in (True, False):
         config = frozen_config.replace(**{"model.feature_cache": cache})
@@ -105,9 +106,11 @@ def test_resume_reuses_the_cache_and_a_changed_image_rebuilds_it(frozen_config, 
 
 
 def test_augmenting_caches_copies_that_the_epochs_take_in_turn(frozen_config, tmp_path):
-    frozen_config.augmentation.horizontal_flip = True
-    frozen_config.augmentation.rotation_range = 30
-    frozen_config.model.feature_cache_copies = 3
+    frozen_config = frozen_config.replace(**{
+        "augmentation.horizontal_flip": True,
+        "augmentation.rotation_range": 30,
+        "model.feature_cache_copies": 3,
+    })
     data = build_run_data(frozen_config, seed=1)
     model = build_model(frozen_config, len(data.class_names))
     compile_model(model, frozen_config, 2)

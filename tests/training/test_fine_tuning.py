@@ -14,12 +14,14 @@ pytestmark = pytest.mark.slow
 
 def fine_tuning_config(tiny_config):
     config = tiny_config
-    config.model.architecture = "mobilenet_v3_small"
-    config.model.weights = "none"
-    config.model.train_base = False
-    config.model.fine_tune = True
-    config.training.epochs = 2  # phase 2 from epoch 2
-    config.optimizer.learning_rate = 0.001
+    config = config.replace(**{
+        "model.architecture": "mobilenet_v3_small",
+        "model.weights": "none",
+        "model.train_base": False,
+        "model.fine_tune": True,
+        "training.epochs": 2,
+        "optimizer.learning_rate": 0.001,
+    })
     return config
 
 
@@ -56,8 +58,7 @@ def test_phase_2_unfreezes_the_top_of_the_base_at_a_lower_rate(tiny_config, tmp_
 
 def test_resume_works_in_either_phase(tiny_config, tmp_path):
     config = fine_tuning_config(tiny_config)
-    config.training.epochs = 3
-    config.model.fine_tune_from_epoch = 3
+    config = config.replace(**{"training.epochs": 3, "model.fine_tune_from_epoch": 3})
     final = run_training(config, lambda e: None, workspace=tmp_path / "runs")
     assert isinstance(final, TrainingFinished), getattr(final, "details", final)
     # From epoch 1 (phase 1): the switch happens again at epoch 3.

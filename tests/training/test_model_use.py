@@ -44,17 +44,17 @@ CLASSES = ["circle", "square", "triangle"]
 
 def tiny_run(base: Path, data: Path, augmentation: dict | None = None, **callbacks) -> Path:
     config = RunConfig(name="tiny")
-    config.data.train_dir = str(data / "train")
-    config.data.val_dir = str(data / "val")
-    config.data.target_size = (32, 32)
-    config.data.batch_size = 8
-    config.training.epochs = 4
-    config.training.workers = 1
-    config.optimizer.learning_rate = 0.003
-    for key, value in callbacks.items():
-        setattr(config.callbacks, key, value)
-    for key, value in (augmentation or {}).items():
-        setattr(config.augmentation, key, value)
+    config = config.replace(**{
+        "data.train_dir": str(data / "train"),
+        "data.val_dir": str(data / "val"),
+        "data.target_size": (32, 32),
+        "data.batch_size": 8,
+        "training.epochs": 4,
+        "training.workers": 1,
+        "optimizer.learning_rate": 0.003,
+    })
+    config = config.replace(**{f"callbacks.{k}": v for k, v in callbacks.items()},
+                            **{f"augmentation.{k}": v for k, v in (augmentation or {}).items()})
     final = run_training(config, lambda event: None, workspace=base / "runs")
     assert isinstance(final, TrainingFinished), getattr(final, "details", final)
     return Path(final.run_dir)
@@ -447,10 +447,12 @@ def test_gradcam_of_the_trained_model_is_a_map_of_the_input_size(trained):
                                           "resnet50"])
 def test_gradcam_works_inside_every_backbone(architecture):
     config = RunConfig()
-    config.model.architecture = architecture
-    config.model.weights = "none"
-    config.model.dropout = 0.2
-    config.data.target_size = (40, 56)
+    config = config.replace(**{
+        "model.architecture": architecture,
+        "model.weights": "none",
+        "model.dropout": 0.2,
+        "data.target_size": (40, 56),
+    })
     model = build_model(config, num_classes=3)
     image = np.random.default_rng(0).integers(0, 256, (40, 56, 3)).astype("float32")
     heat, index = gradcam(model, image)
@@ -464,8 +466,7 @@ def test_calling_the_model_is_inference_not_training():
     # it: without training=False on the Resizing node, model(x) ran Dropout and
     # BatchNormalization in training mode (and exports baked that in).
     config = RunConfig()
-    config.model.dropout = 0.5
-    config.data.target_size = (32, 32)
+    config = config.replace(**{"model.dropout": 0.5, "data.target_size": (32, 32)})
     model = build_model(config, num_classes=3)
     compile_model(model, config, steps_per_epoch=1)
     x = np.random.default_rng(1).integers(0, 256, (8, 32, 32, 3)).astype("float32")

@@ -15,10 +15,12 @@ from fitgen_gui.training.models import (
 
 def config_for(architecture, *, color_mode="rgb", class_mode="categorical", size=(32, 32)):
     config = RunConfig()
-    config.model.architecture = architecture
-    config.data.color_mode = color_mode
-    config.data.class_mode = class_mode
-    config.data.target_size = size
+    config = config.replace(**{
+        "model.architecture": architecture,
+        "data.color_mode": color_mode,
+        "data.class_mode": class_mode,
+        "data.target_size": size,
+    })
     return config
 
 

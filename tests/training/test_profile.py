@@ -23,12 +23,12 @@ def test_bad_batch_ranges_are_refused_in_words(text):
     with pytest.raises(ValueError, match="batch"):
         parse_batch_range(text)
     config = RunConfig()
-    config.callbacks.profile_batches = text
+    config = config.replace(**{"callbacks.profile_batches": text})
     assert any(p.field == "callbacks.profile_batches" for p in config.validate())
 
 
 def test_a_profile_of_batches_has_step_markers_and_a_verdict(tiny_config, tmp_path):
-    tiny_config.callbacks.profile_batches = "3-7"  # across the end of epoch 1 (5 batches)
+    tiny_config = tiny_config.replace(**{"callbacks.profile_batches": "3-7"})
     events = []
     final = run_training(tiny_config, events.append, workspace=tmp_path / "runs")
     assert isinstance(final, TrainingFinished), getattr(final, "details", final)
@@ -43,7 +43,7 @@ def test_a_profile_of_batches_has_step_markers_and_a_verdict(tiny_config, tmp_pa
 
 
 def test_profile_the_next_batches_when_asked_during_a_run(tiny_config, tmp_path):
-    tiny_config.training.epochs = 3
+    tiny_config = tiny_config.replace(**{"training.epochs": 3})
     request = ProfileRequest()
     events = []
 

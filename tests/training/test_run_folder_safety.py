@@ -1,4 +1,4 @@
-"""A run folder that loses nothing (issue 11): crashes at each file event, locks, resumes
+"""A run folder that loses nothing: crashes at each file event, locks, resumes
 that repeat the uninterrupted run, and runs that cannot start leave nothing behind."""
 
 import json
@@ -74,9 +74,11 @@ def epoch_ends(run_dir):
 def test_stop_mid_epoch_then_resume_gives_the_uninterrupted_runs_metrics(
         tiny_config, tmp_path, monkeypatch):
     slow_images(monkeypatch)
-    tiny_config.training.epochs = 3
-    tiny_config.training.workers = 0  # batch events as the batches happen: Stop lands early
-    tiny_config.data.batch_size = 4
+    tiny_config = tiny_config.replace(**{
+        "training.epochs": 3,
+        "training.workers": 0,
+        "data.batch_size": 4,
+    })
     whole = run_training(tiny_config, Sink(), workspace=tmp_path / "whole")
     sink = Sink(lambda e: isinstance(e, BatchEnded) and e.epoch == 1 and e.last_batch >= 2)
     stopped = run_training(tiny_config, sink, sink.stop, workspace=tmp_path / "stopped")
@@ -222,9 +224,13 @@ def test_a_run_trained_with_relative_paths_resumes_from_another_directory(
 
     monkeypatch.chdir(tiny_dataset.parent)
     config = RunConfig(name="relative")
-    config.data.train_dir, config.data.val_dir = "shapes/train", "shapes/val"
-    config.data.target_size, config.data.batch_size = (32, 32), 8
-    config.training.epochs = 1
+    config = config.replace(**{
+        "data.train_dir": "shapes/train",
+        "data.val_dir": "shapes/val",
+        "data.target_size": (32, 32),
+        "data.batch_size": 8,
+        "training.epochs": 1,
+    })
     first = run_training(config, Sink(), workspace=tmp_path / "runs")
     assert isinstance(first, TrainingFinished), getattr(first, "details", first)
     stored = json.loads((Path(first.run_dir) / "config.json").read_text())["data"]
@@ -311,8 +317,10 @@ def test_an_unchanged_check_report_is_reused_and_a_changed_file_is_checked_again
 
 
 def test_checkpoints_beyond_the_newest_and_the_best_are_deleted(tiny_config, tmp_path):
-    tiny_config.training.epochs = 5
-    tiny_config.callbacks.keep_last_checkpoints = 2
+    tiny_config = tiny_config.replace(**{
+        "training.epochs": 5,
+        "callbacks.keep_last_checkpoints": 2,
+    })
     final = run_training(tiny_config, Sink(), workspace=tmp_path / "runs")
     run = RunDir(final.run_dir)
     kept = [c.epoch for c in run.checkpoints()]
@@ -367,7 +375,7 @@ def test_gc_never_runs_on_the_apps_training_thread(tiny_config, tmp_path, monkey
         return original(*args, **kwargs)
 
     monkeypatch.setattr(gc, "collect", recording)
-    tiny_config.training.epochs = 1
+    tiny_config = tiny_config.replace(**{"training.epochs": 1})
     worker = threading.Thread(target=run_training, name="training",
                               args=(tiny_config, Sink()), kwargs={"workspace": tmp_path})
     worker.start()

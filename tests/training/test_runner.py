@@ -86,7 +86,7 @@ def test_a_run_writes_its_whole_run_directory(tiny_config, tmp_path):
 
 
 def test_stop_mid_epoch_keeps_a_partial_checkpoint_and_skips_validation(tiny_config, tmp_path):
-    tiny_config.training.epochs = 3
+    tiny_config = tiny_config.replace(**{"training.epochs": 3})
     final, sink = train(tiny_config, tmp_path,
                         stop_when=lambda e: isinstance(e, EpochStarted) and e.epoch == 1)
     assert isinstance(final, TrainingStopped)
@@ -102,8 +102,7 @@ def test_stop_mid_epoch_keeps_a_partial_checkpoint_and_skips_validation(tiny_con
 
 def test_stop_during_validation_keeps_the_epoch_without_its_partial_validation(
         tiny_config, tmp_path):
-    tiny_config.training.epochs = 3
-    tiny_config.training.validation_steps = 2
+    tiny_config = tiny_config.replace(**{"training.epochs": 3, "training.validation_steps": 2})
     final, _ = train(tiny_config, tmp_path, stop_when=lambda e: isinstance(e, BatchEnded)
                      and e.epoch == 0 and e.last_batch == 4)
     assert isinstance(final, TrainingStopped)
@@ -113,7 +112,7 @@ def test_stop_during_validation_keeps_the_epoch_without_its_partial_validation(
 
 
 def test_resume_continues_a_stopped_run_from_its_latest_checkpoint(tiny_config, tmp_path):
-    tiny_config.training.epochs = 3
+    tiny_config = tiny_config.replace(**{"training.epochs": 3})
     stopped, _ = train(tiny_config, tmp_path,
                        stop_when=lambda e: isinstance(e, EpochStarted) and e.epoch == 1)
     sink = Recorder()
@@ -131,7 +130,7 @@ def test_resume_continues_a_stopped_run_from_its_latest_checkpoint(tiny_config, 
 
 
 def test_resume_from_an_earlier_epoch_sets_the_later_ones_aside(tiny_config, tmp_path):
-    tiny_config.training.epochs = 3
+    tiny_config = tiny_config.replace(**{"training.epochs": 3})
     first, _ = train(tiny_config, tmp_path)
     run = RunDir(first.run_dir)
     old_history = run.read_history()
@@ -150,8 +149,7 @@ def test_resume_from_an_earlier_epoch_sets_the_later_ones_aside(tiny_config, tmp
 
 
 def test_loss_and_learning_rate_schedule_continue_after_resume(tiny_config, tmp_path):
-    tiny_config.training.epochs = 4
-    tiny_config.optimizer.schedule = "cosine"
+    tiny_config = tiny_config.replace(**{"training.epochs": 4, "optimizer.schedule": "cosine"})
     assert tiny_config.model.dropout > 0  # its masks too must be drawn as in the whole run
     whole, _ = train(tiny_config, tmp_path / "a")
     stopped, _ = train(tiny_config, tmp_path / "b",
@@ -170,7 +168,7 @@ def test_loss_and_learning_rate_schedule_continue_after_resume(tiny_config, tmp_
 
 
 def test_bad_settings_and_data_end_in_a_clear_failure(tiny_config, tmp_path):
-    tiny_config.data.train_dir = str(tmp_path / "missing")
+    tiny_config = tiny_config.replace(**{"data.train_dir": str(tmp_path / "missing")})
     final, _ = train(tiny_config, tmp_path)
     assert isinstance(final, TrainingFailed)
     assert "does not exist" in final.message and final.cause == "ConfigError"
@@ -178,7 +176,7 @@ def test_bad_settings_and_data_end_in_a_clear_failure(tiny_config, tmp_path):
     (one_class / "cats").mkdir(parents=True)
     (Path(tiny_config.data.val_dir) / "circle" / "circle_000.png").rename(
         one_class / "cats" / "x.png")
-    tiny_config.data.train_dir = str(one_class)
+    tiny_config = tiny_config.replace(**{"data.train_dir": str(one_class)})
     final, _ = train(tiny_config, tmp_path)
     assert isinstance(final, TrainingFailed)
     assert "has 1 class (cats) with images; at least 2 class sub-folders are needed" in (

@@ -16,7 +16,7 @@ from fitgen_gui.core.events import (
 )
 from fitgen_gui.core.run_dir import RunDir
 from fitgen_gui.ui.dialogs.resume_dialog import ResumeDialog
-from tests.ui.conftest import choose_folders, small_training
+from tests.ui.conftest import choose_folders, slow_images, small_training
 
 pytestmark = pytest.mark.slow
 TRAINING = 180_000  # ms; a real (tiny) training with TensorFlow start-up
@@ -123,21 +123,6 @@ def test_train_two_epochs_then_resume_from_epoch_1(qtbot, window, tiny_dataset):
                     timeout=TRAINING)
     assert window.main_tabs.currentWidget() is view
     assert sum(map(sum, view.evaluation.confusion_matrix)) == 12  # the validation images
-
-
-def slow_images(monkeypatch, seconds=0.02):
-    """Each image takes ``seconds`` to load: epochs last long enough to press Stop in."""
-    import time
-
-    from fitgen_gui.data.file_iterators import FileBatchMixin
-
-    original = FileBatchMixin.load_image
-
-    def slow(self, path, params=None):
-        time.sleep(seconds)
-        return original(self, path, params)
-
-    monkeypatch.setattr(FileBatchMixin, "load_image", slow)
 
 
 def test_stop_mid_epoch_keeps_a_checkpoint(qtbot, window, tiny_dataset, monkeypatch):
@@ -300,7 +285,10 @@ def test_resuming_a_run_with_a_data_file_asks_first(qtbot, window, tmp_path, mon
     from fitgen_gui.core.run_dir import RunDir
 
     config = RunConfig(name="user")
-    config.data.source, config.data.generator_file = "python", str(tmp_path / "lab.py")
+    config = config.replace(**{
+        "data.source": "python",
+        "data.generator_file": str(tmp_path / "lab.py"),
+    })
     run = RunDir.create(tmp_path / "runs", "user")
     run.write_config(config.to_json())
     asked = []

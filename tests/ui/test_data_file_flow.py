@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from fitgen_gui.core.config import RunConfig
 from fitgen_gui.core.events import TrainingFailed, TrainingFinished
-from tests.training.test_user_data import data_file
+from tests.training.conftest import data_file
 from tests.ui.conftest import type_path, wait_for_data
 
 pytestmark = pytest.mark.slow
@@ -57,8 +57,10 @@ def test_a_raising_generator_is_shown_and_the_app_stays_usable(qtbot, window, tm
 def test_opening_a_project_asks_before_running_its_data_file(qtbot, window, tmp_path,
                                                              monkeypatch):
     config = RunConfig()
-    config.data.source = "python"
-    config.data.generator_file = str(data_file(tmp_path))
+    config = config.replace(**{
+        "data.source": "python",
+        "data.generator_file": str(data_file(tmp_path)),
+    })
     project = tmp_path / "project.json"
     project.write_text(config.to_json())
     questions = []

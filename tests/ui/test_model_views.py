@@ -27,13 +27,15 @@ def trained(tmp_path_factory):
     base = tmp_path_factory.mktemp("views")
     data = write_demo_dataset(base / "shapes", counts={"train": 24, "val": 8})
     config = RunConfig(name="tiny")
-    config.data.train_dir = str(data / "train")
-    config.data.val_dir = str(data / "val")
-    config.data.target_size = (32, 32)
-    config.data.batch_size = 8
-    config.training.epochs = 3
-    config.training.workers = 1
-    config.optimizer.learning_rate = 0.003
+    config = config.replace(**{
+        "data.train_dir": str(data / "train"),
+        "data.val_dir": str(data / "val"),
+        "data.target_size": (32, 32),
+        "data.batch_size": 8,
+        "training.epochs": 3,
+        "training.workers": 1,
+        "optimizer.learning_rate": 0.003,
+    })
     final = run_training(config, lambda event: None, workspace=base / "runs")
     assert isinstance(final, TrainingFinished), getattr(final, "details", final)
     return SimpleNamespace(base=base, data=data, run=final.run_dir)

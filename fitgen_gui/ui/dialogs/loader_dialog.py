@@ -39,7 +39,7 @@ class LoaderDialog(QDialog):
         self.setWindowTitle("Tune loader")
         self.resize(720, 520)
         self._tasks = tasks
-        self._config = RunConfig.from_dict(config.to_dict())
+        self._config = config
         self._apply = apply
         self._stop = threading.Event()
         self.report: Any = None

@@ -121,7 +121,7 @@ class RunFlow(QObject):
         Path(self._workspace()).mkdir(parents=True, exist_ok=True)
         self.training_view.clear()
         self.show_training.emit()
-        return self.controller.start(self.project.snapshot(), self._workspace(),
+        return self.controller.start(self.project.config, self._workspace(),
                                      self.project.report)
 
     def stop(self) -> None:

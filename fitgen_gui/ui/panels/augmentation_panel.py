@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from fitgen_gui.core.config import setting_info
 from fitgen_gui.ui.state.binding import Binder
-from fitgen_gui.ui.widgets.forms import SliderSpin, check_box, combo, double_spin, form_group
+from fitgen_gui.ui.widgets.forms import (
+    SliderSpin,
+    combo,
+    form_group,
+    setting_check_box,
+    setting_combo,
+    setting_double_spin,
+    setting_label,
+)
 from fitgen_gui.ui.widgets.inputs import OptionalNumber, OptionalRange
 
 __all__ = ["AugmentationPanel"]
+
+
+def _slider(field: str, high: float, **options: object) -> SliderSpin:
+    """A slider from the setting's low end to ``high``, with its help."""
+    info = setting_info(field)
+    return SliderSpin(field, info.low or 0, high, help_text=info.help, **options)
 
 
 class AugmentationPanel(QWidget):
@@ -24,63 +39,48 @@ class AugmentationPanel(QWidget):
         layout.addWidget(intro)
 
         geometry, form = form_group("Position and shape", "augmentation.geometry")
-        self.rotation = SliderSpin("augmentation.rotation_range", 0, 180, step=1, decimals=0,
-                                   suffix="°", help_text="Turn images by up to this many "
-                                                         "degrees, left or right.")
-        form.addRow("Rotation", self.rotation)
-        self.width_shift = SliderSpin("augmentation.width_shift_range", 0, 0.5, step=0.01,
-                                      help_text="Move images sideways by up to this share of "
-                                                "their width.")
-        form.addRow("Shift sideways", self.width_shift)
-        self.height_shift = SliderSpin("augmentation.height_shift_range", 0, 0.5, step=0.01,
-                                       help_text="Move images up or down by up to this share "
-                                                 "of their height.")
-        form.addRow("Shift up/down", self.height_shift)
-        self.shear = SliderSpin("augmentation.shear_range", 0, 45, step=0.5, decimals=1,
-                                suffix="°", help_text="Slant images by up to this angle, in "
-                                                      "degrees (Keras 2: 0.2 is almost "
-                                                      "nothing).")
-        form.addRow("Shear", self.shear)
-        self.zoom = SliderSpin("augmentation.zoom_range", 0, 0.9, step=0.01,
-                               help_text="Zoom in or out by up to this share; width and "
-                                         "height are zoomed separately.")
-        form.addRow("Zoom", self.zoom)
+        # The sliders span the useful part of each setting's range (a larger value can be
+        # set in a project file or with --set, and is checked against the setting's range).
+        self.rotation = _slider("augmentation.rotation_range", 180, step=1, decimals=0,
+                                suffix="°")
+        form.addRow(setting_label("augmentation.rotation_range"), self.rotation)
+        self.width_shift = _slider("augmentation.width_shift_range", 0.5, step=0.01)
+        form.addRow(setting_label("augmentation.width_shift_range"), self.width_shift)
+        self.height_shift = _slider("augmentation.height_shift_range", 0.5, step=0.01)
+        form.addRow(setting_label("augmentation.height_shift_range"), self.height_shift)
+        self.shear = _slider("augmentation.shear_range", 45, step=0.5, decimals=1, suffix="°")
+        form.addRow(setting_label("augmentation.shear_range"), self.shear)
+        self.zoom = _slider("augmentation.zoom_range", 0.9, step=0.01)
+        form.addRow(setting_label("augmentation.zoom_range"), self.zoom)
         flips = QHBoxLayout()
-        self.horizontal_flip = check_box("augmentation.horizontal_flip", "Left–right",
-                                         "Mirror half of the images left to right.")
-        self.vertical_flip = check_box("augmentation.vertical_flip", "Upside down",
-                                       "Flip half of the images upside down (only if that "
-                                       "can happen in real images, e.g. cells).")
+        self.horizontal_flip = setting_check_box("augmentation.horizontal_flip")
+        self.vertical_flip = setting_check_box("augmentation.vertical_flip")
         flips.addWidget(self.horizontal_flip)
         flips.addWidget(self.vertical_flip)
         flips.addStretch(1)
         form.addRow("Mirror", flips)
-        self.fill_mode = combo("augmentation.fill_mode", [
-            ("Repeat the edge pixels", "nearest"), ("Mirror the image", "reflect"),
-            ("Tile the image", "wrap"), ("A fixed value", "constant")],
-            "What fills the corners uncovered by a rotation, shift or zoom out.")
-        form.addRow("Fill uncovered areas", self.fill_mode)
-        self.cval = double_spin("augmentation.cval", 0, 255, step=1, decimals=0,
-                                help_text="The pixel value used when filling with a fixed "
-                                          "value (0 black, 255 white).")
-        form.addRow("Fill value", self.cval)
+        self.fill_mode = setting_combo("augmentation.fill_mode")
+        form.addRow(setting_label("augmentation.fill_mode"), self.fill_mode)
+        self.cval = setting_double_spin("augmentation.cval", low=0, high=255, step=1,
+                                        decimals=0)
+        form.addRow(setting_label("augmentation.cval"), self.cval)
+        # Three common orders of the setting's 0-5, by name.
         self.order = combo("augmentation.interpolation_order", [
             ("Bilinear (smooth)", 1), ("Nearest (sharp, for masks)", 0), ("Bicubic", 3)],
-            "How pixels are resampled when images are turned or zoomed.")
-        form.addRow("Resampling", self.order)
+            setting_info("augmentation.interpolation_order").help)
+        form.addRow(setting_label("augmentation.interpolation_order"), self.order)
         layout.addWidget(geometry)
 
         colour, colour_form = form_group("Brightness and colour", "augmentation.colour")
         self.brightness = OptionalRange(
             "augmentation.brightness_range", "Vary brightness", (0.1, 1.0), (1.0, 3.0),
-            (0.8, 1.2), help_text="Multiply pixel values by a factor from the range (0.8 is "
-                                  "20% darker, 1.2 is 20% brighter).")
+            (0.8, 1.2), help_text=setting_info("augmentation.brightness_range").help)
         self.brightness_on = self.brightness.enabled
-        colour_form.addRow("Brightness", self.brightness)
-        self.channel_shift = SliderSpin("augmentation.channel_shift_range", 0, 100, step=1,
-                                        decimals=0, help_text="Add a random amount (up to "
-                                                              "this) to every colour channel.")
-        colour_form.addRow("Colour shift", self.channel_shift)
+        colour_form.addRow(setting_label("augmentation.brightness_range"), self.brightness)
+        self.channel_shift = _slider("augmentation.channel_shift_range", 100, step=1,
+                                     decimals=0)
+        colour_form.addRow(setting_label("augmentation.channel_shift_range"),
+                           self.channel_shift)
         layout.addWidget(colour)
 
         norm, norm_form = form_group("Scaling and normalization", "augmentation.normalization")
@@ -90,24 +90,16 @@ class AugmentationPanel(QWidget):
         norm_form.addRow(note)
         self.rescale = OptionalNumber(
             "augmentation.rescale", "Multiply pixels by", 0.000001, 1000, 1 / 255, decimals=6,
-            step=0.001, help_text="Keras 2's rescale, after augmentation: 1/255 = 0.003922.")
+            step=0.001, help_text=setting_info("augmentation.rescale").help)
         self.rescale_on = self.rescale.enabled
-        norm_form.addRow("Rescale", self.rescale)
-        self.featurewise_center = check_box(
-            "augmentation.featurewise_center", "Subtract the dataset mean",
-            "Per channel, computed from a sample of the training images.")
-        self.featurewise_std = check_box(
-            "augmentation.featurewise_std_normalization", "Divide by the dataset std",
-            "Per channel, computed from a sample of the training images.")
-        self.samplewise_center = check_box(
-            "augmentation.samplewise_center", "Subtract each image's mean", "")
-        self.samplewise_std = check_box(
-            "augmentation.samplewise_std_normalization", "Divide by each image's std", "")
-        self.zca = check_box("augmentation.zca_whitening", "ZCA whitening",
-                             "Decorrelate pixels (only for images of 32×32 or less).")
-        self.zca_epsilon = double_spin("augmentation.zca_epsilon", 1e-9, 1.0, step=1e-6,
-                                       decimals=9, help_text="Regularization of ZCA "
-                                                             "whitening.")
+        norm_form.addRow(setting_label("augmentation.rescale"), self.rescale)
+        self.featurewise_center = setting_check_box("augmentation.featurewise_center")
+        self.featurewise_std = setting_check_box("augmentation.featurewise_std_normalization")
+        self.samplewise_center = setting_check_box("augmentation.samplewise_center")
+        self.samplewise_std = setting_check_box("augmentation.samplewise_std_normalization")
+        self.zca = setting_check_box("augmentation.zca_whitening")
+        self.zca_epsilon = setting_double_spin("augmentation.zca_epsilon", low=1e-9, high=1.0,
+                                               step=1e-6, decimals=9)
         for widget in (self.featurewise_center, self.featurewise_std, self.samplewise_center,
                        self.samplewise_std):
             norm_form.addRow("", widget)

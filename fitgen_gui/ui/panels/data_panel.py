@@ -27,14 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fitgen_gui.core.config import setting_info
 from fitgen_gui.ui.state.binding import Binder
 from fitgen_gui.ui.state.project import Project
 from fitgen_gui.ui.widgets.forms import (
     PathPicker,
-    check_box,
-    combo,
     form_group,
-    int_spin,
+    setting_check_box,
+    setting_combo,
+    setting_int_spin,
+    setting_label,
     wrap_anywhere,
 )
 from fitgen_gui.ui.widgets.inputs import SizeInput, ValidationInput
@@ -57,17 +59,13 @@ class DataPanel(QWidget):
 
         folders, form = form_group("Images", "data.folders")
         self.folders_form = form
-        self.source = combo("data.source", [
-            ("Image folders", "folders"), ("A Python data file (programmers)", "python")],
-            "Folders of images, one sub-folder per class; or your own generator in a Python "
-            "file.")
-        form.addRow("Data source", self.source)
+        self.source = setting_combo("data.source")
+        form.addRow(setting_label("data.source"), self.source)
         self.data_file = PathPicker(
             "data.generator_file", folder=False, caption="Choose a Python data file",
             file_filter="Python files (*.py)",
-            help_text="A file defining class_names and train_data(batch_size) (and "
-                      "val_data): see docs/python-data-file.md.")
-        form.addRow("Data file", self.data_file)
+            help_text=setting_info("data.generator_file").help)
+        form.addRow(setting_label("data.generator_file"), self.data_file)
         self.data_file_note = QLabel("FitGen runs this file's code to get the batches, in the "
                                      "preview and in training. Choose only files you trust.")
         self.data_file_note.setObjectName("data.generator_file_note")
@@ -76,9 +74,9 @@ class DataPanel(QWidget):
         form.addRow("", self.data_file_note)
         self.train_dir = PathPicker(
             "data.train_dir", caption="Choose the training folder (one sub-folder per class)",
-            help_text="The folder of training images, with one sub-folder per class "
-                      "(cats/, dogs/...). You can also drop a folder on the window.")
-        form.addRow("Training images", self.train_dir)
+            help_text=setting_info("data.train_dir").help + " You can also drop a folder on "
+                                                            "the window.")
+        form.addRow(setting_label("data.train_dir"), self.train_dir)
         self.validation = ValidationInput()
         form.addRow("Validation", self.validation)
         layout.addWidget(folders)
@@ -139,49 +137,24 @@ class DataPanel(QWidget):
 
         reading, read_form = form_group("Reading images", "data.reading")
         self.reading_form = read_form
-        self.target_size = SizeInput("data.target_size", 8, 4096,
-                                     help_text="Height and width the images are resized to.")
-        read_form.addRow("Image size (h × w)", self.target_size)
-        self.color_mode = combo("data.color_mode", [
-            ("Colour (RGB)", "rgb"), ("Grayscale", "grayscale"), ("Colour + alpha (RGBA)",
-                                                                   "rgba")],
-            "How many channels the model sees.")
-        read_form.addRow("Colour", self.color_mode)
-        self.class_mode = combo("data.class_mode", [
-            ("One-hot (categorical)", "categorical"), ("Class index (sparse)", "sparse"),
-            ("Binary (2 classes)", "binary")],
-            "How labels are given to the model; 'binary' needs exactly 2 classes.")
-        read_form.addRow("Labels", self.class_mode)
-        self.batch_size = int_spin("data.batch_size", 1, 4096,
-                                   help_text="Images per training step. Smaller uses less "
-                                             "memory; larger trains faster per image.")
-        read_form.addRow("Batch size", self.batch_size)
-        self.interpolation = combo("data.interpolation", [
-            ("Bilinear", "bilinear"), ("Nearest (Keras 2 default)", "nearest"),
-            ("Bicubic", "bicubic"), ("Lanczos", "lanczos"), ("Area (box)", "box"),
-            ("Hamming", "hamming")],
-            "How images are resampled to the image size (Pillow's filter of that name, which "
-            "an exported model's preprocessing.json names).")
-        read_form.addRow("Resizing", self.interpolation)
-        self.keep_aspect = check_box("data.keep_aspect_ratio", "Crop to keep the aspect ratio",
-                                     "Cut the centre of each image to the target's shape "
-                                     "instead of stretching it.")
-        read_form.addRow("", self.keep_aspect)
-        self.follow_links = check_box("data.follow_links", "Follow linked folders",
-                                      "Include folders reached through links (shortcuts), "
-                                      "and class folders that are links.")
-        read_form.addRow("", self.follow_links)
-        self.more_formats = check_box("data.more_formats", "Also read GIF and WebP files",
-                                      "Keras 2's flow_from_directory reads png, jpg, bmp, "
-                                      "ppm and tif only; turn this off to train on exactly "
-                                      "Keras 2's files.")
-        read_form.addRow("", self.more_formats)
-        self.fast_resize = check_box(
-            "data.fast_resize", "Fast reading of large photos (OpenCV)",
-            "Decode JPEGs at reduced scale and resize with OpenCV: faster on large photos, "
-            "but the pixels differ a little from Keras 2's and from what an exported model's "
-            "preprocessing.json declares (its self-test then shows the difference).")
-        read_form.addRow("", self.fast_resize)
+        info = setting_info("data.target_size")
+        self.target_size = SizeInput("data.target_size", int(info.low), int(info.high),
+                                     help_text=info.help)
+        read_form.addRow(setting_label("data.target_size"), self.target_size)
+        self.color_mode = setting_combo("data.color_mode")
+        read_form.addRow(setting_label("data.color_mode"), self.color_mode)
+        self.class_mode = setting_combo("data.class_mode")
+        read_form.addRow(setting_label("data.class_mode"), self.class_mode)
+        self.batch_size = setting_int_spin("data.batch_size")
+        read_form.addRow(setting_label("data.batch_size"), self.batch_size)
+        self.interpolation = setting_combo("data.interpolation")
+        read_form.addRow(setting_label("data.interpolation"), self.interpolation)
+        self.keep_aspect = setting_check_box("data.keep_aspect_ratio")
+        self.follow_links = setting_check_box("data.follow_links")
+        self.more_formats = setting_check_box("data.more_formats")
+        self.fast_resize = setting_check_box("data.fast_resize")
+        for box in (self.keep_aspect, self.follow_links, self.more_formats, self.fast_resize):
+            read_form.addRow("", box)
         layout.addWidget(reading)
         layout.addStretch(1)
 

@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from fitgen_gui.core.config import ARCHITECTURES, IMAGENET_SIZE
+from fitgen_gui.core.config import IMAGENET_SIZE, setting_info
 from fitgen_gui.training.weights_files import (
     WEIGHTS,
     WeightsMissingError,
@@ -16,11 +16,12 @@ from fitgen_gui.training.weights_files import (
 from fitgen_gui.ui.state.binding import Binder
 from fitgen_gui.ui.state.project import Project
 from fitgen_gui.ui.widgets.forms import (
-    check_box,
-    combo,
-    double_spin,
     form_group,
-    int_spin,
+    setting_check_box,
+    setting_combo,
+    setting_double_spin,
+    setting_int_spin,
+    setting_label,
     wrap_anywhere,
 )
 from fitgen_gui.ui.widgets.inputs import SizeInput, WeightsInput
@@ -49,15 +50,11 @@ class ModelPanel(QWidget):
         layout = QVBoxLayout(self)
 
         network, form = form_group("Network", "model.network")
-        self.architecture = combo("model.architecture",
-                                  [(label, key) for key, label in ARCHITECTURES.items()],
-                                  "The network that learns. The small CNN is quick on a "
-                                  "CPU; the others are stronger, and much stronger with "
-                                  "ImageNet weights.")
-        form.addRow("Architecture", self.architecture)
+        self.architecture = setting_combo("model.architecture")
+        form.addRow(setting_label("model.architecture"), self.architecture)
         self.weights = WeightsInput()
         self.weights_mode, self.weights_file = self.weights.mode, self.weights.file
-        form.addRow("Start from", self.weights)
+        form.addRow(setting_label("model.weights"), self.weights)
         self.weights_note = QLabel("")
         self.weights_note.setObjectName("model.weights_note")
         self.weights_note.setWordWrap(True)
@@ -83,40 +80,23 @@ class ModelPanel(QWidget):
         self.download_cancel.clicked.connect(self._cancel.set)
         self._download_progress.connect(self._show_progress)
         self._download_done.connect(self._downloaded)
-        self.train_base = check_box("model.train_base", "Train the whole network",
-                                    "Off: only the new classification head learns (fast, "
-                                    "good with pretrained weights and few images).")
+        self.train_base = setting_check_box("model.train_base")
         form.addRow("", self.train_base)
-        self.fine_tune = check_box(
-            "model.fine_tune", "Then fine-tune the top of the network",
-            "Keras's transfer-learning recipe: the new head learns alone on the frozen "
-            "network for the first half of the epochs, then the top 30% of the network's "
-            "layers learn too, at a tenth of the learning rate (batch normalization stays "
-            "frozen). Needs 'Train the whole network' off.")
+        self.fine_tune = setting_check_box("model.fine_tune")
         form.addRow("", self.fine_tune)
         cache_row = QHBoxLayout()
-        self.feature_cache = check_box(
-            "model.feature_cache", "Compute the frozen network's features once",
-            "While the network is frozen it sees each image the same way every epoch: "
-            "FitGen runs it once per image, keeps what it sees in the run folder, and the "
-            "head learns from that (epochs many times faster; the saved model is the whole "
-            "network as usual). With augmentation, several augmented copies of each image "
-            "are kept and the epochs take them in turn.")
-        self.feature_cache_copies = int_spin(
-            "model.feature_cache_copies", 1, 100, suffix=" copies",
-            help_text="With augmentation: augmented copies of each image computed once; "
-                      "more copies give more variety and take longer to compute.")
+        self.feature_cache = setting_check_box("model.feature_cache")
+        self.feature_cache_copies = setting_int_spin("model.feature_cache_copies",
+                                                     suffix=" copies")
         cache_row.addWidget(self.feature_cache)
         cache_row.addWidget(self.feature_cache_copies)
         cache_row.addStretch(1)
         form.addRow("", cache_row)
-        self.dropout = double_spin("model.dropout", 0.0, 0.9, step=0.05,
-                                   help_text="Share of features switched off at random in "
-                                             "training, against overfitting.")
-        form.addRow("Dropout", self.dropout)
+        self.dropout = setting_double_spin("model.dropout", high=0.9, step=0.05)
+        form.addRow(setting_label("model.dropout"), self.dropout)
         self.input_size = SizeInput("model.input_size", 16, 1024, special="Same as the images",
-                                    help_text="Images are resized to this inside the model.")
-        form.addRow("Input size", self.input_size)
+                                    help_text=setting_info("model.input_size").help)
+        form.addRow(setting_label("model.input_size"), self.input_size)
         self.size_note = QLabel("")
         self.size_note.setObjectName("model.size_note")
         self.size_note.setWordWrap(True)
@@ -124,27 +104,17 @@ class ModelPanel(QWidget):
         layout.addWidget(network)
 
         learning, learn_form = form_group("Learning", "model.learning")
-        self.optimizer = combo("optimizer.name", [("Adam", "adam"), ("AdamW", "adamw"),
-                                                  ("SGD with momentum", "sgd"),
-                                                  ("RMSprop", "rmsprop")],
-                               "How the weights are updated. Adam is a good default.")
-        learn_form.addRow("Optimizer", self.optimizer)
-        self.learning_rate = double_spin("optimizer.learning_rate", 0.000001, 1.0,
-                                         step=0.0001, decimals=6,
-                                         help_text="Step size of learning. Too high: the "
-                                                   "loss jumps or becomes NaN; too low: slow.")
-        learn_form.addRow("Learning rate", self.learning_rate)
-        self.schedule = combo("optimizer.schedule", [
-            ("Constant", "constant"), ("Cosine decay to 0", "cosine"),
-            ("Step decay", "exponential")],
-            "How the learning rate changes during training.")
-        learn_form.addRow("Schedule", self.schedule)
+        self.optimizer = setting_combo("optimizer.name")
+        learn_form.addRow(setting_label("optimizer.name"), self.optimizer)
+        self.learning_rate = setting_double_spin("optimizer.learning_rate", low=0.000001,
+                                                 high=1.0, step=0.0001, decimals=6)
+        learn_form.addRow(setting_label("optimizer.learning_rate"), self.learning_rate)
+        self.schedule = setting_combo("optimizer.schedule")
+        learn_form.addRow(setting_label("optimizer.schedule"), self.schedule)
         decay_row = QHBoxLayout()
-        self.decay_rate = double_spin("optimizer.decay_rate", 0.01, 1.0, step=0.05,
-                                      help_text="Step decay: multiply the rate by this...")
-        self.decay_epochs = double_spin("optimizer.decay_epochs", 0.1, 1000, step=1,
-                                        decimals=1, suffix=" epochs",
-                                        help_text="...every this many epochs.")
+        self.decay_rate = setting_double_spin("optimizer.decay_rate", low=0.01, step=0.05)
+        self.decay_epochs = setting_double_spin("optimizer.decay_epochs", low=0.1, high=1000,
+                                                step=1, decimals=1, suffix=" epochs")
         decay_row.addWidget(QLabel("×"))
         decay_row.addWidget(self.decay_rate)
         decay_row.addWidget(QLabel("every"))

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from fitgen_gui.core.config import setting_info
 from fitgen_gui.ui.state.binding import Binder
 from fitgen_gui.ui.state.project import Project
-from fitgen_gui.ui.widgets.forms import check_box, combo, double_spin, form_group, int_spin
+from fitgen_gui.ui.widgets.forms import (
+    combo,
+    form_group,
+    setting_check_box,
+    setting_combo,
+    setting_double_spin,
+    setting_int_spin,
+    setting_label,
+)
 from fitgen_gui.ui.widgets.inputs import ClassWeightInput, PercentInput, SeedInput
 
 __all__ = ["TrainingPanel"]
-
-_MONITORS = [("Validation loss", "val_loss"), ("Validation accuracy", "val_accuracy"),
-             ("Training loss", "loss"), ("Training accuracy", "accuracy")]
-
 
 class TrainingPanel(QWidget):
     """How long and how training runs."""
@@ -26,129 +31,98 @@ class TrainingPanel(QWidget):
         layout = QVBoxLayout(self)
 
         length, form = form_group("Length", "training.length")
-        self.epochs = int_spin("training.epochs", 1, 100000,
-                               help_text="Passes over the training images.")
-        form.addRow("Epochs", self.epochs)
-        self.steps = int_spin("training.steps_per_epoch", 0, 10_000_000, special="Automatic",
-                              help_text="Batches per epoch; automatic is every image once "
-                                        "(ceil(images / batch size)).")
-        form.addRow("Steps per epoch", self.steps)
-        self.val_steps = int_spin("training.validation_steps", 0, 10_000_000,
-                                  special="Automatic", help_text="Validation batches after "
-                                                                 "an epoch; automatic is all.")
-        form.addRow("Validation steps", self.val_steps)
-        self.val_freq = int_spin("training.validation_freq", 1, 1000, suffix=" epoch(s)",
-                                 help_text="Validate after every N epochs.")
-        form.addRow("Validate every", self.val_freq)
+        self.epochs = setting_int_spin("training.epochs")
+        form.addRow(setting_label("training.epochs"), self.epochs)
+        # 0 (below the setting's range) shows "Automatic": the setting's None.
+        self.steps = setting_int_spin("training.steps_per_epoch", low=0, special="Automatic")
+        form.addRow(setting_label("training.steps_per_epoch"), self.steps)
+        self.val_steps = setting_int_spin("training.validation_steps", low=0,
+                                          special="Automatic")
+        form.addRow(setting_label("training.validation_steps"), self.val_steps)
+        self.val_freq = setting_int_spin("training.validation_freq", high=1000,
+                                         suffix=" epoch(s)")
+        form.addRow(setting_label("training.validation_freq"), self.val_freq)
         layout.addWidget(length)
 
         feeding, feed_form = form_group("Feeding the model", "training.feeding")
-        self.workers = int_spin("training.workers", 0, 64, help_text="Threads preparing "
-                                "batches while the model trains; 0 prepares them in turn.")
-        feed_form.addRow("Workers", self.workers)
-        self.multiprocessing = check_box("training.use_multiprocessing",
-                                         "Use processes instead of threads",
-                                         "Rarely faster for image files; needs more memory.")
+        self.workers = setting_int_spin("training.workers")
+        feed_form.addRow(setting_label("training.workers"), self.workers)
+        self.multiprocessing = setting_check_box("training.use_multiprocessing")
         feed_form.addRow("", self.multiprocessing)
-        self.queue = int_spin("training.max_queue_size", 1, 1000,
-                              help_text="Batches prepared ahead, at most.")
-        feed_form.addRow("Queue size", self.queue)
-        self.shuffle = check_box("training.shuffle", "Shuffle images every epoch",
-                                 "A new order every epoch (recommended).")
+        self.queue = setting_int_spin("training.max_queue_size")
+        feed_form.addRow(setting_label("training.max_queue_size"), self.queue)
+        self.shuffle = setting_check_box("training.shuffle")
         feed_form.addRow("", self.shuffle)
         self.class_weights = ClassWeightInput("training.class_weight",
-                                              "Make rare classes count more in the loss.")
+                                              setting_info("training.class_weight").help)
         self.class_weight = self.class_weights.mode
         self.class_weights_table = self.class_weights.table
-        feed_form.addRow("Class weights", self.class_weights)
+        feed_form.addRow(setting_label("training.class_weight"), self.class_weights)
         layout.addWidget(feeding)
 
         running, run_form = form_group("Running", "training.running")
-        self.verbose = combo("training.verbose", [
-            ("Progress bar", 1), ("One line per epoch", 2), ("Silent", 0)],
-            "What the console shows, as Keras's verbose 1, 2 or 0.")
-        run_form.addRow("Console", self.verbose)
-        self.seed_input = SeedInput("training.seed", "The same seed repeats the same "
-                                                     "shuffling, augmentation and dropout.")
+        self.verbose = setting_combo("training.verbose")
+        run_form.addRow(setting_label("training.verbose"), self.verbose)
+        self.seed_input = SeedInput("training.seed", setting_info("training.seed").help)
         self.seed, self.random_seed = self.seed_input.seed, self.seed_input.random
-        run_form.addRow("Seed", self.seed_input)
+        run_form.addRow(setting_label("training.seed"), self.seed_input)
+        # The devices are this computer's (set_devices), not a fixed list of choices.
         self.device = combo("training.device", [("Automatic (GPU when there is one)", "auto"),
                                                 ("CPU", "cpu")],
-                            "Where the model trains. GPUs appear once TensorFlow has loaded.")
-        run_form.addRow("Device", self.device)
-        self.mixed_precision = check_box("training.mixed_precision", "Mixed precision (GPU)",
-                                         "16-bit arithmetic where safe: faster on recent "
-                                         "GPUs, no use on a CPU.")
+                            setting_info("training.device").help)
+        run_form.addRow(setting_label("training.device"), self.device)
+        self.mixed_precision = setting_check_box("training.mixed_precision")
         run_form.addRow("", self.mixed_precision)
-        self.xla = combo("training.xla", [("Automatic (on with one GPU)", "auto"),
-                                          ("On", "on"), ("Off", "off")],
-                         "XLA compiles the training step into fused GPU code: often faster "
-                         "on a GPU after a longer first batch; rarely worth it on a CPU.")
-        run_form.addRow("XLA compilation", self.xla)
-        self.check_data = check_box("training.check_data", "Check every file before training",
-                                    "Find unreadable files first (they are skipped).")
+        self.xla = setting_combo("training.xla")
+        run_form.addRow(setting_label("training.xla"), self.xla)
+        self.check_data = setting_check_box("training.check_data")
         run_form.addRow("", self.check_data)
         self.bad_fraction = PercentInput("training.max_bad_file_fraction",
-                                         "Stop when more than this share of images fails to "
-                                         "load during training.")
-        run_form.addRow("Stop if unreadable above", self.bad_fraction)
-        self.on_nan = combo("training.on_nan", [("Stop", "stop"), ("Warn and go on", "warn")],
-                            "What to do when the loss becomes NaN (not a number).")
-        run_form.addRow("When the loss is NaN", self.on_nan)
+                                         setting_info("training.max_bad_file_fraction").help)
+        run_form.addRow(setting_label("training.max_bad_file_fraction"), self.bad_fraction)
+        self.on_nan = setting_combo("training.on_nan")
+        run_form.addRow(setting_label("training.on_nan"), self.on_nan)
         layout.addWidget(running)
 
         callbacks, cb_form = form_group("During training", "training.callbacks")
         early_row = QHBoxLayout()
-        self.early = check_box("callbacks.early_stopping", "Stop early",
-                               "Stop when the watched value stops improving.")
-        self.early_monitor = combo("callbacks.early_stopping_monitor", _MONITORS,
-                                   "The value to watch.")
-        self.early_patience = int_spin("callbacks.early_stopping_patience", 0, 1000,
-                                       suffix=" epochs", help_text="Epochs without "
-                                                                   "improvement to wait.")
+        self.early = setting_check_box("callbacks.early_stopping")
+        self.early_monitor = setting_combo("callbacks.early_stopping_monitor")
+        self.early_patience = setting_int_spin("callbacks.early_stopping_patience", high=1000,
+                                               suffix=" epochs")
         early_row.addWidget(self.early_monitor, 1)
         early_row.addWidget(QLabel("waiting"))
         early_row.addWidget(self.early_patience)
         cb_form.addRow(self.early)
-        cb_form.addRow("Watch", early_row)
-        self.restore_best = check_box("callbacks.restore_best_weights",
-                                      "Keep the best epoch's weights", "")
+        cb_form.addRow(setting_label("callbacks.early_stopping_monitor"), early_row)
+        self.restore_best = setting_check_box("callbacks.restore_best_weights")
         cb_form.addRow("", self.restore_best)
         reduce_row = QHBoxLayout()
-        self.reduce = check_box("callbacks.reduce_lr_on_plateau", "Lower the learning rate",
-                                "Multiply the rate by the factor when the watched value "
-                                "stops improving (constant schedule only).")
-        self.reduce_monitor = combo("callbacks.reduce_lr_monitor", _MONITORS, "")
-        self.reduce_factor = double_spin("callbacks.reduce_lr_factor", 0.01, 0.99, step=0.05,
-                                         help_text="Multiply the rate by this.")
-        self.reduce_patience = int_spin("callbacks.reduce_lr_patience", 0, 1000,
-                                        suffix=" epochs", help_text="Epochs to wait.")
+        self.reduce = setting_check_box("callbacks.reduce_lr_on_plateau")
+        self.reduce_monitor = setting_combo("callbacks.reduce_lr_monitor")
+        self.reduce_factor = setting_double_spin("callbacks.reduce_lr_factor", low=0.01,
+                                                 high=0.99, step=0.05)
+        self.reduce_patience = setting_int_spin("callbacks.reduce_lr_patience", high=1000,
+                                                suffix=" epochs")
         reduce_row.addWidget(self.reduce_monitor, 1)
         reduce_row.addWidget(QLabel("×"))
         reduce_row.addWidget(self.reduce_factor)
         reduce_row.addWidget(QLabel("after"))
         reduce_row.addWidget(self.reduce_patience)
         cb_form.addRow(self.reduce)
-        cb_form.addRow("Watch", reduce_row)
-        self.tensorboard = check_box("callbacks.tensorboard", "Write TensorBoard logs",
-                                     "In the run folder's tensorboard/ sub-folder.")
+        cb_form.addRow(setting_label("callbacks.reduce_lr_monitor"), reduce_row)
+        self.tensorboard = setting_check_box("callbacks.tensorboard")
         cb_form.addRow(self.tensorboard)
         keep_row = QHBoxLayout()
-        self.keep_checkpoints = int_spin("callbacks.keep_last_checkpoints", 0, 100000,
-                                         special="All", help_text="Checkpoints of the newest "
-                                         "epochs kept; the best epoch's is kept as well.")
-        self.monitor = combo("callbacks.monitor", _MONITORS,
-                             "The value that decides which epoch is the best.")
+        self.keep_checkpoints = setting_int_spin("callbacks.keep_last_checkpoints",
+                                                 special="All")
+        self.monitor = setting_combo("callbacks.monitor")
         keep_row.addWidget(self.keep_checkpoints)
         keep_row.addWidget(QLabel("and the best by"))
         keep_row.addWidget(self.monitor, 1)
-        cb_form.addRow("Keep checkpoints", keep_row)
-        self.final_model = combo("callbacks.final_model",
-                                 [("The best epoch (by the value above)", "best"),
-                                  ("The last epoch", "last")],
-                                 "What model.keras is when training ends: the best epoch's "
-                                 "checkpoint, or the model after the last epoch.")
-        cb_form.addRow("Final model", self.final_model)
+        cb_form.addRow(setting_label("callbacks.keep_last_checkpoints"), keep_row)
+        self.final_model = setting_combo("callbacks.final_model")
+        cb_form.addRow(setting_label("callbacks.final_model"), self.final_model)
         note = QLabel("A checkpoint is saved after every epoch, so a run can be resumed from "
                       "any kept epoch.")
         note.setWordWrap(True)

@@ -19,23 +19,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from fitgen_gui.core.config import Problem, RunConfig, get_field, set_field
+from fitgen_gui.core.config import Problem, RunConfig, field_label, get_field
 from fitgen_gui.ui.workers.background import BackgroundTasks
 
-__all__ = ["DataFileInfo", "Project", "default_config", "field_label"]
+__all__ = ["DataFileInfo", "Project", "default_config"]
 
-_LABELS = {
-    "data.source": "Data source", "data.train_dir": "Training images",
-    "data.val_dir": "Validation folder", "data.generator_file": "Data file",
-    "data.validation_split": "Validation share", "data.target_size": "Image size",
-    "data.batch_size": "Batch size", "data.color_mode": "Colour", "data.class_mode": "Labels",
-    "model.weights": "Start from", "model.architecture": "Architecture",
-    "model.input_size": "Input size", "optimizer.learning_rate": "Learning rate",
-    "training.epochs": "Epochs", "training.mixed_precision": "Mixed precision",
-    "training.xla": "XLA compilation",
-    "training.device": "Device", "training.steps_per_epoch": "Steps per epoch",
-    "training.validation_steps": "Validation steps", "training.class_weight": "Class weights",
-}
 # Settings that do not apply while another one says so, and the values they take then: the
 # Model panel greys their controls out, so a value that cannot be used must not stay behind
 # and block Start with a setting the user cannot change. The user's own values are set aside
@@ -52,19 +40,9 @@ _DATA_FIELDS = ("data.source", "data.train_dir", "data.val_dir", "data.follow_li
                 "data.more_formats", "data.generator_file")
 
 
-def field_label(field: str) -> str:
-    """A setting's name as the panels show it."""
-    base = field.split("[")[0]
-    if base in _LABELS:
-        return _LABELS[base]
-    return base.rsplit(".", 1)[-1].replace("_", " ").capitalize()
-
-
 def default_config() -> RunConfig:
     """Settings a new project starts with."""
-    config = RunConfig()
-    config.training.epochs = 10
-    return config
+    return RunConfig().replace(**{"training.epochs": 10})
 
 
 def dataset_name(train_dir: str) -> str:
@@ -134,11 +112,9 @@ class Project(QObject):
 
     def update(self, values: dict[str, Any]) -> None:
         """Set fields (from one control); each one that changed is announced once."""
-        changed = []
-        for field, value in values.items():
-            if get_field(self.config, field) != value:
-                set_field(self.config, field, value)
-                changed.append(field)
+        changed = [f for f, value in values.items() if get_field(self.config, f) != value]
+        if changed:
+            self.config = self.config.replace(**{f: values[f] for f in changed})
         changed += [f for f in self._fit_dependent_settings() if f not in changed]
         if not changed:
             return
@@ -155,17 +131,13 @@ class Project(QObject):
 
     def load(self, config: RunConfig) -> None:
         """Replace every setting (a project, the session, New project)."""
-        self.config = RunConfig.from_dict(config.to_dict())
+        self.config = config
         self._set_aside = {}
         self._fit_dependent_settings()
         self._auto_name = self.config.name
         self.rescan(refresh=False)
         self.changed.emit("")
         self._refresh()
-
-    def snapshot(self) -> RunConfig:
-        """A copy of the settings (what a run trains with; later edits do not leak in)."""
-        return RunConfig.from_dict(self.config.to_dict())
 
     def _fit_dependent_settings(self) -> list[str]:
         """Settings that do not apply now set to what does, the user's values set aside
@@ -181,16 +153,16 @@ class Project(QObject):
                         aside[field] = current
             else:
                 wanted = self._set_aside.pop(rule, {})
-            for field, value in wanted.items():
-                if get_field(self.config, field) != value:
-                    set_field(self.config, field, value)
-                    changed.append(field)
+            moved = {f: v for f, v in wanted.items() if get_field(self.config, f) != v}
+            if moved:
+                self.config = self.config.replace(**moved)
+                changed += moved
         return changed
 
     def _rename_after(self, train_dir: str) -> None:
         # The run name follows the dataset unless the user named the run.
         if train_dir and self.config.name in (self._auto_name, "run", ""):
-            self.config.name = dataset_name(train_dir)
+            self.config = self.config.replace(name=dataset_name(train_dir))
             self._auto_name = self.config.name
             self.changed.emit("name")
 

@@ -207,8 +207,7 @@ class BatchView(QWidget):
             self.status.setText(f"No batch: {reason}")
             return
         config = config or self._config_source()
-        snapshot = RunConfig.from_dict(config.to_dict())
-        self._config = snapshot
+        self._config = config  # immutable: later edits make a new config, not change this
         self.number.setValue(number)
         self.status.setText(f"Building batch {number}…")
         self.augment_button.setChecked(False)
@@ -216,7 +215,7 @@ class BatchView(QWidget):
         def work() -> Any:
             from fitgen_gui.training.batch_tap import tap_batch
 
-            return tap_batch(snapshot, number)
+            return tap_batch(config, number)
 
         self._tasks.submit("batches.tap", work, lambda tapped: self._show(tapped, note),
                            self._failed)

@@ -157,7 +157,7 @@ class PreviewView(QWidget):
             self.status.setText(f"No preview: {why}")
             self._clear()
             return
-        config = self.project.snapshot()
+        config = self.project.config
         from_file = config.data.source == "python"
         key = self._key(config)
         if key != self._source_key:  # other images: start at the first batch

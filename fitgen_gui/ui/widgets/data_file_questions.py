@@ -23,7 +23,7 @@ def confirm_data_file(parent: QWidget, config: RunConfig) -> RunConfig:
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
-        config.data.source = "folders"
+        config = config.replace(**{"data.source": "folders"})
     return config
 
 

@@ -34,6 +34,11 @@ __all__ = [
     "form_group",
     "int_spin",
     "scroll_area",
+    "setting_check_box",
+    "setting_combo",
+    "setting_double_spin",
+    "setting_int_spin",
+    "setting_label",
     "tip",
     "wrap_anywhere",
 ]
@@ -94,6 +99,62 @@ def combo(name: str, items: list[tuple[str, object]], help_text: str = "") -> QC
     box.setMinimumContentsLength(8)
     tip(box, help_text)
     return _named(box, name)
+
+
+# Controls of one setting, made from its description (core/config.py): the label, the help
+# and the choices are the ones validation and the CLI use, so the panels cannot drift.
+
+
+def setting_label(field: str) -> str:
+    """The setting's label, as the form row shows it."""
+    from fitgen_gui.core.config import field_label
+
+    return field_label(field)
+
+
+def _help(field: str, extra: str) -> str:
+    from fitgen_gui.core.config import setting_info
+
+    return " ".join(t for t in (setting_info(field).help, extra) if t)
+
+
+def setting_combo(field: str, *, extra_help: str = "") -> QComboBox:
+    """A combo box of the setting's choices, labelled as the setting describes them."""
+    from fitgen_gui.core.config import setting_info
+
+    info = setting_info(field)
+    return combo(field, [(label, value) for value, label in info.choices],
+                 _help(field, extra_help))
+
+
+def setting_check_box(field: str, *, extra_help: str = "") -> QCheckBox:
+    """A check box labelled with the setting's label."""
+    return check_box(field, setting_label(field), _help(field, extra_help))
+
+
+def _bounds(field: str, low: float | None, high: float | None) -> tuple[float, float]:
+    from fitgen_gui.core.config import setting_info
+
+    info = setting_info(field)
+    low = info.low if low is None else low
+    high = info.high if high is None else high
+    if low is None or high is None:
+        raise ValueError(f"{field} has no range: give the spin box's low and high")
+    return low, high
+
+
+def setting_int_spin(field: str, *, low: int | None = None, high: int | None = None,
+                     extra_help: str = "", **options) -> QSpinBox:
+    """A spin box over the setting's range (``low``/``high`` narrow it for the panel)."""
+    low, high = _bounds(field, low, high)
+    return int_spin(field, int(low), int(high), help_text=_help(field, extra_help), **options)
+
+
+def setting_double_spin(field: str, *, low: float | None = None, high: float | None = None,
+                        extra_help: str = "", **options) -> QDoubleSpinBox:
+    """A spin box over the setting's range (``low``/``high`` narrow it for the panel)."""
+    low, high = _bounds(field, low, high)
+    return double_spin(field, low, high, help_text=_help(field, extra_help), **options)
 
 
 def form_group(title: str, name: str) -> tuple[QGroupBox, QFormLayout]:

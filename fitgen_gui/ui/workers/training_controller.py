@@ -120,9 +120,8 @@ class TrainingController(QObject):
 
         ``check_report``: the Data panel's check, reused when the folders are unchanged.
         """
-        snapshot = RunConfig.from_dict(config.to_dict())  # later edits do not leak in
-        self.profile_request = ProfileRequest()
-        return self.launch(_run_job(snapshot, workspace, check_report, self.profile_request))
+        self.profile_request = ProfileRequest()  # the config is immutable: no copy needed
+        return self.launch(_run_job(config, workspace, check_report, self.profile_request))
 
     def resume(self, run_dir: str, from_epoch: int | None = None, epochs: int | None = None,
                *, data_file_trusted: bool = False) -> bool:
