@@ -8,10 +8,11 @@ which goes to ``console.log``), so a run's plots can be rebuilt from its folder.
 
 from __future__ import annotations
 
-import dataclasses
 import traceback
 from dataclasses import dataclass
 from typing import Any
+
+from fitgen_gui.core.serialization import from_plain, to_plain
 
 __all__ = [
     "FINAL_EVENTS",
@@ -223,39 +224,27 @@ _TYPES = {cls.__name__: cls for cls in (
 )}
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    return value
-
-
 def event_to_dict(event: Any) -> dict[str, Any]:
     """``{"type": "EpochEnded", ...fields}``, JSON-ready."""
-    fields = {f.name: _plain(getattr(event, f.name)) for f in dataclasses.fields(event)}
-    return {"type": type(event).__name__, **fields}
-
-
-_TUPLES = ("class_names", "train_class_counts", "wait_s", "step_s", "class_counts",
-           "val_class_counts")
+    return {"type": type(event).__name__, **to_plain(event)}
 
 
 def event_from_dict(data: dict[str, Any]) -> Any:
-    """The event of a dict from :func:`event_to_dict`; unknown keys are ignored."""
-    cls = _TYPES.get(data.get("type", ""))
+    """The event of a dict from :func:`event_to_dict` (the field types say which lists are
+    tuples); keys a newer FitGen added are ignored.
+
+    Raises
+    ------
+    ValueError
+        When the record is not an event this FitGen knows, or lacks one of its fields.
+    """
+    cls = _TYPES.get(data.get("type", "")) if isinstance(data, dict) else None
     if cls is None:
-        raise ValueError(f"unknown event type {data.get('type')!r}")
-    values = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in data:
-            continue
-        value = data[f.name]
-        if f.name in _TUPLES:
-            value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
-        elif f.name == "val_batch_counts":
-            value = tuple(tuple(v) for v in value)
-        elif f.name == "metrics":
-            value = {k: tuple(v) for k, v in value.items()}
-        values[f.name] = value
-    return cls(**values)
+        kind = data.get("type") if isinstance(data, dict) else data
+        raise ValueError(f"unknown event type {kind!r}")
+    fields = {k: v for k, v in data.items() if k != "type"}
+    try:
+        # Values that do not fit their field are kept as they are: a plot shows what it can.
+        return from_plain(cls, fields, [], unknown="ignore")
+    except TypeError as exc:  # a required field is missing
+        raise ValueError(f"a {cls.__name__} record without all its fields ({exc})") from None

@@ -243,17 +243,22 @@ class TrainingPlots(QWidget):
             series.truncate(float(epochs))
         self._dirty.update(self.series)
 
+    def _phase_started(self, event: PhaseStarted) -> None:
+        if event.phase == "fine_tuning" and event.epoch is not None:
+            self.mark_fine_tuning(event.epoch)
+
+    def handle(self, event: Any) -> None:
+        """Show one event of a run (live, read back, or followed: the same way)."""
+        handler = {BatchEnded: self.add_batches, EpochEnded: self.add_epoch,
+                   PhaseStarted: self._phase_started}.get(type(event))
+        if handler is not None:
+            handler(event)
+
     def load_events(self, events: list[Any]) -> None:
         """Rebuild the curves of a run from its events."""
         self.clear()
         for event in events:
-            if isinstance(event, BatchEnded):
-                self.add_batches(event)
-            elif isinstance(event, EpochEnded):
-                self.add_epoch(event)
-            elif isinstance(event, PhaseStarted) and event.phase == "fine_tuning" and (
-                    event.epoch is not None):
-                self.mark_fine_tuning(event.epoch)
+            self.handle(event)
         self.flush()
 
     def point_count(self, name: str) -> int:

@@ -363,15 +363,15 @@ class InputPlots(QWidget):
         step = max(1, len(names) // 8)
         axis.setTicks([[(i, names[i][:12]) for i in range(0, len(names), step)]])
 
+    def handle(self, event: Any) -> None:
+        """Show one event of a run (live, read back, or followed: the same way)."""
+        handler = {RunStarted: self.start_run, BatchEnded: self.add_batches,
+                   EpochEnded: self.add_epoch, ProfileSaved: self.add_profile}.get(type(event))
+        if handler is not None:
+            handler(event)
+
     def load_events(self, events: list[Any]) -> None:
         self.clear()
         for event in events:
-            if isinstance(event, RunStarted):
-                self.start_run(event)
-            elif isinstance(event, BatchEnded):
-                self.add_batches(event)
-            elif isinstance(event, EpochEnded):
-                self.add_epoch(event)
-            elif isinstance(event, ProfileSaved):
-                self.add_profile(event)
+            self.handle(event)
         self.flush()

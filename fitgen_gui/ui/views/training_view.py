@@ -12,18 +12,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from fitgen_gui.core.events import (
-    BatchEnded,
-    ConsoleText,
-    EpochEnded,
-    PhaseStarted,
-    ProfileSaved,
-    RunStarted,
-    TrainingFailed,
-    TrainingFinished,
-    TrainingStopped,
-)
-from fitgen_gui.core.run_dir import CONSOLE, EventLog, RunDir
+from fitgen_gui.core.events import FINAL_EVENTS, ConsoleText, EpochEnded, RunStarted
+from fitgen_gui.core.run_dir import CONSOLE, RunDir
 from fitgen_gui.ui.plots.curves import TrainingPlots
 from fitgen_gui.ui.plots.input_plots import InputPlots
 from fitgen_gui.ui.widgets.console_pane import ConsolePane
@@ -60,8 +50,10 @@ class TrainingView(QWidget):
         self._follow = QTimer(self)
         self._follow.setInterval(1000)
         self._follow.timeout.connect(self._read_more)
-        self._read = 0  # records of the followed run already shown
-        self._console_read = 0
+        self._events_offset = 0  # bytes of events.jsonl already shown
+        self._events_lines = 0  # lines of it (to name an unreadable one)
+        self._console_offset = 0  # bytes of console.log already shown
+        self.unreadable: list[str] = []  # records of events.jsonl that could not be read
 
     def clear(self) -> None:
         self._follow.stop()
@@ -69,35 +61,33 @@ class TrainingView(QWidget):
         self.input.clear()
         self.console.clear_console()
 
-    def on_event(self, event: Any) -> None:
+    # -- one path for every event: live, read back from the folder, or followed ---------------
+
+    def handle(self, event: Any) -> None:
+        """Show one event of the run, however it arrives."""
         if isinstance(event, ConsoleText):
             self.console.write(event.text)
-        elif isinstance(event, BatchEnded):
-            self.plots.add_batches(event)
-            self.input.add_batches(event)
-        elif isinstance(event, EpochEnded):
-            self.plots.add_epoch(event)
-            self.input.add_epoch(event)
-        elif isinstance(event, ProfileSaved):
-            self.input.add_profile(event)
-        elif isinstance(event, PhaseStarted) and event.phase == "fine_tuning" and (
-                event.epoch is not None):
-            self.plots.mark_fine_tuning(event.epoch)
-        elif isinstance(event, RunStarted):
-            self._follow.stop()
-            self.run_dir = event.run_dir
-            self.input.start_run(event)
-            if event.initial_epoch:
-                self.plots.truncate_after(event.initial_epoch)
+            return
+        if isinstance(event, RunStarted):
+            if event.initial_epoch:  # resumed: what came after that epoch was set aside
+                self.plots.truncate_after(event.initial_epoch)  # (the input plots do it too)
             self.heading.setText(f"Run {Path(event.run_dir).name}: training on {event.device}, "
                                  f"{event.train_samples} images, {len(event.class_names)} "
                                  f"classes. Folder: {event.run_dir}")
-        elif isinstance(event, TrainingFinished | TrainingStopped | TrainingFailed):
+        self.plots.handle(event)
+        self.input.handle(event)
+        if isinstance(event, FINAL_EVENTS):
             self.console.flush()
             self.plots.flush()
             self.input.flush()
-            if getattr(event, "run_dir", None):
-                self.run_dir = event.run_dir
+
+    def on_event(self, event: Any) -> None:
+        """An event of the training this window runs."""
+        if isinstance(event, RunStarted):
+            self._follow.stop()  # this window trains now; no other run is followed
+        if getattr(event, "run_dir", None):  # (a run read from its folder stays that folder)
+            self.run_dir = event.run_dir
+        self.handle(event)
 
     # -- opening a past (or another process's) run -------------------------------------
 
@@ -105,23 +95,17 @@ class TrainingView(QWidget):
         """Rebuild the plots and console of a run from its folder; follow it if it runs."""
         run = RunDir(path)
         self.clear()
-        log = EventLog(run.path / "events.jsonl")
-        records = log.records()
-        self._read = len(records)
-        events = log.events()
-        self.plots.load_events(events)
-        self.input.load_events(events)
-        console = Path(path) / CONSOLE
-        text = console.read_text(encoding="utf-8", errors="replace") if console.exists() else ""
-        self._console_read = len(text)
-        if text:
-            self.console.write(text)
-            self.console.flush()
         self.run_dir = str(run.path)
-        history = run.read_history()
+        self._events_offset = self._events_lines = self._console_offset = 0
+        self.unreadable = []
+        self._read_new(run)
+        self.plots.flush()
+        self.input.flush()
+        self.console.flush()
         status = run.status()
-        self.heading.setText(f"Run {run.name}: {status}, {len(history)} epochs, "
-                             f"{len(run.checkpoints())} checkpoints. Folder: {run.path}")
+        self.heading.setText(f"Run {run.name}: {status}, {len(run.read_history())} epochs, "
+                             f"{len(run.checkpoints())} checkpoints. Folder: {run.path}"
+                             + self._unreadable_text())
         if status == "running":  # trained elsewhere: follow it
             self._follow.start()
 
@@ -129,44 +113,63 @@ class TrainingView(QWidget):
     def following(self) -> bool:
         return self._follow.isActive()
 
+    def _read_new(self, run: RunDir) -> bool:
+        """Show what the run's folder gained since the last read; whether an epoch ended.
+
+        Only what was appended is read (events.jsonl and console.log by byte offset), so a
+        tick costs the same in the first epoch and the hundredth.
+        """
+        read = run.events.read_from(self._events_offset, self._events_lines + 1)
+        self._events_offset, self._events_lines = read.offset, self._events_lines + read.lines
+        self.unreadable += read.unreadable
+        for event in read.events:
+            self.handle(event)
+        text, self._console_offset = _read_text_from(run.path / CONSOLE, self._console_offset)
+        if text:
+            self.console.write(text)
+        return any(isinstance(e, EpochEnded) for e in read.events)
+
+    def _unreadable_text(self) -> str:
+        if not self.unreadable:
+            return ""
+        return (f" {len(self.unreadable)} records of events.jsonl could not be read and are "
+                f"not shown ({self.unreadable[0]}).")
+
     def _read_more(self) -> None:
         if self.run_dir is None:
             self._follow.stop()
             return
         run = RunDir(self.run_dir)
-        log = EventLog(run.path / "events.jsonl")
-        records = log.records()
-        from fitgen_gui.core.events import event_from_dict
-
-        new_epochs = False
-        for record in records[self._read:]:
-            try:
-                event = event_from_dict(record)
-            except (ValueError, TypeError):
-                continue
-            if isinstance(event, BatchEnded):
-                self.plots.add_batches(event)
-                self.input.add_batches(event)
-            elif isinstance(event, EpochEnded):
-                self.plots.add_epoch(event)
-                self.input.add_epoch(event)
-                new_epochs = True
-            elif isinstance(event, RunStarted):
-                self.input.start_run(event)
-        self._read = len(records)
-        console = run.path / CONSOLE
-        if console.exists():
-            text = console.read_text(encoding="utf-8", errors="replace")
-            if len(text) > self._console_read:
-                self.console.write(text[self._console_read:])
-                self._console_read = len(text)
-        if new_epochs and run.status() == "running":  # the counts of the heading move on
+        new_epochs = self._read_new(run)
+        status = run.status()
+        if new_epochs and status == "running":  # the counts of the heading move on
             self.heading.setText(f"Run {run.name}: running, {len(run.read_history())} "
                                  f"epochs, {len(run.checkpoints())} checkpoints. Folder: "
-                                 f"{run.path}")
-        if run.status() != "running":
+                                 f"{run.path}" + self._unreadable_text())
+        if status != "running":
             self._follow.stop()
             self.plots.flush()
             self.input.flush()
-            self.heading.setText(f"Run {run.name}: {run.status()}, "
-                                 f"{len(run.read_history())} epochs. Folder: {run.path}")
+            self.heading.setText(f"Run {run.name}: {status}, {len(run.read_history())} "
+                                 f"epochs. Folder: {run.path}" + self._unreadable_text())
+
+
+def _read_text_from(path: Path, offset: int) -> tuple[str, int]:
+    """The text appended to ``path`` after byte ``offset``, and the new offset; a UTF-8
+    character still being written at the end waits for the next read."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(offset)
+            data = f.read()
+    except FileNotFoundError:
+        return "", offset
+    end = len(data)
+    for back in range(1, min(4, end) + 1):
+        byte = data[end - back]
+        if byte & 0xC0 == 0x80:  # a continuation byte: look further back for its lead
+            continue
+        needed = 1 if byte < 0x80 else 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+        if needed > back:
+            end -= back
+        break
+    return data[:end].decode("utf-8", errors="replace"), offset + end
