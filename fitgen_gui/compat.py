@@ -100,11 +100,13 @@ def _save_weights(original: Any) -> Any:
             DeprecationWarning, stacklevel=2)
         if not overwrite and os.path.exists(path):
             raise FileExistsError(f"'{path}' exists and overwrite=False.")
-        folder = os.path.dirname(os.path.abspath(path))
-        with tempfile.TemporaryDirectory(dir=folder, prefix=".fitgen-weights-") as tmp:
-            staged = os.path.join(tmp, "staged.weights.h5")
+        from fitgen_gui.core.atomic_files import atomic_target
+
+        # Keras 3 writes only names ending in .weights.h5: the temporary file has one.
+        staged = os.path.join(os.path.dirname(os.path.abspath(path)),
+                              f".{os.path.basename(path)}.tmp.weights.h5")
+        with atomic_target(path, temporary=staged):
             original(self, staged, overwrite=True, **kwargs)
-            os.replace(staged, path)
         return None
 
     return save_weights

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from fitgen_gui.core.atomic_files import atomic_target
 from fitgen_gui.core.resources import ICON_SIZES, icon_files, resources_dir
 
 __all__ = ["DESKTOP_FILE", "METAINFO", "data_home", "gui_command", "install", "uninstall"]
@@ -88,10 +89,9 @@ def install(home: Path | None = None) -> list[Path]:
     for key, target in paths.items():
         target.parent.mkdir(parents=True, exist_ok=True)
         if key == "desktop":
-            temporary = target.with_name(f".{target.name}.tmp")
-            temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
-            temporary.chmod(0o755)
-            os.replace(temporary, target)
+            with atomic_target(target) as temporary:
+                temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                temporary.chmod(0o755)
         elif key == "metainfo":
             shutil.copyfile(source / METAINFO, target)
         elif key == "svg":

@@ -42,17 +42,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+# Re-exported: the run folder's writers, where the engine has always imported them from.
+from fitgen_gui.core.atomic_files import copy_atomic, fsync_dir, write_atomic
 from fitgen_gui.core.errors import NotARunFolderError, RunLockedError, UserError
 from fitgen_gui.core.events import event_from_dict, event_to_dict
 from fitgen_gui.core.faults import crash_point
 
 __all__ = [
+    "EVENTS_SCHEMA_VERSION",
     "CheckpointInfo",
     "DiskFullError",
     "EventLog",
+    "EventsRead",
     "RunDir",
     "RunLock",
     "RunSummary",
+    "copy_atomic",
+    "fsync_dir",
     "list_runs",
     "write_atomic",
 ]
@@ -90,67 +96,6 @@ def free_space_message(folder: str | os.PathLike, needed: int | None = None) -> 
     want = f"; about {needed / 2**20:.0f} MB are needed" if needed else ""
     return (f"The disk of '{folder}'{have}{want}. Free some space or choose another runs "
             "folder, then start again; nothing was lost.")
-
-
-def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
-    """Write a whole file so that it is either the old or the new version, never half.
-
-    A failed write (a full disk) leaves no temporary file behind.
-    """
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        with open(tmp, "wb") as f:
-            half = len(payload) // 2
-            f.write(payload[:half])
-            f.flush()
-            crash_point(f"write:{path.name}:half")
-            f.write(payload[half:])
-            f.flush()
-            os.fsync(f.fileno())
-        crash_point(f"write:{path.name}:tmp")
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    fsync_dir(path.parent)
-    crash_point(f"write:{path.name}:done")
-
-
-def copy_atomic(source: str | os.PathLike, path: str | os.PathLike) -> None:
-    """Copy a file so that ``path`` is always the old or the whole new file."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        shutil.copyfile(source, tmp)
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
-        crash_point(f"save:{path.name}:tmp")  # the names of a model save's points
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    fsync_dir(path.parent)
-    crash_point(f"save:{path.name}:done")
-
-
-def fsync_dir(directory: Path) -> None:
-    """Make a rename in ``directory`` durable (POSIX; a no-op elsewhere)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _slug(name: str) -> str:
@@ -290,8 +235,28 @@ class CheckpointInfo:
         return text
 
 
+EVENTS_SCHEMA_VERSION = 1
+_SCHEMA_RECORD = "EventLogSchema"  # the first line of an events.jsonl: its schema version
+
+
+@dataclass
+class EventsRead:
+    """What :meth:`EventLog.read_from` read: the events, where the next read starts (a byte
+    offset: only what was appended since is read again), and the records that could not be
+    read, each as "line N: why"."""
+
+    events: list[Any]
+    offset: int
+    unreadable: list[str]
+    lines: int = 0  # complete lines read (the line numbers of the next read go on from it)
+
+
 class EventLog:
-    """``events.jsonl``: one JSON object per line, appended and flushed as they come."""
+    """``events.jsonl``: one JSON object per line, appended and flushed as they come.
+
+    Its first line names the schema version (``{"type": "EventLogSchema", ...}``); files
+    from before it have none and are read as version 1.
+    """
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
@@ -300,9 +265,13 @@ class EventLog:
     def append(self, event: Any, *, sync: bool = False) -> None:
         if self._file is None:
             torn = _ends_torn(self.path)
+            new = not self.path.exists() or self.path.stat().st_size == 0
             self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - kept open
             if torn:  # a crash cut the last line: end it, so this record stands alone
                 self._file.write("\n")
+            if new:
+                self._file.write(json.dumps({"type": _SCHEMA_RECORD,
+                                             "schema_version": EVENTS_SCHEMA_VERSION}) + "\n")
         record = {"t": round(time.time(), 3), **event_to_dict(event)}
         self._file.write(json.dumps(record, allow_nan=True) + "\n")
         self._file.flush()
@@ -315,31 +284,65 @@ class EventLog:
             self._file.close()
             self._file = None
 
+    def _lines_from(self, offset: int) -> tuple[list[str], int]:
+        """The complete lines after byte ``offset`` and the offset after the last of them
+        (a line still being written, or cut by a crash, waits for the next read)."""
+        try:
+            with open(self.path, "rb") as f:
+                f.seek(offset)
+                data = f.read()
+        except FileNotFoundError:
+            return [], offset
+        end = data.rfind(b"\n") + 1
+        text = data[:end].decode("utf-8", errors="replace")
+        return text.splitlines(), offset + end
+
     def records(self) -> list[dict[str, Any]]:
-        """Every complete record; a torn or damaged line (a crash mid-write) is skipped."""
-        if not self.path.exists():
-            return []
+        """Every complete record (the schema line left out); a torn or damaged line (a
+        crash mid-write) is left out too (:meth:`read_from` says which)."""
+        lines, _ = self._lines_from(0)
         out = []
-        with open(self.path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                if not line.endswith("\n"):
-                    break  # the last line was being written when the process died
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError:
-                    continue
-                if isinstance(record, dict):
-                    out.append(record)
+        for line in lines:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(record, dict) and record.get("type") != _SCHEMA_RECORD:
+                out.append(record)
         return out
 
-    def events(self) -> list[Any]:
-        out = []
-        for record in self.records():
-            try:
-                out.append(event_from_dict(record))
-            except (ValueError, TypeError):
+    def read_from(self, offset: int = 0, first_line: int = 1) -> EventsRead:
+        """The events appended after byte ``offset`` (0: all), and which records could not
+        be read (``first_line``: the line number at ``offset``, for those messages).
+
+        Reading on from the returned offset costs what was appended since, not the whole
+        file: a followed run is read once a second however long it gets.
+        """
+        lines, end = self._lines_from(offset)
+        events, unreadable = [], []
+        for number, line in enumerate(lines, start=first_line):
+            if not line.strip():
                 continue
-        return out
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                unreadable.append(f"line {number}: not JSON ({exc.msg})")
+                continue
+            if isinstance(record, dict) and record.get("type") == _SCHEMA_RECORD:
+                version = record.get("schema_version")
+                if not isinstance(version, int) or version > EVENTS_SCHEMA_VERSION:
+                    unreadable.append(f"line {number}: written by a newer FitGen (events "
+                                      f"schema {version!r}); update FitGen to read it all")
+                continue
+            try:
+                events.append(event_from_dict(record))
+            except ValueError as exc:
+                unreadable.append(f"line {number}: {exc}")
+        return EventsRead(events, end, unreadable, len(lines))
+
+    def events(self) -> list[Any]:
+        """Every event that can be read (:meth:`read_from` also says what could not)."""
+        return self.read_from(0).events
 
 
 def _ends_torn(path: Path) -> bool:

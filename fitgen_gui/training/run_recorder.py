@@ -30,6 +30,7 @@ from typing import Any
 import keras
 import numpy as np
 
+from fitgen_gui.core.atomic_files import atomic_target
 from fitgen_gui.core.events import (
     BatchEnded,
     EpochEnded,
@@ -38,9 +39,8 @@ from fitgen_gui.core.events import (
     RunWarning,
     event_to_dict,
 )
-from fitgen_gui.core.faults import crash_point
 from fitgen_gui.core.progress_text import StepTimer
-from fitgen_gui.core.run_dir import CheckpointInfo, RunDir, best_epoch, fsync_dir
+from fitgen_gui.core.run_dir import CheckpointInfo, RunDir, best_epoch
 from fitgen_gui.training.models import current_learning_rate
 from fitgen_gui.training.tf_distribute import METRIC_VALUES
 
@@ -54,18 +54,9 @@ def save_model_atomic(model: keras.Model, path: str | os.PathLike) -> None:
     renamed over ``path``: a crash mid-save leaves the previous checkpoint intact.
     """
     path = Path(path)
-    tmp = path.with_name(f".{path.stem}.tmp.keras")
-    try:
+    with atomic_target(path, kind="save",
+                       temporary=path.with_name(f".{path.stem}.tmp.keras")) as tmp:
         model.save(tmp)
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
-        crash_point(f"save:{path.name}:tmp")
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink(missing_ok=True)
-    fsync_dir(path.parent)
-    crash_point(f"save:{path.name}:done")
 
 
 def _numpy(variable: Any) -> np.ndarray:

@@ -23,6 +23,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fitgen_gui.core.atomic_files import atomic_target
 from fitgen_gui.core.errors import UserError
 from fitgen_gui.training.weights_files import WEIGHTS, keras_cache_dir
 
@@ -99,19 +100,13 @@ def download_weights(architecture: str, *, mirror: str | None = None,
     partial = entry.path + ".part"
     manual = (f"To place it by hand, download {entry.url} and put it in "
               f"{os.path.dirname(entry.path)}.")
-    try:
+    with atomic_target(entry.path, kind="download", temporary=partial):
         digest = _fetch(entry.url, partial, expected, progress, cancel, timeout, manual)
         if digest != expected:
             raise DownloadError(
                 f"The file downloaded from {entry.url} is not the expected one (its hash is "
                 f"{digest}, Keras publishes {expected}): it was damaged or replaced on the "
                 f"way, and was not kept. Try again, or check the mirror. {manual}")
-        with open(partial, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(partial, entry.path)
-    finally:
-        if os.path.exists(partial):
-            os.remove(partial)
     return entry.path
 
 
