@@ -10,7 +10,8 @@ STAMP := $(VENV)/.fitgen-installed
 DATA ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test stress install lint bench screenshots clean bundle bundle-test install-desktop icons
+PHONY_EXTRA := test-fast test-slow
+.PHONY: run test $(PHONY_EXTRA) stress install lint bench screenshots clean bundle bundle-test install-desktop icons
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,8 +24,16 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/python -m fitgen_gui $(DATA)
 
-test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+# Every test, in two lanes: the fast one first, so a broken basic fails within minutes.
+test: test-fast test-slow
+
+# The fast lane (core, data, config, the CLI's refusals, the ui's seams): a few minutes.
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+# What the fast lane leaves out: real trainings, subprocesses, the app end to end.
+test-slow: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "slow" $(PYTEST_ARGS)
 
 # Long fault-injection loops, kept out of `make test`: 20 random SIGKILLs and a crash at
 # every file event of an epoch end and a run end.

@@ -11,14 +11,9 @@ from pathlib import Path
 import pytest
 
 from fitgen_gui.core.run_dir import EventLog, RunDir
+from tests.conftest import run_fitgen as fitgen
 
 pytestmark = [pytest.mark.slow, pytest.mark.smoke]
-
-
-def fitgen(*args, cwd, timeout=240, **kwargs):
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
-    return subprocess.run([sys.executable, "-m", "fitgen_gui.cli", *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, timeout=timeout, env=env, **kwargs)
 
 
 def test_demo_then_train_then_runs_then_preview(tmp_path):
@@ -148,15 +143,20 @@ def test_impossible_augment_keys_are_refused_in_one_line(tmp_path):
 
 def test_a_data_file_named_by_a_settings_file_runs_only_when_trusted(tmp_path):
     from fitgen_gui.core.config import RunConfig
-    from tests.training.test_user_data import data_file
+    from tests.training.conftest import data_file
 
     marker = tmp_path / "ran.txt"
     path = data_file(tmp_path)
     path.write_text(path.read_text() + f"\nopen({str(marker)!r}, 'a').write('ran\\n')\n")
     config = RunConfig(name="user")
-    config.data.source, config.data.generator_file = "python", str(path)
-    config.data.target_size, config.data.batch_size = (24, 24), 8
-    config.training.epochs, config.training.steps_per_epoch = 1, 2
+    config = config.replace(**{
+        "data.source": "python",
+        "data.generator_file": str(path),
+        "data.target_size": (24, 24),
+        "data.batch_size": 8,
+        "training.epochs": 1,
+        "training.steps_per_epoch": 2,
+    })
     (tmp_path / "settings.json").write_text(config.to_json())
     refused = fitgen("train", "settings.json", cwd=tmp_path)
     assert refused.returncode == 2 and "--trust-data-file" in refused.stderr

@@ -23,6 +23,7 @@ from fitgen_gui.core.events import TrainingFailed, TrainingFinished
 from fitgen_gui.core.run_dir import EventLog, RunDir
 from fitgen_gui.data.file_iterators import FileBatchMixin
 from fitgen_gui.training.runner import resume_training, run_training
+from tests.conftest import run_fitgen
 
 pytestmark = pytest.mark.slow
 
@@ -32,12 +33,6 @@ def train(config, tmp_path, sink=None):
     final = run_training(config, sink or events.append, threading.Event(),
                          workspace=tmp_path / "runs")
     return final, events
-
-
-def cli(*args, cwd, **kwargs):
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
-    return subprocess.run([sys.executable, "-m", "fitgen_gui.cli", *map(str, args)], cwd=cwd,
-                          env=env, capture_output=True, text=True, timeout=300, **kwargs)
 
 
 def _epoch_started(workspace, epoch):
@@ -62,69 +57,76 @@ def _start_training(workspace, dataset, env):
     return process, log, time.monotonic()
 
 
-@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
-def test_sigkill_at_random_moments_always_resumes(tiny_dataset, tmp_path):
-    # A few trials in `make test`; `make stress` runs 20 (FITGEN_KILL_TRIALS).
-    trials = int(os.environ.get("FITGEN_KILL_TRIALS", "3"))
-    rng = random.Random(20261122)
+# A few trials in `make test`; `make stress` runs 20 (FITGEN_KILL_TRIALS).
+KILL_TRIALS = int(os.environ.get("FITGEN_KILL_TRIALS", "3"))
+
+
+@pytest.fixture(scope="module")
+def epoch_spans(tmp_path_factory):
+    """How long each epoch of the trials' training takes on this machine (batches,
+    validation, checkpoint), from one uninterrupted run."""
+    from fitgen_gui.data.demo_dataset import write_demo_dataset
+
+    base = tmp_path_factory.mktemp("kill")
+    dataset = write_demo_dataset(base / "shapes", counts={"train": 12, "val": 4})
+    (base / "timing").mkdir()
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
-    # How long each epoch takes (batches, validation, checkpoint) on this machine.
-    (tmp_path / "timing").mkdir()
-    process, log, _ = _start_training(tmp_path / "timing", tiny_dataset, env)
-    process.wait(timeout=300)
+    process, log, _ = _start_training(base / "timing", dataset, env)
+    process.wait(timeout=240)
     log.close()
-    records = next((tmp_path / "timing" / "runs").iterdir()) / "events.jsonl"
+    records = next((base / "timing" / "runs").iterdir()) / "events.jsonl"
     times = [r["t"] for r in EventLog(records).records()
              if r["type"] in ("EpochStarted", "TrainingFinished")]
-    spans = [b - a for a, b in itertools.pairwise(times)]
-    outcomes = []
-    for trial in range(trials):
-        workspace = tmp_path / f"trial{trial}"
-        workspace.mkdir()
-        process, log, _ = _start_training(workspace, tiny_dataset, env)
-        try:
-            # Somewhere in the batches, validation or checkpoint write of one epoch.
-            epoch = trial % len(spans)
-            deadline = time.monotonic() + 120
-            while not _epoch_started(workspace, epoch) and time.monotonic() < deadline:
-                time.sleep(0.01)
-            time.sleep(rng.uniform(0.0, spans[epoch]))
-            process.send_signal(signal.SIGKILL)
-        finally:
-            process.wait(timeout=60)
-            log.close()
-        (run_path,) = (workspace / "runs").iterdir()
-        run = RunDir(run_path)
-        history = run.read_history()  # always readable
-        assert [r["epoch"] for r in history] == list(range(len(history)))
-        for record in run.events.records():  # every line that was kept is whole JSON
-            assert "type" in record
-        if run.status() == "finished":
-            outcomes.append("finished before the kill")
-            continue
-        assert run.status() == "interrupted"
-        checkpoints = run.checkpoints()
-        assert [c.epoch for c in checkpoints] == list(range(1, len(checkpoints) + 1))
-        # In this process: `fitgen resume` itself is tested in test_cli.py.
-        result = resume_training(run_path, lambda event: None)
-        assert isinstance(result, TrainingFinished), getattr(result, "details", result)
-        if not checkpoints:  # started again from epoch 1 with its settings
-            assert [r["epoch"] for r in run.read_history()] == [0, 1, 2]
-            outcomes.append("killed before the first checkpoint, started again")
-            continue
-        after = run.read_history()
-        assert [r["epoch"] for r in after] == [0, 1, 2]
-        # Rows written before the kill are kept; a kill between a checkpoint's rename and
-        # its history row (metrics go into the checkpoint first) is repaired from it.
-        assert len(history) <= len(checkpoints)
-        assert after[:len(history)] == history
-        for checkpoint in checkpoints[len(history):]:
-            assert after[checkpoint.epoch - 1] == {"epoch": checkpoint.epoch - 1,
-                                                  **checkpoint.meta["row"]}
-        assert run.status() == "finished"
-        outcomes.append(f"resumed from epoch {checkpoints[-1].epoch}")
-    summary = f"epochs took {[round(t, 2) for t in spans]} s; " + "; ".join(outcomes)
-    assert len(outcomes) == trials, summary
+    return dataset, [b - a for a, b in itertools.pairwise(times)]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("trial", range(KILL_TRIALS))
+def test_sigkill_at_a_random_moment_always_resumes(epoch_spans, tmp_path, trial):
+    dataset, spans = epoch_spans
+    rng = random.Random(20261122 + trial)
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    workspace = tmp_path / f"trial{trial}"
+    workspace.mkdir()
+    process, log, _ = _start_training(workspace, dataset, env)
+    try:
+        # Somewhere in the batches, validation or checkpoint write of one epoch.
+        epoch = trial % len(spans)
+        deadline = time.monotonic() + 120
+        while not _epoch_started(workspace, epoch) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, spans[epoch]))
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=60)
+        log.close()
+    (run_path,) = (workspace / "runs").iterdir()
+    run = RunDir(run_path)
+    history = run.read_history()  # always readable
+    assert [r["epoch"] for r in history] == list(range(len(history)))
+    for record in run.events.records():  # every line that was kept is whole JSON
+        assert "type" in record
+    if run.status() == "finished":
+        return  # finished before the kill: nothing to resume
+    assert run.status() == "interrupted"
+    checkpoints = run.checkpoints()
+    assert [c.epoch for c in checkpoints] == list(range(1, len(checkpoints) + 1))
+    # In this process: `fitgen resume` itself is tested in test_cli.py.
+    result = resume_training(run_path, lambda event: None)
+    assert isinstance(result, TrainingFinished), getattr(result, "details", result)
+    after = run.read_history()
+    assert [r["epoch"] for r in after] == [0, 1, 2]
+    assert run.status() == "finished"
+    if not checkpoints:
+        return  # killed before the first checkpoint: started again with its settings
+    # Rows written before the kill are kept; a kill between a checkpoint's rename and its
+    # history row (metrics go into the checkpoint first) is repaired from it.
+    assert len(history) <= len(checkpoints)
+    assert after[:len(history)] == history
+    for checkpoint in checkpoints[len(history):]:
+        assert after[checkpoint.epoch - 1] == {"epoch": checkpoint.epoch - 1,
+                                              **checkpoint.meta["row"]}
 
 
 def poison_batches_after(monkeypatch, count):
@@ -143,8 +145,7 @@ def poison_batches_after(monkeypatch, count):
 
 def test_nan_loss_stops_naming_epoch_and_batch_and_keeps_the_last_good_checkpoint(
         tiny_config, tmp_path, monkeypatch):
-    tiny_config.training.epochs = 3
-    tiny_config.training.workers = 0  # batches built in order: the 8th is the 2nd of epoch 2
+    tiny_config = tiny_config.replace(**{"training.epochs": 3, "training.workers": 0})
     poison_batches_after(monkeypatch, 6)  # 5 training + 2 validation batches per epoch
     final, _ = train(tiny_config, tmp_path)
     assert isinstance(final, TrainingFailed)
@@ -157,8 +158,7 @@ def test_nan_loss_stops_naming_epoch_and_batch_and_keeps_the_last_good_checkpoin
 
 
 def test_nan_can_warn_instead(tiny_config, tmp_path, monkeypatch):
-    tiny_config.training.epochs = 1
-    tiny_config.training.on_nan = "warn"
+    tiny_config = tiny_config.replace(**{"training.epochs": 1, "training.on_nan": "warn"})
     poison_batches_after(monkeypatch, 2)
     final, events = train(tiny_config, tmp_path)
     assert isinstance(final, TrainingFinished)
@@ -167,8 +167,7 @@ def test_nan_can_warn_instead(tiny_config, tmp_path, monkeypatch):
 
 def test_a_failing_data_source_stops_with_the_batch_and_its_traceback(
         tiny_config, tmp_path, monkeypatch):
-    tiny_config.training.epochs = 3
-    tiny_config.training.workers = 0  # files read in order: call 61 is in epoch 2
+    tiny_config = tiny_config.replace(**{"training.epochs": 3, "training.workers": 0})
     original, calls = FileBatchMixin.load_image, [0]
 
     def broken_reader(self, path, params=None):
@@ -190,8 +189,7 @@ def test_a_failing_data_source_stops_with_the_batch_and_its_traceback(
 def test_out_of_memory_says_so_with_the_batch_size_to_try(tiny_config, tmp_path, monkeypatch):
     import tensorflow as tf
 
-    tiny_config.training.epochs = 3
-    tiny_config.training.workers = 0
+    tiny_config = tiny_config.replace(**{"training.epochs": 3, "training.workers": 0})
     original, calls = FileBatchMixin.load_image, [0]
 
     def huge_reader(self, path, params=None):
@@ -210,7 +208,7 @@ def test_out_of_memory_says_so_with_the_batch_size_to_try(tiny_config, tmp_path,
 
 def test_disk_full_while_saving_stops_and_keeps_the_previous_checkpoint(
         tiny_config, tmp_path, monkeypatch):
-    tiny_config.training.epochs = 4
+    tiny_config = tiny_config.replace(**{"training.epochs": 4})
     original, saves = keras.Model.save, [0]
 
     def full_disk(self, path, *args, **kwargs):
@@ -240,7 +238,7 @@ def test_an_unwritable_workspace_is_a_clear_message(tiny_config, tmp_path):
 
 
 def test_a_truncated_checkpoint_is_refused_and_the_previous_one_offered(tiny_config, tmp_path):
-    tiny_config.training.epochs = 2
+    tiny_config = tiny_config.replace(**{"training.epochs": 2})
     first, _ = train(tiny_config, tmp_path)
     run = RunDir(first.run_dir)
     damaged = Path(run.checkpoint(2).path)
@@ -261,7 +259,7 @@ def test_a_damaged_config_is_a_clear_message(tiny_config, tmp_path):
     first, _ = train(tiny_config, tmp_path)
     config_path = Path(first.run_dir) / "config.json"
     config_path.write_text(config_path.read_text()[:40])
-    result = cli("resume", first.run_dir, cwd=tmp_path)
+    result = run_fitgen("resume", first.run_dir, cwd=tmp_path)
     assert result.returncode == 2
     assert "not valid JSON" in result.stderr and "Traceback" not in result.stderr
     assert json.loads((Path(first.run_dir) / "run.json").read_text())["status"] == "finished"

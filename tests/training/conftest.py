@@ -1,5 +1,6 @@
 """Tiny real models and data sources for the training tests."""
 
+import textwrap
 import threading
 
 import keras
@@ -108,3 +109,49 @@ class IdDataset(keras.utils.PyDataset):
 @pytest.fixture
 def classifier():
     return dense_classifier()
+
+
+DATA_FILE = '''
+import numpy as np
+import keras
+
+class_names = ["dark", "bright"]
+
+
+def batches(seed, fail_at=None):
+    rng = np.random.default_rng(seed)
+    n = 0
+    while True:
+        if fail_at is not None and n + 1 == fail_at:  # batch numbers count from 1
+            raise RuntimeError("sensor export unreadable")
+        y = rng.integers(0, 2, 8)
+        x = rng.uniform(0, 100, (8, 24, 24, 3)) + 120 * y[:, None, None, None]
+        n += 1
+        yield x.astype("float32"), keras.utils.to_categorical(y, 2)
+
+
+def train_data(batch_size):
+    return batches(0, FAIL_AT)
+
+
+class Validation(keras.utils.PyDataset):
+    def __init__(self):
+        super().__init__()
+        self.parts = [next(batches(100 + i)) for i in range(2)]
+
+    def __len__(self):
+        return 2
+
+    def __getitem__(self, index):
+        return self.parts[index]
+
+
+def val_data(batch_size):
+    return Validation()
+'''
+
+
+def data_file(tmp_path, fail_at=None):
+    path = tmp_path / "my_data.py"
+    path.write_text(textwrap.dedent(DATA_FILE).replace("FAIL_AT", repr(fail_at)))
+    return path

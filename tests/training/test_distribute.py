@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from fitgen_gui.core.run_dir import RunDir
+from tests.conftest import run_fitgen as fitgen
 from tests.training.replica_script import script
 
 pytestmark = pytest.mark.slow
@@ -32,11 +33,6 @@ def test_two_replicas_each_take_half_the_batch_and_learn_what_one_device_learns(
     assert result["difference"] < 1e-5
     for key, values in result["one"].items():  # global metrics, class weights applied
         assert result["two"][key] == pytest.approx(values, abs=1e-5), key
-
-
-def fitgen(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "fitgen_gui.cli", *map(str, args)],
-                          cwd=cwd, capture_output=True, text=True, timeout=240)
 
 
 def test_fitgen_trains_on_all_devices_and_resumes_there(tiny_dataset, tmp_path):

@@ -44,11 +44,13 @@ def config_for(tmp_path, sleep):
     path = tmp_path / "slow.py"
     path.write_text(textwrap.dedent(SLEEPING).replace("SLEEP", repr(sleep)))
     config = RunConfig(name="slow")
-    config.data.source = "python"
-    config.data.generator_file = str(path)
-    config.data.target_size = (16, 16)
-    config.data.batch_size = 8
-    config.training.workers = 0
+    config = config.replace(**{
+        "data.source": "python",
+        "data.generator_file": str(path),
+        "data.target_size": (16, 16),
+        "data.batch_size": 8,
+        "training.workers": 0,
+    })
     return config
 
 
@@ -66,7 +68,7 @@ def test_a_sleeping_source_is_the_bottleneck_and_workers_beat_none(tmp_path):
 
 def test_more_workers_are_not_recommended_when_the_model_is_slower(tmp_path):
     config = config_for(tmp_path, 0.0)
-    config.training.workers = 1
+    config = config.replace(**{"training.workers": 1})
     report = tune_loader(config, batches=6, warmup=2, sweep_processes=False)
     assert report.bottleneck == "model", report.sentence
     assert report.recommended.workers <= 1
@@ -85,4 +87,11 @@ def test_fitgen_tune_loader_prints_and_writes_json(tmp_path, capsys):
     assert "bottleneck" in printed
     record = json.loads(out.read_text())
     assert {"data_only", "model_only", "full", "trials", "recommended"} <= set(record)
-    assert record["recommended"]["settings"]["training.workers"] >= 0
+    recommended = record["recommended"]
+    trial = next(t for t in record["trials"] if (t["workers"], t["use_multiprocessing"],
+                                                 t["max_queue_size"]) == (
+        recommended["workers"], recommended["use_multiprocessing"],
+        recommended["max_queue_size"]))  # one of the settings it timed
+    assert trial["images_per_s"] == max(t["images_per_s"] for t in record["trials"]
+                                        if not t["error"]) or "will not speed" in printed
+    assert recommended["settings"]["training.workers"] == recommended["workers"]

@@ -1,6 +1,5 @@
 """A Python data file as the data source: trains, and its failures are reported clearly."""
 
-import textwrap
 import threading
 
 import pytest
@@ -8,63 +7,20 @@ import pytest
 from fitgen_gui.core.config import RunConfig
 from fitgen_gui.core.events import ConsoleText, TrainingFailed, TrainingFinished
 from fitgen_gui.training.runner import run_training
+from tests.training.conftest import data_file
 
 pytestmark = pytest.mark.slow
 
-DATA_FILE = '''
-import numpy as np
-import keras
-
-class_names = ["dark", "bright"]
-
-
-def batches(seed, fail_at=None):
-    rng = np.random.default_rng(seed)
-    n = 0
-    while True:
-        if fail_at is not None and n + 1 == fail_at:  # batch numbers count from 1
-            raise RuntimeError("sensor export unreadable")
-        y = rng.integers(0, 2, 8)
-        x = rng.uniform(0, 100, (8, 24, 24, 3)) + 120 * y[:, None, None, None]
-        n += 1
-        yield x.astype("float32"), keras.utils.to_categorical(y, 2)
-
-
-def train_data(batch_size):
-    return batches(0, FAIL_AT)
-
-
-class Validation(keras.utils.PyDataset):
-    def __init__(self):
-        super().__init__()
-        self.parts = [next(batches(100 + i)) for i in range(2)]
-
-    def __len__(self):
-        return 2
-
-    def __getitem__(self, index):
-        return self.parts[index]
-
-
-def val_data(batch_size):
-    return Validation()
-'''
-
-
-def data_file(tmp_path, fail_at=None):
-    path = tmp_path / "my_data.py"
-    path.write_text(textwrap.dedent(DATA_FILE).replace("FAIL_AT", repr(fail_at)))
-    return path
-
-
 def config_for(path, steps=4):
     config = RunConfig(name="user")
-    config.data.source = "python"
-    config.data.generator_file = str(path)
-    config.data.target_size = (24, 24)
-    config.data.batch_size = 8
-    config.training.epochs = 3
-    config.training.steps_per_epoch = steps
+    config = config.replace(**{
+        "data.source": "python",
+        "data.generator_file": str(path),
+        "data.target_size": (24, 24),
+        "data.batch_size": 8,
+        "training.epochs": 3,
+        "training.steps_per_epoch": steps,
+    })
     return config
 
 
@@ -143,7 +99,7 @@ def test_a_data_file_runs_val_data_is_evaluated_and_exported_only_when_trusted(t
     # the file's targets, counted here from the same batches.
     assert [p.file for p in evaluation.predictions[:2]] == ["batch 1 #1", "batch 1 #2"]
     namespace: dict = {}
-    exec(textwrap.dedent(DATA_FILE).replace("FAIL_AT", "None"), namespace)
+    exec(data_file(tmp_path).read_text(), namespace)
     targets = np.concatenate([y.argmax(1) for _, y in namespace["Validation"]().parts])
     assert [p.true for p in evaluation.predictions] == [["dark", "bright"][t] for t in targets]
     assert np.sum(evaluation.confusion_matrix) == 16

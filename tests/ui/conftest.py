@@ -97,3 +97,18 @@ def small_training(window, epochs=2, batch_size=8):
     window.data_panel.batch_size.setValue(batch_size)
     window.training_panel.epochs.setValue(epochs)
     window.training_panel.workers.setValue(1)
+
+
+def slow_images(monkeypatch, seconds=0.02):
+    """Each image takes ``seconds`` to load: epochs last long enough to press Stop in."""
+    import time
+
+    from fitgen_gui.data.file_iterators import FileBatchMixin
+
+    original = FileBatchMixin.load_image
+
+    def slow(self, path, params=None):
+        time.sleep(seconds)
+        return original(self, path, params)
+
+    monkeypatch.setattr(FileBatchMixin, "load_image", slow)

@@ -1,4 +1,4 @@
-"""The defects a new user met (issue 10), each reproduced through the window's controls."""
+"""What a new user meets in the window, each reproduced through its controls."""
 
 import textwrap
 from pathlib import Path
@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fitgen_gui.core.events import (
+    BatchEnded,
     EpochStarted,
     PhaseStarted,
     RunStarted,
@@ -65,10 +66,9 @@ def logged(log):
     return [int(n) for n in log.read_text().split()] if log.exists() else []
 
 
-# 1 -------------------------------------------------------------------------------------
 
 
-def test_1_long_status_text_never_squeezes_the_settings_panel(qtbot, window, tiny_dataset):
+def test_long_status_text_never_squeezes_the_settings_panel(qtbot, window, tiny_dataset):
     window.resize(1400, 900)
     choose_folders(qtbot, window, tiny_dataset)
     qtbot.waitUntil(lambda: window.preview.last is not None, timeout=30_000)
@@ -89,10 +89,9 @@ def test_1_long_status_text_never_squeezes_the_settings_panel(qtbot, window, tin
         assert right <= window.data_panel.width()  # not clipped off the panel
 
 
-# 2 -------------------------------------------------------------------------------------
 
 
-def test_2_a_folder_on_the_command_line_keeps_the_last_sessions_settings(
+def test_a_folder_on_the_command_line_keeps_the_last_sessions_settings(
         qtbot, window, tiny_dataset, tmp_path):
     from fitgen_gui.app import open_startup_data
 
@@ -115,10 +114,9 @@ def test_2_a_folder_on_the_command_line_keeps_the_last_sessions_settings(
     second.tasks.shutdown()
 
 
-# 3 -------------------------------------------------------------------------------------
 
 
-def test_3_a_data_file_source_without_a_file_blocks_start(qtbot, window, tiny_dataset):
+def test_a_data_file_source_without_a_file_blocks_start(qtbot, window, tiny_dataset):
     choose_folders(qtbot, window, tiny_dataset)
     assert window.run_bar.start_button.isEnabled()
     panel = window.data_panel
@@ -129,10 +127,9 @@ def test_3_a_data_file_source_without_a_file_blocks_start(qtbot, window, tiny_da
     assert window.flow.start() is False  # the menu's Start cannot either
 
 
-# 4 -------------------------------------------------------------------------------------
 
 
-def test_4_a_new_data_file_starts_at_batch_1_and_times_that_batch_alone(
+def test_a_new_data_file_starts_at_batch_1_and_times_that_batch_alone(
         qtbot, window, tmp_path):
     first, _ = counting_data_file(tmp_path, "first")
     use_data_file(qtbot, window, first)
@@ -150,10 +147,9 @@ def test_4_a_new_data_file_starts_at_batch_1_and_times_that_batch_alone(
     assert batch.seconds < 2 * 0.25  # one batch's time, not three
 
 
-# 5 -------------------------------------------------------------------------------------
 
 
-def test_5_a_raising_data_file_names_the_batch_and_the_preview_recovers(
+def test_a_raising_data_file_names_the_batch_and_the_preview_recovers(
         qtbot, window, tmp_path):
     path, _ = counting_data_file(tmp_path, "broken", fail_at=2)
     use_data_file(qtbot, window, path)
@@ -172,10 +168,9 @@ def test_5_a_raising_data_file_names_the_batch_and_the_preview_recovers(
     assert shown.args[0].index == 0
 
 
-# 6 -------------------------------------------------------------------------------------
 
 
-def test_6_missing_or_bad_weights_block_start_and_create_nothing(
+def test_missing_or_bad_weights_block_start_and_create_nothing(
         qtbot, window, tiny_dataset, tmp_path, monkeypatch):
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "no-weights-here"))
     choose_folders(qtbot, window, tiny_dataset)
@@ -197,13 +192,12 @@ def test_6_missing_or_bad_weights_block_start_and_create_nothing(
     assert not workspace.exists() or not list(workspace.iterdir())  # no "failed 0/10" run
 
 
-# 7 -------------------------------------------------------------------------------------
 
 
 @pytest.mark.slow
-def test_7_after_stop_the_button_and_progress_say_what_happened(
+def test_after_stop_the_button_and_progress_say_what_happened(
         qtbot, window, tiny_dataset, monkeypatch):
-    from tests.ui.test_app_flow import slow_images
+    from tests.ui.conftest import slow_images
 
     slow_images(monkeypatch)
     choose_folders(qtbot, window, tiny_dataset)
@@ -211,7 +205,9 @@ def test_7_after_stop_the_button_and_progress_say_what_happened(
     with qtbot.waitSignal(window.controller.event, timeout=TRAINING,
                           check_params_cb=lambda e: isinstance(e, EpochStarted) and e.epoch == 1):
         qtbot.mouseClick(window.run_bar.start_button, Qt.MouseButton.LeftButton)
-    qtbot.wait(300)
+    qtbot.waitSignal(window.controller.event, timeout=TRAINING,
+                     check_params_cb=lambda e: isinstance(e, BatchEnded) and e.epoch == 1
+                     ).wait()  # a batch of epoch 2 has trained
     with qtbot.waitSignal(window.controller.finished, timeout=60_000) as blocker:
         qtbot.mouseClick(window.run_bar.stop_button, Qt.MouseButton.LeftButton)
         assert window.run_bar.stop_button.text() == "Stopping…"
@@ -222,7 +218,7 @@ def test_7_after_stop_the_button_and_progress_say_what_happened(
     assert "left" not in bar.progress.format() and "Stopped at epoch 2" in bar.progress.format()
 
 
-def test_7_after_a_failure_the_progress_says_failed(qtbot, window):
+def test_after_a_failure_the_progress_says_failed(qtbot, window):
 
     def failing_job(sink, stop):
         sink(RunStarted("/nowhere", 2, 0, 5, None, ("a", "b"), 10, 0, "CPU"))
@@ -237,10 +233,9 @@ def test_7_after_a_failure_the_progress_says_failed(qtbot, window):
     box.close()
 
 
-# 8 -------------------------------------------------------------------------------------
 
 
-def test_8_the_run_name_follows_the_training_folder(qtbot, window, tmp_path):
+def test_the_run_name_follows_the_training_folder(qtbot, window, tmp_path):
     alpha = write_demo_dataset(tmp_path / "alpha", counts={"train": 4, "val": 2})
     beta = write_demo_dataset(tmp_path / "beta", counts={"train": 4, "val": 2})
     window.open_folder(str(alpha))
@@ -249,14 +244,13 @@ def test_8_the_run_name_follows_the_training_folder(qtbot, window, tmp_path):
     assert window.config.name == "beta"
 
 
-# 9: the data-file failure message counts batches from 1, says whether a checkpoint was
-# kept, and starts its own console line: tests/training/test_user_data.py.
+# The data-file failure message (batches counted from 1, whether a checkpoint was kept,
+# its own console line) is tested in tests/training/test_user_data.py.
 
 
-# 10 ------------------------------------------------------------------------------------
 
 
-def test_10_run_actions_are_enabled_only_when_they_can_act_and_say_why(qtbot, window,
+def test_run_actions_are_enabled_only_when_they_can_act_and_say_why(qtbot, window,
                                                                          tiny_dataset):
     actions = window.actions
     assert not actions.stop.isEnabled() and "Nothing is training" in actions.stop.toolTip()
@@ -267,12 +261,11 @@ def test_10_run_actions_are_enabled_only_when_they_can_act_and_say_why(qtbot, wi
     assert not actions.start.isEnabled() and "choose a data file" in actions.start.toolTip()
 
 
-# 11 ------------------------------------------------------------------------------------
 
 
 @pytest.mark.slow
-def test_11_the_runs_list_shows_the_run_in_progress(qtbot, window, tiny_dataset, monkeypatch):
-    from tests.ui.test_app_flow import slow_images
+def test_the_runs_list_shows_the_run_in_progress(qtbot, window, tiny_dataset, monkeypatch):
+    from tests.ui.conftest import slow_images
 
     slow_images(monkeypatch)
     choose_folders(qtbot, window, tiny_dataset)
@@ -287,10 +280,9 @@ def test_11_the_runs_list_shows_the_run_in_progress(qtbot, window, tiny_dataset,
     assert window.runs_panel.table.item(0, 1).text() == "stopped"
 
 
-# 12 ------------------------------------------------------------------------------------
 
 
-def test_12_folders_the_check_refuses_block_start_and_the_preview_says_why(
+def test_folders_the_check_refuses_block_start_and_the_preview_says_why(
         qtbot, window, tmp_path):
     one = tmp_path / "one"
     save(one / "cats" / "a.png", natural_image(0, 16, 16))
@@ -304,10 +296,9 @@ def test_12_folders_the_check_refuses_block_start_and_the_preview_says_why(
     assert "1 class" in text
 
 
-# 13 ------------------------------------------------------------------------------------
 
 
-def test_13_the_status_says_ready_when_folders_are_chosen(qtbot, window, tiny_dataset):
+def test_the_status_says_ready_when_folders_are_chosen(qtbot, window, tiny_dataset):
     choose_folders(qtbot, window, tiny_dataset)
     status = window.run_bar.status.text()
     assert status.startswith("Ready: 36 training images in 3 classes")
@@ -320,10 +311,9 @@ def test_13_the_status_says_ready_when_folders_are_chosen(qtbot, window, tiny_da
     assert titles.count("Training") == 1
 
 
-# 14 ------------------------------------------------------------------------------------
 
 
-def test_14_a_data_files_val_data_counts_as_validation(qtbot, window, tmp_path):
+def test_a_data_files_val_data_counts_as_validation(qtbot, window, tmp_path):
     path, _ = counting_data_file(tmp_path, "with_val", val=True)
     use_data_file(qtbot, window, path)
     window.training_panel.steps.setValue(3)
@@ -334,7 +324,7 @@ def test_14_a_data_files_val_data_counts_as_validation(qtbot, window, tmp_path):
     assert window.run_bar.start_button.isEnabled()
 
 
-def test_14_automatic_steps_count_the_training_share_of_a_validation_split(qtbot, window,
+def test_automatic_steps_count_the_training_share_of_a_validation_split(qtbot, window,
                                                                             tiny_dataset):
     type_path(qtbot, window.data_panel.train_dir, tiny_dataset / "train")
     wait_for_data(qtbot, window)

@@ -122,13 +122,12 @@ def test_background_tasks_deliver_only_the_newest_result_of_a_topic(qtbot):
     tasks.submit("preview", lambda: "new", results.append)
     tasks.submit("scan", lambda: 1 / 0, results.append, lambda m, d: errors.append(m))
     gate.set()
-    qtbot.waitUntil(lambda: bool(results and errors), timeout=5_000)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=5_000)  # every result was handled
     assert results == ["new"]  # "old" came later and was dropped
     assert errors == ["ZeroDivisionError: division by zero"]
     tasks.shutdown()
     ticket = tasks.submit("preview", lambda: "after", results.append)
-    qtbot.wait(100)
+    assert tasks.pending == 0  # after shutdown nothing is even queued
     assert results == ["new"] and not tasks.is_current("preview", ticket)
 
 
@@ -146,8 +145,8 @@ def test_an_edit_reaches_the_project_once_and_a_project_change_reaches_the_contr
     project.changed.connect(changes.append)
     box.setValue(16)
     assert project.config.data.batch_size == 16 and changes == ["data.batch_size"]
-    config = project.snapshot()
-    config.data.batch_size = 8
+    config = project.config
+    config = config.replace(**{"data.batch_size": 8})
     project.load(config)
     assert box.value() == 8 and changes[-1] == ""
 
@@ -182,7 +181,9 @@ def test_a_folder_edit_is_checked_scanned_and_previewed_once(qtbot, window, tiny
     assert project.refreshes == refreshes + 1
     qtbot.waitUntil(lambda: project.report is not None, timeout=30_000)
     qtbot.waitUntil(lambda: window.preview.requests > requests, timeout=5_000)
-    qtbot.wait(400)  # the preview's debounce
+    # Until the preview's debounce has fired and the background work is done.
+    qtbot.waitUntil(lambda: not window.preview._debounce.isActive()
+                    and project.tasks.pending == 0, timeout=10_000)
     assert scans.count("scan") == 1 and scans.count("check") == 1
     assert window.preview.requests - requests <= 2  # the edit, then the data it found
     project.tasks.submit = original

@@ -65,6 +65,11 @@ class BackgroundTasks(QObject):
         self._pool.submit(run)
         return ticket
 
+    @property
+    def pending(self) -> int:
+        """Tasks whose result (or failure) has not been handled yet on the GUI thread."""
+        return len(self._callbacks)
+
     def is_current(self, topic: str, ticket: int) -> bool:
         return self._latest.get(topic) == ticket
 
