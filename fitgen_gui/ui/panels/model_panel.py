@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from fitgen_gui.core.config import IMAGENET_SIZE, setting_info
@@ -25,23 +22,20 @@ from fitgen_gui.ui.widgets.forms import (
     wrap_anywhere,
 )
 from fitgen_gui.ui.widgets.inputs import SizeInput, WeightsInput
+from fitgen_gui.ui.workers.background import TaskContext
 
 __all__ = ["ModelPanel"]
 
 
+class _Cancelled:
+    """A task's cancellation as the ``threading.Event`` the download reads (``is_set``)."""
+
+    def __init__(self, task: TaskContext) -> None:
+        self.is_set = task.cancelled
+
+
 class ModelPanel(QWidget):
-    """Which network learns, from which weights, with which optimizer.
-
-    Signals
-    -------
-    _download_progress(int, int)
-        Internal: bytes done and in all (-1: unknown), from the download thread.
-    _download_done(str, str)
-        Internal: the file's path or "", and the error message or "".
-    """
-
-    _download_progress = Signal(int, int)
-    _download_done = Signal(str, str)
+    """Which network learns, from which weights, with which optimizer."""
 
     def __init__(self, project: Project, binder: Binder) -> None:
         super().__init__()
@@ -74,12 +68,11 @@ class ModelPanel(QWidget):
             download_row.addWidget(widget)
         download_row.addStretch(1)
         form.addRow("", download_row)
-        self._cancel = threading.Event()
         self._downloading = False
         self.download_button.clicked.connect(self.download)
-        self.download_cancel.clicked.connect(self._cancel.set)
-        self._download_progress.connect(self._show_progress)
-        self._download_done.connect(self._downloaded)
+        self._download_ticket = 0
+        self.download_cancel.clicked.connect(
+            lambda: self.project.tasks.cancel(self._download_ticket))
         self.train_base = setting_check_box("model.train_base")
         form.addRow("", self.train_base)
         self.fine_tune = setting_check_box("model.fine_tune")
@@ -199,25 +192,22 @@ class ModelPanel(QWidget):
             return
         architecture = self.project.config.model.architecture
         self._downloading = True
-        self._cancel.clear()
         self.download_progress.setRange(0, 0)
         self.weights_note.setText(f"Downloading the ImageNet weights of {architecture}…")
         self._sync()
 
-        def run() -> None:
+        def run(task: TaskContext) -> str:
             from fitgen_gui.training.weights_download import download_weights
 
-            try:
-                path = download_weights(
-                    architecture, cancel=self._cancel,
-                    progress=lambda done, total: self._download_progress.emit(
-                        done, -1 if total is None else total))
-            except Exception as exc:  # noqa: BLE001 - reported in the panel
-                self._download_done.emit("", str(exc))
-                return
-            self._download_done.emit(path, "")
+            return download_weights(
+                architecture, cancel=_Cancelled(task),
+                progress=lambda done, total: task.progress(done, -1 if total is None
+                                                           else total))
 
-        threading.Thread(target=run, name="fitgen-weights-download", daemon=True).start()
+        self._download_ticket = self.project.tasks.submit(
+            "weights.download", run, lambda path: self._downloaded(path, ""),
+            lambda message, details: self._downloaded("", message),
+            on_progress=self._show_progress, with_context=True)
 
     @property
     def downloading(self) -> bool:

@@ -232,7 +232,8 @@ class Project(QObject):
         self._refresh()
 
     def _scan_failed(self, message: str, details: str) -> None:
-        self.data_error = message.split(": ", 1)[-1] if ": " in message else message
+        # A user error's sentence stands alone; another failure's begins with its type.
+        self.data_error = message.split(": ", 1)[-1] if details and ": " in message else message
         self.checking = False
         self.data_changed.emit()
         self._refresh()

@@ -8,18 +8,14 @@ Grad-CAM maps of one model do not reload it. A job can be cancelled between batc
 
 from __future__ import annotations
 
-import itertools
 import os
-import threading
-import traceback
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
-from fitgen_gui.core.errors import UserError
+from fitgen_gui.ui.workers.background import BackgroundTasks, TaskContext
 
 __all__ = ["JobContext", "ModelWork", "gradcam_job"]
 
@@ -36,7 +32,7 @@ class JobContext:
 
 
 class ModelWork(QObject):
-    """One worker thread for model jobs.
+    """One worker thread for model jobs (background tasks of their own, one at a time).
 
     Signals
     -------
@@ -47,59 +43,35 @@ class ModelWork(QObject):
 
     progress = Signal(str, int, int)
     busy_changed = Signal(bool)
-    _delivered = Signal(int, bool, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="fitgen-model")
-        self._tickets = itertools.count(1)
-        self._pending: dict[int, tuple[Callable, Callable | None, threading.Event]] = {}
+        self._tasks = BackgroundTasks(self, workers=1, name="fitgen-model")
+        self._tasks.busy_changed.connect(self.busy_changed)
         self._models: dict[tuple[str, int | None], tuple[Any, float]] = {}  # worker only
-        self._closed = False
-        self._delivered.connect(self._deliver)
 
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        return self._tasks.busy
 
     def submit(self, work: Callable[[JobContext], Any], on_done: Callable[[Any], None],
                on_error: Callable[[str, str], None] | None = None) -> int:
         """Run ``work(context)`` on the model thread; ``on_done(result)`` or
         ``on_error(message, details)`` on the GUI thread (details: a traceback, or "" for a
         user error whose message says it all)."""
-        ticket = next(self._tickets)
-        if self._closed:
-            return ticket
-        cancel = threading.Event()
-        was_busy = self.busy
-        self._pending[ticket] = (on_done, on_error, cancel)
-        context = JobContext(self._model, cancel.is_set,
-                             lambda text, done, total: self.progress.emit(text, done, total))
 
-        def run() -> None:
-            try:
-                from fitgen_gui.training.tf_startup import import_keras_quietly
+        def run(task: TaskContext) -> Any:
+            from fitgen_gui.training.tf_startup import import_keras_quietly
 
-                import_keras_quietly()
-                result = work(context)
-            except UserError as exc:
-                self._delivered.emit(ticket, False, (str(exc), ""))
-                return
-            except Exception as exc:  # noqa: BLE001 - shown to the user, the app goes on
-                self._delivered.emit(ticket, False, (
-                    f"{type(exc).__name__}: {exc}", "".join(traceback.format_exception(exc))))
-                return
-            self._delivered.emit(ticket, True, result)
+            import_keras_quietly()
+            return work(JobContext(self._model, task.cancelled, task.progress))
 
-        self._pool.submit(run)
-        if not was_busy:
-            self.busy_changed.emit(True)
-        return ticket
+        return self._tasks.submit(None, run, on_done, on_error, with_context=True,
+                                  on_progress=self.progress.emit)
 
     def cancel(self) -> None:
         """Ask the running and queued jobs to stop at their next batch."""
-        for _, _, cancel in self._pending.values():
-            cancel.set()
+        self._tasks.cancel()
 
     def _model(self, path: str, epoch: int | None) -> Any:
         """The ``ModelSource`` of a run folder or model file, loaded once (worker thread)."""
@@ -118,24 +90,9 @@ class ModelWork(QObject):
             self._models.pop(next(iter(self._models)))
         return source
 
-    @Slot(int, bool, object)
-    def _deliver(self, ticket: int, ok: bool, payload: Any) -> None:
-        on_done, on_error, _ = self._pending.pop(ticket, (None, None, None))
-        if not self._pending:
-            self.busy_changed.emit(False)
-        if on_done is None:
-            return
-        if ok:
-            on_done(payload)
-        elif on_error is not None:
-            on_error(*payload)
-
     def shutdown(self) -> None:
         """Cancel what runs and wait for it to end (the window closes)."""
-        self._closed = True
-        self.cancel()
-        self._pending.clear()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._tasks.shutdown()
 
 
 def _stamp(path: str) -> float:

@@ -1,12 +1,13 @@
 """``TrainingController``: one training at a time, on a QThread, relayed to the GUI thread.
 
-The worker lives on its own ``QThread``; TensorFlow is imported there, inside ``run()``
-(the runner module is imported by the job, not by ``start``), so the window never waits
-for it. The worker's signals connect only to bound methods of this GUI-thread controller
-(a lambda would run on the worker thread), which re-emits them; the app and the tests
-listen to the controller. Every event reaches ``event`` exactly once: the final one
-(finished, stopped, failed) only through ``done``. Stop is a ``threading.Event`` set from
-the GUI thread and checked by the training after each batch.
+Each training runs on a fresh ``QThread`` (Keras's global settings are thread-local: a new
+thread starts clean); TensorFlow is imported there (the runner module is imported by the
+job, not by ``start``), so the window never waits for it. The thread hands every event back
+through the :class:`~fitgen_gui.ui.workers.relay.GuiRelay`, the one way work returns to the
+GUI thread, where this controller re-emits it; the app and the tests listen to the
+controller. Every event reaches ``event`` exactly once, the final one (finished, stopped,
+failed) last. Stop is a ``threading.Event`` set from the GUI thread and checked by the
+training after each batch.
 """
 
 from __future__ import annotations
@@ -15,41 +16,32 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal
 
 from fitgen_gui.core.config import RunConfig
 from fitgen_gui.core.events import FINAL_EVENTS, TrainingFailed
 from fitgen_gui.core.run_requests import ProfileRequest
+from fitgen_gui.ui.workers.relay import GuiRelay
 
-__all__ = ["TrainingController", "TrainingWorker"]
+__all__ = ["TrainingController", "TrainingThread"]
 
 Job = Callable[[Callable[[Any], None], threading.Event], Any]
 
 
-class TrainingWorker(QObject):
-    """Runs one training job on its thread.
+class TrainingThread(QThread):
+    """Runs one training job; its events and its end go back through ``relay``."""
 
-    Signals
-    -------
-    event_emitted(object)
-        A ``core.events`` dataclass, emitted on the worker thread (never a final one).
-    done(object)
-        The final event: ``TrainingFinished``, ``TrainingStopped`` or ``TrainingFailed``.
-    """
-
-    event_emitted = Signal(object)
-    done = Signal(object)
-
-    def __init__(self, job: Job, stop_event: threading.Event) -> None:
+    def __init__(self, job: Job, stop_event: threading.Event, relay: GuiRelay,
+                 on_event: Callable[[Any], None], on_done: Callable[[Any], None]) -> None:
         super().__init__()
-        self._job = job
-        self._stop_event = stop_event
+        self.setObjectName("fitgen-training")
+        self._job, self._stop_event, self._relay = job, stop_event, relay
+        self._on_event, self._on_done = on_event, on_done
 
     def _sink(self, event: Any) -> None:
-        if not isinstance(event, FINAL_EVENTS):  # the final event goes through done
-            self.event_emitted.emit(event)
+        if not isinstance(event, FINAL_EVENTS):  # the final event comes once, at the end
+            self._relay.post(self._on_event, event)
 
-    @Slot()
     def run(self) -> None:
         try:
             from fitgen_gui.training.tf_startup import import_keras_quietly
@@ -58,7 +50,7 @@ class TrainingWorker(QObject):
             final = self._job(self._sink, self._stop_event)
         except BaseException as exc:  # noqa: BLE001 - the app shows it and keeps running
             final = TrainingFailed.from_exception(exc)
-        self.done.emit(final)
+        self._relay.post(self._on_done, final)
 
 
 def _run_job(config: RunConfig, workspace: str, report: Any,
@@ -101,8 +93,8 @@ class TrainingController(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread: QThread | None = None
-        self._worker: TrainingWorker | None = None
+        self._thread: TrainingThread | None = None
+        self._relay = GuiRelay(self)
         self._stop_event = threading.Event()
         self.profile_request = ProfileRequest()
         self.last_final: Any = None
@@ -142,15 +134,9 @@ class TrainingController(QObject):
         if self.is_running:
             return False
         self._stop_event = threading.Event()
-        thread = QThread()
-        thread.setObjectName("fitgen-training")
-        worker = TrainingWorker(job, self._stop_event)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.event_emitted.connect(self._relay)
-        worker.done.connect(self._on_done)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        self._thread = TrainingThread(job, self._stop_event, self._relay, self.event.emit,
+                                      self._on_done)
+        self._thread.start()
         self.running_changed.emit(True)
         return True
 
@@ -158,17 +144,10 @@ class TrainingController(QObject):
         """Stop after the current batch (validation is cut short); keeps a checkpoint."""
         self._stop_event.set()
 
-    @Slot(object)
-    def _relay(self, event: Any) -> None:
-        self.event.emit(event)
-
-    @Slot(object)
     def _on_done(self, final: Any) -> None:
-        thread = self._thread
-        self._thread = self._worker = None
+        thread, self._thread = self._thread, None
         if thread is not None:
-            thread.quit()
-            thread.wait()
+            thread.wait()  # run() has returned: the final event is its last act
             thread.deleteLater()
         self.last_final = final
         self.event.emit(final)
