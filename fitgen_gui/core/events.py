@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 __all__ = [
     "FINAL_EVENTS",
@@ -20,11 +21,13 @@ __all__ = [
     "EpochEnded",
     "EpochStarted",
     "Event",
+    "FinalEvent",
     "PhaseStarted",
     "ProfileSaved",
     "RunResumed",
     "RunStarted",
     "RunWarning",
+    "Sink",
     "TrainingFailed",
     "TrainingFinished",
     "TrainingStopped",
@@ -215,7 +218,11 @@ class TrainingFailed:
 Event = (RunStarted | RunResumed | PhaseStarted | EpochStarted | BatchEnded | EpochEnded
          | RunWarning | ProfileSaved | ConsoleText | TrainingFinished | TrainingStopped
          | TrainingFailed)
+FinalEvent = TrainingFinished | TrainingStopped | TrainingFailed
 FINAL_EVENTS = (TrainingFinished, TrainingStopped, TrainingFailed)
+# What the engine is given to tell its events to: the app's worker signal, the CLI's
+# printer, a test's list.append.
+Sink: TypeAlias = Callable[[Event], None]
 
 _TYPES = {cls.__name__: cls for cls in (
     RunStarted, RunResumed, PhaseStarted, EpochStarted, BatchEnded, EpochEnded, RunWarning,

@@ -23,7 +23,6 @@ import math
 import os
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ from fitgen_gui.core.events import (
     EpochStarted,
     PhaseStarted,
     RunWarning,
+    Sink,
     event_to_dict,
 )
 from fitgen_gui.core.faults import crash_point
@@ -176,7 +176,7 @@ class RunRecorder(keras.callbacks.Callback):
         while only its head trains on cached features); its layers are the same objects.
     """
 
-    def __init__(self, run: RunDir, emit: Callable[[Any], None], stop_event: threading.Event,
+    def __init__(self, run: RunDir, emit: Sink, stop_event: threading.Event,
                  *, batch_size: int, on_nan: str = "stop", batch_interval: float = 0.1,
                  keep_last: int = 0, monitor: str = "val_loss",
                  resume_state: dict[str, Any] | None = None,

@@ -39,6 +39,7 @@ from fitgen_gui.core.events import (
     RunResumed,
     RunStarted,
     RunWarning,
+    Sink,
     TrainingFailed,
     TrainingFinished,
     TrainingStopped,
@@ -73,8 +74,6 @@ from fitgen_gui.training.run_recorder import RunRecorder, save_model_atomic
 from fitgen_gui.training.tf_profile import ProfileBatches, ProfileWarning
 
 __all__ = ["CheckpointError", "resume_training", "run_training"]
-
-Sink = Callable[[Any], None]
 
 
 class _StoppedEarly(Exception):

@@ -18,12 +18,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal, Slot
 
 from fitgen_gui.core.config import RunConfig
-from fitgen_gui.core.events import FINAL_EVENTS, TrainingFailed
+from fitgen_gui.core.events import FINAL_EVENTS, Event, FinalEvent, Sink, TrainingFailed
 from fitgen_gui.core.run_requests import ProfileRequest
 
 __all__ = ["TrainingController", "TrainingWorker"]
 
-Job = Callable[[Callable[[Any], None], threading.Event], Any]
+Job = Callable[[Sink, threading.Event], FinalEvent]
 
 
 class TrainingWorker(QObject):
@@ -45,7 +45,7 @@ class TrainingWorker(QObject):
         self._job = job
         self._stop_event = stop_event
 
-    def _sink(self, event: Any) -> None:
+    def _sink(self, event: Event) -> None:
         if not isinstance(event, FINAL_EVENTS):  # the final event goes through done
             self.event_emitted.emit(event)
 
@@ -63,7 +63,7 @@ class TrainingWorker(QObject):
 
 def _run_job(config: RunConfig, workspace: str, report: Any,
              profile: ProfileRequest) -> Job:
-    def job(sink: Callable[[Any], None], stop: threading.Event) -> Any:
+    def job(sink: Sink, stop: threading.Event) -> FinalEvent:
         from fitgen_gui.training.runner import run_training  # TensorFlow loads here
 
         return run_training(config, sink, stop, workspace=workspace, check_report=report,
@@ -74,7 +74,7 @@ def _run_job(config: RunConfig, workspace: str, report: Any,
 
 def _resume_job(run_dir: str, from_epoch: int | None, epochs: int | None,
                 trusted: bool, profile: ProfileRequest) -> Job:
-    def job(sink: Callable[[Any], None], stop: threading.Event) -> Any:
+    def job(sink: Sink, stop: threading.Event) -> FinalEvent:
         from fitgen_gui.training.runner import resume_training  # TensorFlow loads here
 
         return resume_training(run_dir, sink, stop, from_epoch=from_epoch, epochs=epochs,
