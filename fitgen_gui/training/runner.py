@@ -61,7 +61,7 @@ from fitgen_gui.core.run_dir import (
     write_atomic,
 )
 from fitgen_gui.core.run_requests import ProfileRequest, parse_batch_range
-from fitgen_gui.data.batch_streams import is_sequence, sequence_length
+from fitgen_gui.data.batch_streams import DataFailure, is_sequence, sequence_length
 from fitgen_gui.data.data_check import CheckReport, format_report
 from fitgen_gui.data.pipeline import build_run_data, summarize_class_names
 from fitgen_gui.training import feature_cache, tf_devices
@@ -81,7 +81,8 @@ class _StoppedEarly(Exception):
 
 
 def _failure_message(exc: BaseException, config: RunConfig | None,
-                     checkpoint: CheckpointInfo | None) -> str:
+                     checkpoint: CheckpointInfo | None,
+                     data_failure: DataFailure | None = None) -> str:
     """Words for people, for the errors they can act on."""
     name = type(exc).__name__
     text = str(exc)
@@ -112,9 +113,8 @@ def _failure_message(exc: BaseException, config: RunConfig | None,
         return (f"{who} of the cluster stopped answering (it was stopped, or its machine or "
                 f"the network failed), so every worker stopped.{kept} To continue, start "
                 "`fitgen worker --resume RUN_FOLDER` on every machine.")
-    where = getattr(exc, "fitgen_batch", None)
-    if where is not None:
-        role, batch = where
+    if data_failure is not None and data_failure.error is exc:
+        role, batch = data_failure.role, data_failure.batch
         first_line = text.splitlines()[0] if text else ""
         return (f"The {role} data failed while building batch {batch + 1}: {name}: "
                 f"{first_line}. The error came from the data itself (the details show its "
@@ -156,6 +156,11 @@ class _Session:
         self.profile_request: ProfileRequest | None = None
         self._log = None
         self._emit_lock = threading.RLock()
+        self.data_failure: DataFailure | None = None
+
+    def data_failed(self, failure: DataFailure) -> None:
+        """The data raised for a batch (its error is about to reach the run)."""
+        self.data_failure = failure
 
     def emit(self, event: Any) -> None:
         # Data threads report skipped files while the training thread reports batches.
@@ -188,7 +193,7 @@ class _Session:
     def fail(self, exc: BaseException, message: str | None = None) -> TrainingFailed:
         latest = self.run.checkpoint() if self.run is not None else None
         event = TrainingFailed.from_exception(
-            exc, message or _failure_message(exc, self.config, latest),
+            exc, message or _failure_message(exc, self.config, latest, self.data_failure),
             str(self.run.path) if self.run else None, latest.path if latest else None)
         if self.run is not None:
             with contextlib.suppress(OSError):
@@ -430,6 +435,7 @@ def _train(session: _Session, prepared: Prepared, *, model: keras.Model | None,
                 # The models resize any image, but images that change size mid-run are a
                 # bug of the data (and retrace the step).
                 strict_shapes=True,
+                on_data_failure=session.data_failed,
             )
 
         if phase_two is not None and initial_epoch < phase_two:
