@@ -28,7 +28,7 @@ from fitgen_gui.core.events import (
 from fitgen_gui.core.run_dir import CONSOLE, RunDir
 from fitgen_gui.core.run_requests import ProfileRequest
 from fitgen_gui.data.batch_streams import DataFailure
-from fitgen_gui.training.fit_loop import DataExhaustedWarning
+from fitgen_gui.training.generator_training import DataExhaustedWarning
 from fitgen_gui.training.input_meter import BatchContentWarning
 from fitgen_gui.training.run.failures import failure_message
 from fitgen_gui.training.tf_profile import ProfileWarning
