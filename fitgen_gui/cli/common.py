@@ -8,10 +8,14 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fitgen_gui.core.errors import UserError
+
+if TYPE_CHECKING:
+    from fitgen_gui.core.events import Event, FinalEvent, Sink
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_STOPPED", "EXIT_USAGE", "UserError",
            "add_config_options", "config_from_args", "finish", "load_engine", "run_with_stop"]
@@ -187,7 +191,7 @@ class Printer:
         self.tty = sys.stdout is not None and sys.stdout.isatty()
         self.buffer = ConsoleBuffer(lambda line: print(line, flush=True))
 
-    def __call__(self, event: Any) -> None:
+    def __call__(self, event: Event) -> None:
         from fitgen_gui.core.events import ConsoleText
 
         if not isinstance(event, ConsoleText) or sys.stdout is None:
@@ -199,7 +203,7 @@ class Printer:
             self.buffer.feed(event.text)
 
 
-def finish(final: Any) -> int:
+def finish(final: FinalEvent) -> int:
     """Print a run's outcome; its exit status (2 for what the user can fix)."""
     from fitgen_gui.core.events import TrainingFailed, TrainingStopped
 
@@ -215,7 +219,7 @@ def finish(final: Any) -> int:
     return EXIT_STOPPED if isinstance(final, TrainingStopped) else EXIT_OK
 
 
-def run_with_stop(start: Any) -> int:
+def run_with_stop(start: Callable[[Sink, threading.Event], FinalEvent]) -> int:
     """Run ``start(sink, stop)``; Ctrl+C stops after the batch, twice quits at once."""
     stop = threading.Event()
 

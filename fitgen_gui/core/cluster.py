@@ -236,79 +236,111 @@ def handshake(cluster: Cluster, timeout_s: float = 60.0) -> None:
         The port is taken, a worker cannot be reached or did not call within
         ``timeout_s``, or a worker has a different cluster file.
     """
-    server = _listen(cluster)
-    heard: set[int] = set()
-    strangers: list[str] = []  # indexes of callers with another cluster file
-    problems: list[str] = []
-    lock = threading.Lock()
-    hello = f"{_HELLO} {cluster.digest()}"
-    done = threading.Event()
+    meeting = _Handshake(cluster, _listen(cluster))
+    listener = threading.Thread(target=meeting.serve, name="fitgen-cluster-listen",
+                                daemon=True)
+    listener.start()
+    deadline = time.monotonic() + timeout_s
+    try:
+        while time.monotonic() < deadline:
+            if meeting.call_round():
+                return
+            time.sleep(0.2)
+        raise meeting.timed_out(timeout_s)
+    finally:
+        meeting.done.set()
+        listener.join(timeout=2)
+        meeting.server.close()
 
-    def serve() -> None:
-        while not done.is_set():
+
+class _Handshake:
+    """One worker's side of :func:`handshake`: who has called it, whom it has reached."""
+
+    def __init__(self, cluster: Cluster, server: socket.socket) -> None:
+        self.cluster = cluster
+        self.server = server
+        self.heard: set[int] = set()
+        self.strangers: list[str] = []  # indexes of callers with another cluster file
+        self.reached: set[int] = set()
+        self.peers = [i for i in range(len(cluster.workers)) if i != cluster.index]
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+
+    # -- the listening side (its own thread) ----------------------------------------------
+
+    def serve(self) -> None:
+        """Answer the workers that call, until the handshake is over."""
+        while not self.done.is_set():
             try:
-                conn, _ = server.accept()
+                conn, _ = self.server.accept()
             except (TimeoutError, OSError):
                 continue
             with conn:
                 conn.settimeout(5)
-                try:
-                    words = conn.makefile("r").readline().split()
-                    if len(words) == 3 and words[0] == _HELLO:
-                        if words[1] != cluster.digest():
-                            reply = "different"
-                            with lock:
-                                strangers.append(words[2])
-                        else:
-                            reply = f"ok {cluster.index}"
-                            with lock:
-                                heard.add(int(words[2]))
-                        conn.sendall(f"{reply}\n".encode())
-                        conn.recv(1)  # the caller closes first
-                except (OSError, ValueError):
-                    continue
+                with contextlib.suppress(OSError, ValueError):
+                    self._answer(conn)
 
-    listener = threading.Thread(target=serve, name="fitgen-cluster-listen", daemon=True)
-    listener.start()
-    reached: set[int] = set()
-    deadline = time.monotonic() + timeout_s
-    peers = [i for i in range(len(cluster.workers)) if i != cluster.index]
-    try:
-        while time.monotonic() < deadline:
-            for peer in peers:
-                if peer in reached:
-                    continue
-                host, _, port = cluster.workers[peer].rpartition(":")
-                try:
-                    with socket.create_connection((host, int(port)), timeout=2) as conn:
-                        conn.sendall(f"{hello} {cluster.index}\n".encode())
-                        reply = conn.makefile("r").readline().split()
-                except OSError:
-                    continue
-                if reply == ["different"]:
-                    raise ClusterError(
-                        f"{cluster.worker_text(peer)} has a different cluster file: give "
-                        "every worker the same one.")
-                if reply != ["ok", str(peer)]:
-                    raise ClusterError(
-                        f"{cluster.workers[peer]} answered as worker "
-                        f"{reply[1] if len(reply) == 2 else '?'}, not as worker {peer}: each "
-                        "machine needs its own --index (its place in the cluster file).")
-                reached.add(peer)
-            with lock:
-                all_heard = heard >= set(peers)
-                if strangers:
-                    raise ClusterError(
-                        f"Worker {strangers[0]} has a different cluster file: give every "
-                        "worker the same one.")
-            if len(reached) == len(peers) and all_heard:
-                return
-            time.sleep(0.2)
-        with lock:
-            silent = [p for p in peers if p not in heard]
-        for peer in peers:
+    def _answer(self, conn: socket.socket) -> None:
+        words = conn.makefile("r").readline().split()
+        if len(words) != 3 or words[0] != _HELLO:
+            return
+        if words[1] != self.cluster.digest():
+            reply = "different"
+            with self.lock:
+                self.strangers.append(words[2])
+        else:
+            reply = f"ok {self.cluster.index}"
+            with self.lock:
+                self.heard.add(int(words[2]))
+        conn.sendall(f"{reply}\n".encode())
+        conn.recv(1)  # the caller closes first
+
+    # -- the calling side ------------------------------------------------------------------
+
+    def call_round(self) -> bool:
+        """Call each worker not reached yet; whether all are reached and have called."""
+        for peer in self.peers:
+            if peer not in self.reached and self._call(peer):
+                self.reached.add(peer)
+        with self.lock:
+            all_heard = self.heard >= set(self.peers)
+            if self.strangers:
+                raise ClusterError(
+                    f"Worker {self.strangers[0]} has a different cluster file: give every "
+                    "worker the same one.")
+        return len(self.reached) == len(self.peers) and all_heard
+
+    def _call(self, peer: int) -> bool:
+        """Say hello to ``peer``; whether it answered as itself (refused when it is
+        another worker, or has another cluster file)."""
+        cluster = self.cluster
+        host, _, port = cluster.workers[peer].rpartition(":")
+        try:
+            with socket.create_connection((host, int(port)), timeout=2) as conn:
+                conn.sendall(f"{_HELLO} {cluster.digest()} {cluster.index}\n".encode())
+                reply = conn.makefile("r").readline().split()
+        except OSError:
+            return False
+        if reply == ["different"]:
+            raise ClusterError(
+                f"{cluster.worker_text(peer)} has a different cluster file: give "
+                "every worker the same one.")
+        if reply != ["ok", str(peer)]:
+            raise ClusterError(
+                f"{cluster.workers[peer]} answered as worker "
+                f"{reply[1] if len(reply) == 2 else '?'}, not as worker {peer}: each "
+                "machine needs its own --index (its place in the cluster file).")
+        return True
+
+    def timed_out(self, timeout_s: float) -> ClusterError:
+        """What went wrong with each worker the handshake did not complete with."""
+        cluster = self.cluster
+        with self.lock:
+            silent = [p for p in self.peers if p not in self.heard]
+        problems = []
+        for peer in self.peers:
             host, _, port = cluster.workers[peer].rpartition(":")
-            if peer not in reached:
+            if peer not in self.reached:
                 problems.append(
                     f"{cluster.worker_text(peer)} could not be reached: start `fitgen "
                     f"worker` (or `fitgen cluster-check`) there with --index {peer}, and "
@@ -317,9 +349,5 @@ def handshake(cluster: Cluster, timeout_s: float = 60.0) -> None:
                 problems.append(
                     f"{cluster.worker_text(peer)} did not reach this computer: check that "
                     f"this computer's port {cluster.port} is open to {host}")
-        raise ClusterError(f"Waited {timeout_s:.0f} s for the cluster: "
-                           + "; ".join(problems) + ".")
-    finally:
-        done.set()
-        listener.join(timeout=2)
-        server.close()
+        return ClusterError(f"Waited {timeout_s:.0f} s for the cluster: "
+                            + "; ".join(problems) + ".")

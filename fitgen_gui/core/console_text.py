@@ -12,7 +12,7 @@ import os
 import threading
 from collections.abc import Callable
 
-from fitgen_gui.core.events import ConsoleText
+from fitgen_gui.core.events import ConsoleText, Sink
 
 __all__ = ["ConsoleBuffer", "ConsoleStream"]
 
@@ -59,7 +59,7 @@ class ConsoleStream:
     encoding = "utf-8"
 
     def __init__(self, log_path: str | os.PathLike | None,
-                 sink: Callable[[object], None] | None = None) -> None:
+                 sink: Sink | None = None) -> None:
         self._sink = sink
         self._lock = threading.Lock()
         self._file = None

@@ -9,8 +9,9 @@ which goes to ``console.log``), so a run's plots can be rebuilt from its folder.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from fitgen_gui.core.serialization import from_plain, to_plain
 
@@ -21,11 +22,13 @@ __all__ = [
     "EpochEnded",
     "EpochStarted",
     "Event",
+    "FinalEvent",
     "PhaseStarted",
     "ProfileSaved",
     "RunResumed",
     "RunStarted",
     "RunWarning",
+    "Sink",
     "TrainingFailed",
     "TrainingFinished",
     "TrainingStopped",
@@ -216,7 +219,11 @@ class TrainingFailed:
 Event = (RunStarted | RunResumed | PhaseStarted | EpochStarted | BatchEnded | EpochEnded
          | RunWarning | ProfileSaved | ConsoleText | TrainingFinished | TrainingStopped
          | TrainingFailed)
+FinalEvent = TrainingFinished | TrainingStopped | TrainingFailed
 FINAL_EVENTS = (TrainingFinished, TrainingStopped, TrainingFailed)
+# What the engine is given to tell its events to: the app's worker signal, the CLI's
+# printer, a test's list.append.
+Sink: TypeAlias = Callable[[Event], None]
 
 _TYPES = {cls.__name__: cls for cls in (
     RunStarted, RunResumed, PhaseStarted, EpochStarted, BatchEnded, EpochEnded, RunWarning,

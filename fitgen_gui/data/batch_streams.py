@@ -37,13 +37,15 @@ import tempfile
 import threading
 import warnings
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent import futures
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
     "ArraySequence",
     "BatchStream",
+    "DataFailure",
     "StreamExhausted",
     "is_sequence",
     "open_stream",
@@ -53,6 +55,24 @@ __all__ = [
 
 class StreamExhausted(Exception):
     """The source has no more batches (a generator returned, or the limit was reached)."""
+
+
+@dataclass(frozen=True)
+class DataFailure:
+    """The data raised while building a batch: which data, which batch, and the error.
+
+    The stream re-raises the error itself to its reader (its own type, with a note naming
+    the batch, as Keras 2 let it through); a listener given to :func:`open_stream` is told
+    first, with this record, so that the run engine can name the batch in its message.
+    """
+
+    role: str  # "training", "validation", ...
+    batch: int  # counted from 0
+    source: str  # "__getitem__" of a sequence, or "generator"
+    error: BaseException
+
+
+FailureListener = Callable[[DataFailure], None]
 
 
 def is_sequence(data: Any) -> bool:
@@ -120,6 +140,8 @@ class BatchStream:
     """
 
     produced = 0
+    _role = "training"
+    _on_failure: FailureListener | None = None
 
     def next(self) -> Any:
         """Return the next batch, or raise :class:`StreamExhausted`."""
@@ -145,6 +167,13 @@ class BatchStream:
     def close(self) -> None:
         """Stop the background workers; batches read ahead are dropped."""
 
+    def _failed(self, exc: BaseException, batch: int, source: str) -> BaseException:
+        """``exc``, raised by the data for ``batch``, noted and told to the listener."""
+        exc.add_note(f"(FitGen: raised by the {self._role} data {source} for batch {batch}.)")
+        if self._on_failure is not None:
+            self._on_failure(DataFailure(self._role, batch, source, exc))
+        return exc
+
     def __enter__(self) -> BatchStream:
         return self
 
@@ -162,6 +191,7 @@ def open_stream(
     limit: int | None = None,
     role: str = "training",
     start: int = 0,
+    on_failure: FailureListener | None = None,
 ) -> BatchStream:
     """Open a stream over a generator or a sequence with Keras 2's enqueuer semantics.
 
@@ -184,13 +214,17 @@ def open_stream(
     start
         Position in the first pass of a sequence to start at (a run resumed inside an
         epoch); a generator cannot be wound on and ignores it.
+    on_failure
+        Told of an error the data raises while building a batch (a :class:`DataFailure`),
+        just before the error is raised to the reader.
     """
     if is_sequence(data):
         order = _PassOrder(data, shuffle=shuffle, role=role, start=start)
         if workers <= 0:
-            return _InlineSequenceStream(data, order, limit, role)
+            return _InlineSequenceStream(data, order, limit, role, on_failure)
         return _PooledSequenceStream(
-            data, order, limit, role, workers, max(1, max_queue_size), use_multiprocessing
+            data, order, limit, role, workers, max(1, max_queue_size), use_multiprocessing,
+            on_failure,
         )
     if use_multiprocessing and workers > 0:
         # Keras 2 warned and trained; code that ran there must run here: threads read it.
@@ -209,14 +243,9 @@ def open_stream(
             f"got {type(data).__name__}."
         ) from None
     if workers <= 0:
-        return _InlineIteratorStream(iterator, limit, role)
-    return _ThreadedIteratorStream(iterator, limit, role, workers, max(1, max_queue_size))
-
-
-def _note(exc: BaseException, role: str, batch_number: int, where: str) -> BaseException:
-    exc.add_note(f"(FitGen: raised by the {role} data {where} for batch {batch_number}.)")
-    exc.fitgen_batch = (role, batch_number)  # read by the run engine to name the batch
-    return exc
+        return _InlineIteratorStream(iterator, limit, role, on_failure)
+    return _ThreadedIteratorStream(iterator, limit, role, workers, max(1, max_queue_size),
+                                   on_failure)
 
 
 class _PassOrder:
@@ -269,8 +298,10 @@ class _PassOrder:
 
 
 class _InlineSequenceStream(BatchStream):
-    def __init__(self, seq: Any, order: _PassOrder, limit: int | None, role: str) -> None:
+    def __init__(self, seq: Any, order: _PassOrder, limit: int | None, role: str,
+                 on_failure: FailureListener | None = None) -> None:
         self._seq, self._order, self._limit, self._role = seq, order, limit, role
+        self._on_failure = on_failure
         self.produced = 0
 
     def next(self) -> Any:
@@ -280,7 +311,7 @@ class _InlineSequenceStream(BatchStream):
         try:
             batch = self._seq[index]
         except Exception as exc:  # noqa: BLE001 - re-raised, with the batch named
-            raise _note(exc, self._role, index, "__getitem__") from None
+            raise self._failed(exc, index, "__getitem__") from None
         self.produced += 1
         if self._order.pass_submitted():
             self._order.end_pass()
@@ -358,8 +389,10 @@ class _PooledSequenceStream(BatchStream):
         workers: int,
         max_queue_size: int,
         processes: bool,
+        on_failure: FailureListener | None = None,
     ) -> None:
         self._seq, self._order, self._limit, self._role = seq, order, limit, role
+        self._on_failure = on_failure
         self._max_queue = max_queue_size
         self._pending: deque[tuple[int, futures.Future]] = deque()
         self._submitted = 0
@@ -431,7 +464,7 @@ class _PooledSequenceStream(BatchStream):
         try:
             batch = fut.result()
         except Exception as exc:  # noqa: BLE001 - re-raised, with the batch named
-            raise _note(exc, self._role, index, "__getitem__") from None
+            raise self._failed(exc, index, "__getitem__") from None
         self.produced += 1
         self._top_up()
         return batch
@@ -452,8 +485,10 @@ class _PooledSequenceStream(BatchStream):
 
 
 class _InlineIteratorStream(BatchStream):
-    def __init__(self, iterator: Iterator, limit: int | None, role: str) -> None:
+    def __init__(self, iterator: Iterator, limit: int | None, role: str,
+                 on_failure: FailureListener | None = None) -> None:
         self._it, self._limit, self._role = iterator, limit, role
+        self._on_failure = on_failure
         self.produced = 0
 
     def next(self) -> Any:
@@ -464,7 +499,7 @@ class _InlineIteratorStream(BatchStream):
         except StopIteration:
             raise StreamExhausted from None
         except Exception as exc:  # noqa: BLE001 - re-raised, with the batch named
-            raise _note(exc, self._role, self.produced, "generator") from None
+            raise self._failed(exc, self.produced, "generator") from None
         self.produced += 1
         return batch
 
@@ -474,15 +509,19 @@ class _End:
 
 
 class _Failure:
-    def __init__(self, exc: BaseException) -> None:
-        self.exc = exc
+    """Queue marker: the generator raised ``exc`` for ``batch``."""
+
+    def __init__(self, exc: BaseException, batch: int) -> None:
+        self.exc, self.batch = exc, batch
 
 
 class _ThreadedIteratorStream(BatchStream):
     def __init__(
-        self, iterator: Iterator, limit: int | None, role: str, workers: int, max_queue: int
+        self, iterator: Iterator, limit: int | None, role: str, workers: int, max_queue: int,
+        on_failure: FailureListener | None = None,
     ) -> None:
         self._it, self._limit, self._role = iterator, limit, role
+        self._on_failure = on_failure
         self._queue: queue.Queue = queue.Queue(max_queue)
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -516,7 +555,7 @@ class _ThreadedIteratorStream(BatchStream):
                     return
                 except BaseException as exc:  # noqa: BLE001 - re-raised by the reader
                     self._source_done = True
-                    self._put(_Failure(_note(exc, self._role, self._pulled, "generator")))
+                    self._put(_Failure(exc, self._pulled))
                     return
                 self._pulled += 1
                 self._put(item)
@@ -538,7 +577,8 @@ class _ThreadedIteratorStream(BatchStream):
             raise StreamExhausted
         if isinstance(item, _Failure):
             self._finished = True
-            raise item.exc
+            # Told on the reader's thread, when the batch is due (not when read ahead).
+            raise self._failed(item.exc, item.batch, "generator")
         self.produced += 1
         return item
 

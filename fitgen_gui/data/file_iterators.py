@@ -548,19 +548,7 @@ class DataFrameIterator(FileBatchMixin, Iterator):
             keep = keep[start:stop]
         if class_mode in ("categorical", "binary", "sparse"):
             self.classes = [self._class_index(labels_of[y_col][i]) for i in keep]
-        if class_mode == "raw" and raw_columns:
-            # Several columns: one row of values per image, shape (n, columns) (Keras 2's
-            # df[y_col].values).
-            self._targets = np.asarray(
-                [[_number(labels_of[c][i], c) if isinstance(labels_of[c][i], str)
-                  else labels_of[c][i] for c in y_cols] for i in keep]).reshape(
-                len(keep), len(y_cols))
-        elif class_mode == "raw":
-            raw = [labels_of[y_col][i] for i in keep]
-            self._targets = np.asarray(
-                [_number(v, y_col) if isinstance(v, str) else v for v in raw])
-        elif class_mode == "multi_output":
-            self._targets = [np.asarray([labels_of[c][i] for i in keep]) for c in y_cols]
+        self._set_targets(labels_of, y_col, y_cols, keep, raw_columns)
         self._sample_weight = (
             np.asarray([float(weights[i]) for i in keep]) if weights else None
         )
@@ -575,6 +563,24 @@ class DataFrameIterator(FileBatchMixin, Iterator):
         else:
             _print(f"Found {self.samples} {state} image filenames.")
         super().__init__(self.samples, batch_size, shuffle, seed)
+
+    def _set_targets(self, labels_of: dict, y_col: Any, y_cols: list, keep: list[int],
+                     raw_columns: bool) -> None:
+        """The targets of ``raw`` and ``multi_output`` class modes, for the rows kept."""
+        mode = self.class_mode
+        if mode == "raw" and raw_columns:
+            # Several columns: one row of values per image, shape (n, columns) (Keras 2's
+            # df[y_col].values).
+            self._targets = np.asarray(
+                [[_number(labels_of[c][i], c) if isinstance(labels_of[c][i], str)
+                  else labels_of[c][i] for c in y_cols] for i in keep]).reshape(
+                len(keep), len(y_cols))
+        elif mode == "raw":
+            raw = [labels_of[y_col][i] for i in keep]
+            self._targets = np.asarray(
+                [_number(v, y_col) if isinstance(v, str) else v for v in raw])
+        elif mode == "multi_output":
+            self._targets = [np.asarray([labels_of[c][i] for i in keep]) for c in y_cols]
 
     def _valid_file(self, name: str) -> bool:
         path = os.path.join(self.directory, name)

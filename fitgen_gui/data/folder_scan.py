@@ -154,6 +154,51 @@ def _list_root(root: str, tree: ClassTree, class_links: bool) -> list[str]:
     return classes
 
 
+def _enters(entry: os.DirEntry, link: bool, follow_links: bool, seen: set[str],
+            found: ClassTree) -> bool:
+    """Whether to walk a folder met in a class folder; a link not followed and a link
+    back to a folder already walked are recorded instead."""
+    if link and not follow_links:
+        found.links_not_followed.append(entry.path)
+        return False
+    if link or follow_links:
+        real = os.path.realpath(entry.path)
+        if real in seen:
+            found.link_loops.append(entry.path)
+            return False
+        seen.add(real)
+    return True
+
+
+def _is_image(entry: os.DirEntry, link: bool, extensions: tuple[str, ...],
+              found: ClassTree) -> bool:
+    """Whether a file met in a class folder is an image to train on; anything else
+    (another extension, a dangling link, a special file) is recorded, and so is a name
+    that will cause trouble."""
+    if not entry.name.lower().endswith(extensions):
+        found.other_files.append(entry.path)
+        return False
+    if not entry.is_file():
+        if link and not os.path.exists(entry.path):
+            found.dangling_links.append((entry.path, os.readlink(entry.path)))
+        else:
+            found.special_files.append(entry.path)
+        return False
+    reason = bad_name_reason(entry.name)
+    if reason:
+        found.bad_names.append((entry.path, reason))
+    return True
+
+
+def _stat_of(entry: os.DirEntry) -> tuple[int, int]:
+    """Size and modification time (ns) of a file, (0, 0) when it cannot be read."""
+    try:
+        st = entry.stat()
+    except OSError:
+        return (0, 0)
+    return (st.st_size, st.st_mtime_ns)
+
+
 def _walk_class(root: str, name: str, extensions: tuple[str, ...], follow_links: bool,
                 class_links: bool, with_stats: bool) -> tuple[ClassTree, list[bool]]:
     """Files of one class folder, in Keras 2's order, what was met on the way, and which
@@ -184,38 +229,12 @@ def _walk_class(root: str, name: str, extensions: tuple[str, ...], follow_links:
                 continue
             link = entry.is_symlink()
             if entry.is_dir():
-                if link and not follow_links:
-                    found.links_not_followed.append(entry.path)
-                    continue
-                if link or follow_links:
-                    real = os.path.realpath(entry.path)
-                    if real in seen:
-                        found.link_loops.append(entry.path)
-                        continue
-                    seen.add(real)
-                found.nested_dirs.append(entry.path)
-                subdirs.append((entry.path, via_link or link))
-                continue
-            if not entry.name.lower().endswith(extensions):
-                found.other_files.append(entry.path)
-                continue
-            if not entry.is_file():
-                if link and not os.path.exists(entry.path):
-                    found.dangling_links.append((entry.path, os.readlink(entry.path)))
-                else:
-                    found.special_files.append(entry.path)
-                continue
-            reason = bad_name_reason(entry.name)
-            if reason:
-                found.bad_names.append((entry.path, reason))
-            info = (0, 0)
-            if with_stats:
-                try:
-                    st = entry.stat()
-                    info = (st.st_size, st.st_mtime_ns)
-                except OSError:
-                    pass
-            files.append((entry.name, via_link or link, info))
+                if _enters(entry, link, follow_links, seen, found):
+                    found.nested_dirs.append(entry.path)
+                    subdirs.append((entry.path, via_link or link))
+            elif _is_image(entry, link, extensions, found):
+                info = _stat_of(entry) if with_stats else (0, 0)
+                files.append((entry.name, via_link or link, info))
         folders.append((path, files))
         for sub, sub_link in subdirs:
             visit(sub, sub_link)

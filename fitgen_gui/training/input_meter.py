@@ -12,7 +12,8 @@ class indices or 0/1, whatever the class mode) and, at each epoch end, says in w
 looks wrong: every label the same class, a class absent from a whole epoch, many batches in a
 row of a single class (data sorted by class and not shuffled).
 
-Pure numpy: it is fed by the training loop and read by callbacks (``self.input_meter``).
+Pure numpy: it is fed by the training loop and read by callbacks (``self.input_meter``:
+given to a ``FitCallback`` in its fit context, see :mod:`.fit_context`).
 """
 
 from __future__ import annotations

@@ -110,97 +110,125 @@ def tune_loader(config: RunConfig, *, batches: int = 20, warmup: int = 3,
     from fitgen_gui.training.models import build_model, compile_model
 
     say = progress or (lambda text: None)
-    stop = stop or threading.Event()
     training = config.training
-
-    def check_stop() -> None:
-        if stop.is_set():
-            raise _Cancelled
-
-    def source() -> Any:
-        return build_run_data(config, seed=training.seed)
-
     say("Preparing the data")
-    data = source()
-    classes = len(data.class_names)
+    data = build_run_data(config, seed=training.seed)
     device = tf_devices.configure(training.device, training.mixed_precision)
     with tf_devices.device_scope(device):
         say("Building the model")
         keras.utils.set_random_seed(training.seed or 0)
-        model = build_model(config, classes)
+        model = build_model(config, len(data.class_names))
         compile_model(model, config, training.steps_per_epoch or 100)
-        contract = BatchContract(model, class_weight=data.class_weight)
-
-        def open_data(trial: LoaderTrial, fresh: bool) -> Any:
-            train = source().train if fresh and not is_sequence(data.train) else data.train
-            return open_stream(train, workers=trial.workers,
-                               use_multiprocessing=trial.use_multiprocessing,
-                               max_queue_size=trial.max_queue_size, shuffle=False)
-
-        def read(stream: Any, train: bool, queue: int = 1) -> tuple[float, float, int]:
-            """Images/s over the timed batches, the queue's mean fill (0-1), batch size."""
-            size, fills, started = 0, [], 0.0
-            for i in range(warmup + batches):
-                check_stop()
-                if i == warmup:
-                    started = time.perf_counter()
-                if i >= warmup:
-                    fills.append(stream.ready())
-                try:
-                    batch = stream.next()
-                except StreamExhausted:
-                    raise UserError(f"The training data ended after {i} batches; the tuner "
-                                    f"needs {warmup + batches}.") from None
-                if train:
-                    x, y, w = contract.unpack(batch)
-                    model.train_on_batch(x, y, sample_weight=w)
-                if i >= warmup:
-                    size += _batch_size(batch)
-            seconds = time.perf_counter() - started
-            fill = sum(fills) / max(1, len(fills)) / max(1, queue)
-            return size / seconds if seconds > 0 else 0.0, fill, size // max(1, batches)
-
+        tuner = _Tuner(config, data, model, BatchContract(model, class_weight=data.class_weight),
+                       warmup=warmup, batches=batches, say=say,
+                       stop=stop or threading.Event())
         current = LoaderTrial(training.workers, training.use_multiprocessing,
                               training.max_queue_size)
         try:
             say("Measuring the data alone")
-            with open_data(current, fresh=True) as stream:
-                data_only, _, batch_size = read(stream, train=False)
+            data_only, batch_size = tuner.data_only(current)
             say("Measuring the model alone (one batch, again and again)")
-            with open_data(LoaderTrial(0, False, 1), fresh=True) as stream:
-                cached = stream.next()
-            x, y, w = contract.unpack(cached)
-            for _ in range(warmup):
-                model.train_on_batch(x, y, sample_weight=w)
-            started = time.perf_counter()
-            for _ in range(batches):
-                check_stop()
-                model.train_on_batch(x, y, sample_weight=w)
-            model_only = batches * _batch_size(cached) / (time.perf_counter() - started)
+            model_only = tuner.model_only()
             trials = _sweep(current, is_sequence(data.train) and sweep_processes)
-            # Two rounds, the second in reverse order; each setting keeps its better one
-            # (a busy machine slows some measurements down, never speeds them up).
-            for round_ in range(rounds):
-                for trial in (trials if round_ % 2 == 0 else trials[::-1]):
-                    if trial.error is not None:
-                        continue
-                    say(f"Trying {trial.label} (round {round_ + 1} of {rounds})")
-                    try:
-                        with open_data(trial, fresh=True) as stream:
-                            speed, fill, _ = read(stream, True, trial.max_queue_size)
-                    except _Cancelled:
-                        raise
-                    except Exception as exc:  # noqa: BLE001 - a setting that cannot run is
-                        # listed (worker processes need data other processes can import)
-                        trial.error = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
-                        continue
-                    if speed > trial.images_per_s:
-                        trial.images_per_s, trial.queue_fill = speed, fill
+            tuner.try_all(trials, rounds)
             current = next(t for t in trials if t.key == current.key)
             full = current.images_per_s
         except _Cancelled:
             raise UserError("The loader tuning was cancelled.") from None
     return _report(data_only, model_only, full, batch_size, trials, current)
+
+
+class _Tuner:
+    """The measurements of :func:`tune_loader` on one model and its data."""
+
+    def __init__(self, config: RunConfig, data: Any, model: Any, contract: Any, *,
+                 warmup: int, batches: int, say: Callable[[str], None],
+                 stop: threading.Event) -> None:
+        self.config, self.data, self.model, self.contract = config, data, model, contract
+        self.warmup, self.batches = warmup, batches
+        self.say, self.stop = say, stop
+
+    def _check_stop(self) -> None:
+        if self.stop.is_set():
+            raise _Cancelled
+
+    def _open(self, trial: LoaderTrial) -> Any:
+        """A stream of the training data read with ``trial``'s settings (a generator is
+        made again: one already read from cannot be rewound)."""
+        from fitgen_gui.data.pipeline import build_run_data
+
+        train = self.data.train
+        if not is_sequence(train):
+            train = build_run_data(self.config, seed=self.config.training.seed).train
+        return open_stream(train, workers=trial.workers,
+                           use_multiprocessing=trial.use_multiprocessing,
+                           max_queue_size=trial.max_queue_size, shuffle=False)
+
+    def _read(self, stream: Any, train: bool, queue: int = 1) -> tuple[float, float, int]:
+        """Images/s over the timed batches, the queue's mean fill (0-1), batch size."""
+        warmup, batches = self.warmup, self.batches
+        size, fills, started = 0, [], 0.0
+        for i in range(warmup + batches):
+            self._check_stop()
+            if i == warmup:
+                started = time.perf_counter()
+            if i >= warmup:
+                fills.append(stream.ready())
+            try:
+                batch = stream.next()
+            except StreamExhausted:
+                raise UserError(f"The training data ended after {i} batches; the tuner "
+                                f"needs {warmup + batches}.") from None
+            if train:
+                x, y, w = self.contract.unpack(batch)
+                self.model.train_on_batch(x, y, sample_weight=w)
+            if i >= warmup:
+                size += _batch_size(batch)
+        seconds = time.perf_counter() - started
+        fill = sum(fills) / max(1, len(fills)) / max(1, queue)
+        return size / seconds if seconds > 0 else 0.0, fill, size // max(1, batches)
+
+    def data_only(self, current: LoaderTrial) -> tuple[float, int]:
+        """Images/s of the data alone with the current settings, and the batch size."""
+        with self._open(current) as stream:
+            speed, _, batch_size = self._read(stream, train=False)
+        return speed, batch_size
+
+    def model_only(self) -> float:
+        """Images/s of the training step repeated on one batch read beforehand."""
+        with self._open(LoaderTrial(0, False, 1)) as stream:
+            cached = stream.next()
+        x, y, w = self.contract.unpack(cached)
+        for _ in range(self.warmup):
+            self.model.train_on_batch(x, y, sample_weight=w)
+        started = time.perf_counter()
+        for _ in range(self.batches):
+            self._check_stop()
+            self.model.train_on_batch(x, y, sample_weight=w)
+        return self.batches * _batch_size(cached) / (time.perf_counter() - started)
+
+    def try_all(self, trials: list[LoaderTrial], rounds: int) -> None:
+        """Time full training with each setting; each keeps its best round."""
+        # Two rounds, the second in reverse order; each setting keeps its better one (a
+        # busy machine slows some measurements down, never speeds them up).
+        for round_ in range(rounds):
+            for trial in (trials if round_ % 2 == 0 else trials[::-1]):
+                if trial.error is None:
+                    self.say(f"Trying {trial.label} (round {round_ + 1} of {rounds})")
+                    self._try(trial)
+
+    def _try(self, trial: LoaderTrial) -> None:
+        try:
+            with self._open(trial) as stream:
+                speed, fill, _ = self._read(stream, True, trial.max_queue_size)
+        except _Cancelled:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a setting that cannot run is listed
+            # (worker processes need data other processes can import)
+            trial.error = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
+            return
+        if speed > trial.images_per_s:
+            trial.images_per_s, trial.queue_fill = speed, fill
 
 
 def _sweep(current: LoaderTrial, processes: bool) -> list[LoaderTrial]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import keras
 
 from fitgen_gui.core.progress_text import ProgressText
+
+if TYPE_CHECKING:
+    from fitgen_gui.training.input_meter import InputMeter
 
 __all__ = ["ProgressLogger", "stream_is_dynamic"]
 
@@ -48,12 +51,16 @@ class ProgressLogger(keras.callbacks.Callback):
         A text stream (``sys.stdout``, a file, the app's console), or None for silence.
     verbose
         1: a progress bar per epoch; 2: one line per epoch.
+    input_meter
+        The training's input meter: each epoch's line is followed by its input-bound share.
     """
 
-    def __init__(self, stream: TextIO | None, verbose: int) -> None:
+    def __init__(self, stream: TextIO | None, verbose: int,
+                 input_meter: InputMeter | None = None) -> None:
         super().__init__()
         self.stream = stream
         self.verbose = verbose
+        self._meter = input_meter
         self._dynamic = stream_is_dynamic(stream)
         self._glyph = _bar_glyph(stream)
         self._text: ProgressText | None = None
@@ -104,8 +111,7 @@ class ProgressLogger(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         self._finish(logs)
-        meter = getattr(self, "input_meter", None)
-        last = getattr(meter, "last", None)
+        last = getattr(self._meter, "last", None)
         if last is not None and last.epoch == epoch:
             summary = last.summary()
             if summary:

@@ -23,7 +23,6 @@ import math
 import os
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +36,13 @@ from fitgen_gui.core.events import (
     EpochStarted,
     PhaseStarted,
     RunWarning,
+    Sink,
     event_to_dict,
 )
 from fitgen_gui.core.progress_text import StepTimer
 from fitgen_gui.core.run_dir import CheckpointInfo, RunDir, best_epoch
+from fitgen_gui.training.fit_context import FitCallback
 from fitgen_gui.training.models import current_learning_rate
-from fitgen_gui.training.tf_distribute import METRIC_VALUES
 
 __all__ = ["RunRecorder", "save_model_atomic"]
 
@@ -138,7 +138,7 @@ def _seed_states(model: keras.Model) -> list[Any]:
     return [v for v in model.variables if v.name == "seed_generator_state"]
 
 
-class RunRecorder(keras.callbacks.Callback):
+class RunRecorder(FitCallback):
     """Events, history and checkpoints of one run, and its stop request.
 
     Parameters
@@ -167,7 +167,7 @@ class RunRecorder(keras.callbacks.Callback):
         while only its head trains on cached features); its layers are the same objects.
     """
 
-    def __init__(self, run: RunDir, emit: Callable[[Any], None], stop_event: threading.Event,
+    def __init__(self, run: RunDir, emit: Sink, stop_event: threading.Event,
                  *, batch_size: int, on_nan: str = "stop", batch_interval: float = 0.1,
                  keep_last: int = 0, monitor: str = "val_loss",
                  resume_state: dict[str, Any] | None = None,
@@ -201,10 +201,6 @@ class RunRecorder(keras.callbacks.Callback):
         self._step: list[float] = []
         self._counts: list[tuple[int, ...]] = []
         self._buffer_first = self.batches_done
-
-    @property
-    def _meter(self) -> Any:
-        return getattr(self, "input_meter", None)
 
     def _flush(self) -> None:
         if not self._buffer:
@@ -282,9 +278,7 @@ class RunRecorder(keras.callbacks.Callback):
             self._sums.refresh(self.model)  # compiled metrics exist after the first step
         # Under a strategy the step returned its metric variables' values: each read here
         # would be a round trip between the workers. Taken once, never reused.
-        read = getattr(self.model, METRIC_VALUES, None)
-        if read is not None:
-            setattr(self.model, METRIC_VALUES, None)
+        read = self.fit_context.take_metric_values()
         own = self._sums.own_values(read)
         if resumed_first:
             # Add the sums of the batches before the stop: from here on the running values
@@ -304,7 +298,7 @@ class RunRecorder(keras.callbacks.Callback):
                 value_own = value if previous is None else value * n - previous * (n - 1)
             self._buffer.setdefault(key, []).append(float(value_own))
             self._running[key] = float(value)
-        measured = self._meter.batch(-1) if self._meter is not None else None
+        measured = self.input_meter.batch(-1) if self.input_meter is not None else None
         if measured is not None:
             wait, step, counts = measured
             self._wait.append(round(wait, 6))
@@ -370,7 +364,7 @@ class RunRecorder(keras.callbacks.Callback):
         row = dict(logs)
         if learning_rate is not None:
             row["learning_rate"] = learning_rate
-        seen = getattr(self._meter, "last", None)
+        seen = getattr(self.input_meter, "last", None)
         if seen is not None and seen.epoch != epoch:
             seen = None
         event = EpochEnded(

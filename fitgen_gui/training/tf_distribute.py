@@ -23,12 +23,8 @@ from typing import Any
 import keras
 import numpy as np
 
-__all__ = ["METRIC_VALUES", "DistributedSteps", "broadcast_int", "distributed_steps", "replicas_of",
+__all__ = ["DistributedSteps", "broadcast_int", "distributed_steps", "replicas_of",
            "same_on_all_workers", "workers_of"]
-
-
-# The model attribute holding each metric variable's value (by path) after the last step.
-METRIC_VALUES = "_fitgen_metric_values"
 
 
 def _strategy(model: Any) -> Any | None:
@@ -119,6 +115,7 @@ class DistributedSteps:
         self._train = step(model.train_step)
         self._test = step(model.test_step)
         self._built = False
+        self._metric_values: dict[str, np.ndarray] | None = None
 
     def _split(self, x: Any, y: Any, sample_weight: Any) -> Any:
         import tensorflow as tf
@@ -152,10 +149,17 @@ class DistributedSteps:
 
     def _logs(self, outputs: Any) -> dict:
         results, values = outputs
-        # The run recorder takes the metric variables' values from here (see
-        # ``METRIC_VALUES``) instead of reading each variable again.
-        setattr(self.model, METRIC_VALUES, {k: np.asarray(v) for k, v in values.items()})
+        self._metric_values = {k: np.asarray(v) for k, v in values.items()}
         return {k: float(v) for k, v in results.items()}
+
+    def take_metric_values(self) -> dict[str, np.ndarray] | None:
+        """Each metric variable's value (by path) read by the last step, once; None after.
+
+        What the run recorder uses instead of reading each variable again (see
+        :class:`~fitgen_gui.training.fit_context.FitContext`).
+        """
+        values, self._metric_values = self._metric_values, None
+        return values
 
     def train_on_batch(self, x: Any, y: Any = None, sample_weight: Any = None,
                        return_dict: bool = True) -> dict:

@@ -19,26 +19,26 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal
 
 from fitgen_gui.core.config import RunConfig
-from fitgen_gui.core.events import FINAL_EVENTS, TrainingFailed
+from fitgen_gui.core.events import FINAL_EVENTS, Event, FinalEvent, Sink, TrainingFailed
 from fitgen_gui.core.run_requests import ProfileRequest
 from fitgen_gui.ui.workers.relay import GuiRelay
 
 __all__ = ["TrainingController", "TrainingThread"]
 
-Job = Callable[[Callable[[Any], None], threading.Event], Any]
+Job = Callable[[Sink, threading.Event], FinalEvent]
 
 
 class TrainingThread(QThread):
     """Runs one training job; its events and its end go back through ``relay``."""
 
     def __init__(self, job: Job, stop_event: threading.Event, relay: GuiRelay,
-                 on_event: Callable[[Any], None], on_done: Callable[[Any], None]) -> None:
+                 on_event: Sink, on_done: Callable[[FinalEvent], None]) -> None:
         super().__init__()
         self.setObjectName("fitgen-training")
         self._job, self._stop_event, self._relay = job, stop_event, relay
         self._on_event, self._on_done = on_event, on_done
 
-    def _sink(self, event: Any) -> None:
+    def _sink(self, event: Event) -> None:
         if not isinstance(event, FINAL_EVENTS):  # the final event comes once, at the end
             self._relay.post(self._on_event, event)
 
@@ -55,7 +55,7 @@ class TrainingThread(QThread):
 
 def _run_job(config: RunConfig, workspace: str, report: Any,
              profile: ProfileRequest) -> Job:
-    def job(sink: Callable[[Any], None], stop: threading.Event) -> Any:
+    def job(sink: Sink, stop: threading.Event) -> FinalEvent:
         from fitgen_gui.training.runner import run_training  # TensorFlow loads here
 
         return run_training(config, sink, stop, workspace=workspace, check_report=report,
@@ -66,7 +66,7 @@ def _run_job(config: RunConfig, workspace: str, report: Any,
 
 def _resume_job(run_dir: str, from_epoch: int | None, epochs: int | None,
                 trusted: bool, profile: ProfileRequest) -> Job:
-    def job(sink: Callable[[Any], None], stop: threading.Event) -> Any:
+    def job(sink: Sink, stop: threading.Event) -> FinalEvent:
         from fitgen_gui.training.runner import resume_training  # TensorFlow loads here
 
         return resume_training(run_dir, sink, stop, from_epoch=from_epoch, epochs=epochs,
