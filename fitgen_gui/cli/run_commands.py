@@ -35,6 +35,10 @@ def _virtual_devices(args: argparse.Namespace) -> None:
 
 def cmd_train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
+    if args.run_folder:
+        from fitgen_gui.core.run_dir import RunDir
+
+        RunDir.check_new(args.run_folder)
     if args.save_config:
         Path(args.save_config).write_text(config.to_json(), encoding="utf-8")
     _virtual_devices(args)
@@ -43,7 +47,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     trusted = data_file_trusted(args)
     return run_with_stop(lambda sink, stop: run_training(
-        config, sink, stop, workspace=args.runs_dir, data_file_trusted=trusted))
+        config, sink, stop, workspace=args.runs_dir, data_file_trusted=trusted,
+        run_folder=args.run_folder))
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
@@ -218,6 +223,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     train.add_argument("-v", "--verbose", type=int, choices=[0, 1, 2],
                        help="0 quiet, 1 progress bar, 2 one line per epoch")
     train.add_argument("--runs-dir", default="runs", help="where run folders go (./runs)")
+    train.add_argument("--run-folder", metavar="DIR",
+                       help="train into this folder (new or empty) instead of a new dated "
+                            "folder in --runs-dir; a sweep's runs are trained so")
     train.add_argument("--save-config", metavar="PATH", help="also write the settings here")
     train.add_argument("--profile-batches", metavar="FIRST-LAST",
                        help="write a TensorBoard profile of these training batches (from 1, "

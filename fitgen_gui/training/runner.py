@@ -642,8 +642,10 @@ def _execute(sink: Sink, stop_event: threading.Event,
 def run_training(config: RunConfig, sink: Sink, stop_event: threading.Event | None = None,
                  *, workspace: str | Path = "runs", data_file_trusted: bool = True,
                  check_report: CheckReport | None = None,
-                 profile_request: ProfileRequest | None = None) -> Any:
-    """Train a new run of ``config`` in a new folder of ``workspace``.
+                 profile_request: ProfileRequest | None = None,
+                 run_folder: str | Path | None = None) -> Any:
+    """Train a new run of ``config`` in a new folder of ``workspace`` (or in
+    ``run_folder`` itself, new or empty: a sweep's run).
 
     Returns (and emits last) ``TrainingFinished``, ``TrainingStopped`` or
     ``TrainingFailed``; never raises for a problem of the data, the settings or the
@@ -661,13 +663,18 @@ def run_training(config: RunConfig, sink: Sink, stop_event: threading.Event | No
         batches into the run's ``profile/`` folder.
     """
     stop_event = stop_event or threading.Event()
+    if run_folder is not None:
+        workspace = Path(run_folder).parent
 
     def prepare_run(session: _Session) -> dict:
         session.config = config
+        if run_folder is not None:
+            RunDir.check_new(run_folder)  # before the data check, which takes a while
         prepared = _preflight(session, config, trusted=data_file_trusted,
                               workspace=workspace, reuse=check_report)
         session.config = prepared.config
-        run = RunDir.create(workspace, config.name)
+        run = (RunDir.create(workspace, config.name) if run_folder is None
+               else RunDir.create_at(run_folder))
         try:
             session.lock = run.lock()
             session.lock.acquire()
