@@ -46,10 +46,16 @@ def _describe(values: dict[str, Any]) -> str:
 def _check_keys(axes: list[Any], base: Any) -> None:
     from fitgen_gui.core.sweep import setting_names, suggest_setting
 
-    names = setting_names(base.to_dict())
+    defaults = base.to_dict()
+    names = setting_names(defaults)
     for axis in axes:
         if axis.key in names:
             continue
+        if isinstance(defaults.get(axis.key), dict):
+            first = next(iter(defaults[axis.key]))
+            raise UserError(f"--vary {axis.key}: '{axis.key}' is a group of settings; vary "
+                            f"one of them, e.g. --vary {axis.key}.{first}=... Nothing was "
+                            "written.")
         close = suggest_setting(axis.key, names)
         hint = f" Did you mean {close}?" if close else ""
         raise UserError(f"--vary {axis.key}: '{axis.key}' is not a setting.{hint} The "
@@ -238,7 +244,14 @@ def _new_sweep(args: argparse.Namespace) -> int:
     print(f"{len(sweep.runs)} runs{drawn}: " + "; ".join(
         f"{r.name}" for r in sweep.runs[:6]) + ("; ..." if len(sweep.runs) > 6 else ""))
     if args.slurm:
-        return _start_slurm(sweep_dir, sweep, list(range(len(sweep.runs))), args)
+        try:
+            return _start_slurm(sweep_dir, sweep, list(range(len(sweep.runs))), args)
+        except UserError as exc:  # sbatch refused: the folder made just now goes too
+            import shutil
+
+            shutil.rmtree(sweep_dir, ignore_errors=True)
+            raise UserError(f"{exc} Nothing was submitted, and the sweep folder was removed."
+                            ) from None
     return _train_here(sweep_dir, sweep, sweep.runs, slots, args)
 
 

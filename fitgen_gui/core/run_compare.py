@@ -145,7 +145,7 @@ def image_changes(first: RunFacts, other: RunFacts) -> ImageChanges:
     changes = ImageChanges(first.name, other.name)
     missing = [run.name for run in (first, other) if not run.predictions]
     if missing:
-        changes.reason = (f"{'neither run' if len(missing) == 2 else missing[0]} evaluated; "
+        changes.reason = (f"{'neither run' if len(missing) == 2 else missing[0] + ' not'} evaluated; "
                           "fitgen evaluate RUN, or a sweep with --evaluate, writes "
                           f"{EVALUATION}")
         return changes
