@@ -145,9 +145,9 @@ def image_changes(first: RunFacts, other: RunFacts) -> ImageChanges:
     changes = ImageChanges(first.name, other.name)
     missing = [run.name for run in (first, other) if not run.predictions]
     if missing:
-        changes.reason = (f"{'neither run' if len(missing) == 2 else missing[0] + ' not'} evaluated; "
-                          "fitgen evaluate RUN, or a sweep with --evaluate, writes "
-                          f"{EVALUATION}")
+        who = "neither run" if len(missing) == 2 else f"{missing[0]} not"
+        changes.reason = (f"{who} evaluated; fitgen evaluate RUN, or a sweep with --evaluate, "
+                          f"writes {EVALUATION}")
         return changes
     if first.evaluated_on != other.evaluated_on:
         changes.reason = (f"evaluated on different data ({first.evaluated_on or '?'} and "

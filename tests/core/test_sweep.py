@@ -188,5 +188,5 @@ def test_a_new_run_folder_must_be_new_or_empty(tmp_path):
     (tmp_path / "empty").mkdir()
     RunDir.create_at(tmp_path / "empty")
     _run(tmp_path / "b", "finished", [])
-    with pytest.raises(UserError, match="already holds a run.*fitgen resume"):
+    with pytest.raises(UserError, match=r"already holds a run.*fitgen resume"):
         RunDir.create_at(tmp_path / "b")
