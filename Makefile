@@ -10,7 +10,7 @@ STAMP := $(VENV)/.fitgen-installed
 DATA ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test stress install lint bench screenshots clean bundle bundle-test install-desktop icons
+.PHONY: run test test-slurm stress install lint bench screenshots clean bundle bundle-test install-desktop icons
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The SLURM tests (tests/slurm) on a one-node cluster started here and stopped after.
+test-slurm: $(STAMP)
+	state=$$(mktemp -d /tmp/fitgen-slurm.XXXXXX); trap '.ci/slurm-down '"$$state" EXIT; \
+	eval "$$(.ci/slurm-up $$state)" && QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
+		-m slurm tests/slurm $(PYTEST_ARGS)
 
 # Long fault-injection loops, kept out of `make test`: 20 random SIGKILLs and a crash at
 # every file event of an epoch end and a run end.

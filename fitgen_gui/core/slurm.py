@@ -1,13 +1,16 @@
 """SLURM, as plain text in and out: node lists, the cluster of an ``srun`` step, the job
 array script of a sweep, and what ``squeue``/``sacct`` print.
 
-Why FitGen builds the cluster itself instead of TensorFlow's ``SlurmClusterResolver``: the
-resolver has known trouble (it reads the job's variables inside job steps, has no setting
-for CPU-only tasks, and hangs on some multi-node allocations; no report either way for TF
-2.21), while SLURM's variables are few and documented. From them this module makes the same
-``Cluster`` a cluster file makes (worker ``i`` = task ``i``; task 0 is the chief), so
-``srun fitgen worker`` trains exactly as ``fitgen worker --cluster FILE`` does, and the
-mapping is tested without a SLURM installation.
+Why FitGen builds the cluster itself instead of TensorFlow's ``SlurmClusterResolver``: on
+a real slurmd (22.05, a 2-task ``srun`` on a CPU node) the resolver of TF 2.21 fails before
+giving a cluster: by default it runs ``nvidia-smi`` (FileNotFoundError without one), and with
+``gpus_per_node=0`` it divides by zero (``range() arg 3 must not be zero``); it is also
+reported to read the job's variables inside job steps and to hang on some multi-node
+allocations. SLURM's variables are few and documented, so this module makes from them the
+same ``Cluster`` a cluster file makes (worker ``i`` = task ``i``; task 0 is the chief), and
+``srun fitgen worker`` trains exactly as ``fitgen worker --cluster FILE`` does; the mapping
+is tested without a SLURM installation (tests/core/test_slurm.py) and on a real one
+(tests/slurm/).
 
 Nothing here runs a command; the command line runs ``sbatch``/``squeue``/``sacct`` and hands
 their output to the parsers.
