@@ -195,3 +195,24 @@ def test_parallel_runs_share_the_cpu_when_asked_and_keep_their_output_apart(tiny
         log = (sweep_dir / "logs" / f"{name}.log").read_text()
         assert f"Run folder: {sweep_dir / name}" in log and "Epoch 1/1" in log
     assert Sweep.read(sweep_dir).attempts["02_learning_rate-0.01"]["exit"] == 0
+
+
+def test_no_submit_writes_the_settings_and_a_script_sbatch_can_run(tiny_dataset, tmp_path):
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "sbatch").write_text(f"#!/bin/sh\ntouch {tmp_path}/submitted\necho 7\n")
+    (fake / "sbatch").chmod(0o755)
+    done = fitgen("sweep", *tiny(tiny_dataset), "--vary", "optimizer.learning_rate=0.1,0.2",
+                  "--slurm", "--no-submit", "--nodes-per-run", 2, "--partition", "gpu",
+                  cwd=tmp_path, env={"PATH": f"{fake}:{os.environ['PATH']}"})
+    assert done.returncode == 0, done.stderr
+    sweep_dir = the_sweep(tmp_path / "runs")
+    assert f"cd {sweep_dir} && sbatch --array=0-1 sweep.sbatch" in done.stdout
+    assert not (tmp_path / "submitted").exists()
+    script = (sweep_dir / "sweep.sbatch").read_text()
+    assert "#SBATCH --nodes=2" in script and "#SBATCH --partition=gpu" in script
+    assert (sweep_dir / "logs").is_dir()  # SLURM fails a task whose log it cannot open
+    settings = json.loads((sweep_dir / "settings" / "02_learning_rate-0.2.json").read_text())
+    assert settings["optimizer"]["learning_rate"] == 0.2
+    assert settings["data"]["train_dir"] == str(tiny_dataset / "train")  # absolute
+    assert [r["status"] for r in table(sweep_dir)] == ["not started", "not started"]

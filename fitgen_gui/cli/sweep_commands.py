@@ -177,6 +177,7 @@ def _slurm_options(args: argparse.Namespace) -> dict[str, Any]:
 def _write_script(sweep_dir: Path, sweep: Any) -> Path:
     from fitgen_gui.cli.sweep_launch import SCRIPT, fitgen_command
     from fitgen_gui.core.slurm import sbatch_script
+    from fitgen_gui.core.sweep import LOGS
 
     options = sweep.options
     text = sbatch_script(
@@ -187,6 +188,7 @@ def _write_script(sweep_dir: Path, sweep: Any) -> Path:
         nodes_per_run=options.get("nodes_per_run", 1), extra=options.get("extra"),
         evaluate=bool(options.get("evaluate")),
         trust_data_file=bool(options.get("trust_data_file")))
+    (sweep_dir / LOGS).mkdir(exist_ok=True)  # SLURM fails a task whose --output it cannot open
     path = sweep_dir / SCRIPT
     path.write_text(text, encoding="utf-8")
     path.chmod(0o755)
