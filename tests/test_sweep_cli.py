@@ -34,6 +34,14 @@ def table(sweep_dir):
         return list(csv.DictReader(f))
 
 
+def sweep_written(runs_dir):
+    """The sweep folder once its sweep.json is written (None before)."""
+    if not Path(runs_dir).is_dir():
+        return None
+    found = [p for p in Path(runs_dir).iterdir() if (p / "sweep.json").is_file()]
+    return found[0] if found else None
+
+
 def the_sweep(runs_dir):
     folders = [p for p in Path(runs_dir).iterdir() if (p / "sweep.json").is_file()]
     assert len(folders) == 1, folders
@@ -75,6 +83,10 @@ def test_a_sweep_of_two_learning_rates_writes_two_runs_a_table_and_compares_them
     assert "12 images;" in compare.stdout and "wrong -> right" in compare.stdout
     whole = fitgen("compare", sweep_dir, cwd=tmp_path)  # a sweep folder: all its runs
     assert whole.stdout == compare.stdout
+    listed = fitgen("runs", tmp_path / "runs", cwd=tmp_path)
+    assert f"sweep {sweep_dir.name}: 2 finished" in listed.stdout
+    inside = fitgen("runs", sweep_dir, cwd=tmp_path)  # its runs are ordinary runs
+    assert inside.stdout.count("finished") == 2
 
 
 def no_sweep_written(tmp_path):
@@ -126,6 +138,18 @@ def wait_for(predicate, timeout=180):
     raise AssertionError("timed out")
 
 
+def stop(process):
+    """End a sweep a failed assertion left running, and its runs (their own sessions)."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        process.send_signal(signal.SIGINT)  # twice: the runs quit at once
+        try:
+            process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+
+
 def running_pid(run_folder):
     state = RunDir(run_folder).read_state()
     return state.get("pid") if state.get("status") == "running" else None
@@ -138,11 +162,14 @@ def test_a_killed_run_is_reported_and_resume_trains_only_the_unfinished(tiny_dat
         [sys.executable, "-m", "fitgen_gui.cli", "sweep", *map(str, tiny(tiny_dataset)),
          "--vary", "training.epochs=1,3,2"], cwd=tmp_path, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True)
-    sweep_dir = wait_for(lambda: (tmp_path / "runs").is_dir() and the_sweep(tmp_path / "runs"))
-    second = sweep_dir / "02_epochs-3"
-    pid = wait_for(lambda: running_pid(second))
-    os.kill(pid, signal.SIGKILL)  # its machine fails mid-run
-    output, _ = sweep.communicate(timeout=240)
+    try:
+        sweep_dir = wait_for(lambda: sweep_written(tmp_path / "runs"))
+        second = sweep_dir / "02_epochs-3"
+        pid = wait_for(lambda: running_pid(second))
+        os.kill(pid, signal.SIGKILL)  # its machine fails mid-run
+        output, _ = sweep.communicate(timeout=240)
+    finally:
+        stop(sweep)
     assert sweep.returncode == 1, output[-3000:]  # one run did not finish
     assert [r["status"] for r in table(sweep_dir)] == ["finished", "interrupted", "finished"]
     first_history = (sweep_dir / "01_epochs-1" / "history.csv").stat().st_mtime_ns
@@ -165,11 +192,14 @@ def test_ctrl_c_stops_the_run_in_progress_and_starts_no_other(tiny_dataset, tmp_
         [sys.executable, "-m", "fitgen_gui.cli", "sweep", *args, "--vary",
          "training.epochs=500,1"], cwd=tmp_path, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True)
-    sweep_dir = wait_for(lambda: (tmp_path / "runs").is_dir() and the_sweep(tmp_path / "runs"))
-    first = sweep_dir / "01_epochs-500"
-    wait_for(lambda: (first / "checkpoints" / "epoch-0001.keras").exists())
-    sweep.send_signal(signal.SIGINT)  # to the sweep only, as a terminal's Ctrl+C would
-    output, _ = sweep.communicate(timeout=120)
+    try:
+        sweep_dir = wait_for(lambda: sweep_written(tmp_path / "runs"))
+        first = sweep_dir / "01_epochs-500"
+        wait_for(lambda: (first / "checkpoints" / "epoch-0001.keras").exists())
+        sweep.send_signal(signal.SIGINT)  # to the sweep only, as a terminal's Ctrl+C would
+        output, _ = sweep.communicate(timeout=120)
+    finally:
+        stop(sweep)
     assert sweep.returncode == 130, output[-3000:]
     assert "Stopping the sweep" in output
     assert f"continue with: fitgen sweep --resume {sweep_dir}" in output

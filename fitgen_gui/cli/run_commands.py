@@ -67,8 +67,13 @@ def cmd_runs(args: argparse.Namespace) -> int:
     from fitgen_gui.core.run_dir import list_runs
 
     runs = list_runs(args.dir)
-    if not runs:
+    sweeps = _sweeps(args.dir)
+    if not runs and not sweeps:
         print(f"No runs in '{args.dir}'.")
+        return EXIT_OK
+    for line in sweeps:
+        print(line)
+    if not runs:
         return EXIT_OK
     print(f"{'run':<40} {'status':<12} {'epochs':>8}  {'best':<30} {'model.keras':<32} "
           "checkpoints")
@@ -82,6 +87,22 @@ def cmd_runs(args: argparse.Namespace) -> int:
         print(f"{run.name:<40} {run.status:<12} {epochs:>8}  {best:<30} "
               f"{run.model_label() or '-':<32} {run.checkpoints}")
     return EXIT_OK
+
+
+def _sweeps(folder: str) -> list[str]:
+    """A line per sweep folder in ``folder`` (its runs are listed by fitgen runs SWEEP)."""
+    from fitgen_gui.core.sweep import SWEEP_FILE, Sweep
+    from fitgen_gui.core.sweep_table import count_statuses, rows_of
+
+    lines = []
+    for path in sorted(Path(folder).glob(f"*/{SWEEP_FILE}"), reverse=True):
+        try:
+            sweep = Sweep.read(path.parent)
+        except UserError:
+            continue
+        lines.append(f"sweep {path.parent.name}: {count_statuses(rows_of(path.parent, sweep))}"
+                     f" (fitgen sweep --status {path.parent})")
+    return lines
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
