@@ -10,7 +10,7 @@ STAMP := $(VENV)/.fitgen-installed
 DATA ?=
 PYTEST_ARGS ?=
 
-PHONY_EXTRA := test-fast test-slow
+PHONY_EXTRA := test-fast test-slow test-slurm
 .PHONY: run test $(PHONY_EXTRA) stress install lint bench screenshots clean bundle bundle-test install-desktop icons
 
 $(STAMP): pyproject.toml
@@ -34,6 +34,12 @@ test-fast: $(STAMP)
 # What the fast lane leaves out: real trainings, subprocesses, the app end to end.
 test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "slow" $(PYTEST_ARGS)
+
+# The SLURM tests (tests/slurm) on a one-node cluster started here and stopped after.
+test-slurm: $(STAMP)
+	state=$$(mktemp -d /tmp/fitgen-slurm.XXXXXX); trap '.ci/slurm-down '"$$state" EXIT; \
+	eval "$$(.ci/slurm-up $$state)" && QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
+		-m slurm tests/slurm $(PYTEST_ARGS)
 
 # Long fault-injection loops, kept out of `make test`: 20 random SIGKILLs and a crash at
 # every file event of an epoch end and a run end.

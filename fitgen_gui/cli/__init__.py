@@ -14,6 +14,10 @@
     fitgen export RUN --format keras,saved_model,onnx,tflite,tflite-int8 [--out DIR]
     fitgen weights list | download ARCH... [--mirror URL]
     fitgen worker --cluster FILE --index I [train options | --resume RUN_DIR]
+    srun fitgen worker [train options | --resume RUN_DIR]     (the cluster from SLURM)
+    fitgen sweep [train options] --vary KEY=V1,V2 [--random N] [--parallel N] [--slurm ...]
+    fitgen sweep --resume SWEEP_DIR | --status SWEEP_DIR
+    fitgen compare RUN_OR_SWEEP...
     fitgen cluster-check FILE [--index I]
     fitgen install-desktop [--uninstall]
 
@@ -44,9 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     from fitgen_gui import __version__
     from fitgen_gui.cli import (
         cluster_commands,
+        compare_commands,
         desktop_commands,
         model_commands,
         run_commands,
+        sweep_commands,
         weights_commands,
     )
 
@@ -59,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     model_commands.add_commands(commands)
     weights_commands.add_commands(commands)
     cluster_commands.add_commands(commands)
+    sweep_commands.add_commands(commands)
+    compare_commands.add_commands(commands)
     desktop_commands.add_commands(commands)
     return parser
 

@@ -3,6 +3,10 @@
 Every machine runs the same command with its own ``--index`` (0 is the chief). The chief
 writes the run folder, the one record of the run; the other workers train in a temporary
 folder that is removed when they end, so nothing of theirs can be mistaken for the run.
+
+Under SLURM no file is needed: ``srun fitgen worker --train ...`` starts one worker per task,
+and each reads the step's tasks, nodes and its own rank from SLURM's variables
+(``fitgen_gui.core.slurm.cluster_from_slurm``).
 """
 
 from __future__ import annotations
@@ -33,11 +37,24 @@ __all__ = ["add_commands"]
 
 
 def _cluster(args: argparse.Namespace) -> Any:
+    """The cluster of a cluster file, of TF_CONFIG, or of the SLURM step this runs in (None
+    when SLURM gave the step one task: it trains alone)."""
     from fitgen_gui.core.cluster import TF_CONFIG_ENV, cluster_from_env, read_cluster
+    from fitgen_gui.core.slurm import cluster_from_slurm, gpu_for_task, in_slurm_step
 
     cluster = read_cluster(args.cluster, args.index) if args.cluster else cluster_from_env()
+    if cluster is None and not in_slurm_step(os.environ):
+        raise UserError(f"Give --cluster FILE --index I, set {TF_CONFIG_ENV}, or start the "
+                        "workers with srun inside a SLURM allocation (srun fitgen worker ...).")
     if cluster is None:
-        raise UserError(f"Give --cluster FILE --index I, or set {TF_CONFIG_ENV}.")
+        cluster = cluster_from_slurm(os.environ, args.port)
+        gpu = gpu_for_task(os.environ)
+        if gpu is not None:  # tasks sharing a node's GPUs: one each, before TensorFlow starts
+            os.environ["CUDA_VISIBLE_DEVICES"] = gpu
+        if cluster is None:
+            print("SLURM gave this step one task, so it trains alone (srun --ntasks N, or "
+                  "--nodes N, starts N workers that train together).", flush=True)
+            return None
     print(f"Read the cluster from {cluster.source} ({cluster.form}).", flush=True)
     return cluster
 
@@ -86,6 +103,12 @@ def cmd_worker(args: argparse.Namespace) -> int:
             from fitgen_gui.core.config import ConfigError
 
             raise ConfigError(problems)
+    if args.run_folder and (cluster is None or cluster.is_chief):
+        from fitgen_gui.core.run_dir import RunDir
+
+        RunDir.check_new(args.run_folder)
+    if cluster is None:
+        return _train_alone(args, config)
     _meet(cluster, args.wait)
     from fitgen_gui.training.runner import resume_training, run_training
 
@@ -97,8 +120,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
         if resume is None:
             trusted = data_file_trusted(args)
             workspace = args.runs_dir if scratch is None else scratch
+            folder = args.run_folder if scratch is None else None
             return run_with_stop(lambda sink, stop: run_training(
-                config, sink, stop, workspace=workspace, data_file_trusted=trusted))
+                config, sink, stop, workspace=workspace, data_file_trusted=trusted,
+                run_folder=folder))
         run_dir = Path(resume)
         if scratch is not None:
             run_dir = scratch / Path(resume).name
@@ -112,6 +137,21 @@ def cmd_worker(args: argparse.Namespace) -> int:
             print(f"Removed this worker's temporary folder {scratch}: the run is in the "
                   f"chief's run folder, on {cluster.workers[0].rpartition(':')[0]}.",
                   flush=True)
+
+
+def _train_alone(args: argparse.Namespace, config: Any) -> int:
+    """A SLURM step of one task: train (or resume) here, as ``fitgen train`` would."""
+    load_engine()
+    from fitgen_gui.training.runner import resume_training, run_training
+
+    if args.resume is not None:
+        return run_with_stop(lambda sink, stop: resume_training(
+            args.resume, sink, stop, from_epoch=args.from_epoch, epochs=args.epochs,
+            data_file_trusted=args.trust_data_file))
+    trusted = data_file_trusted(args)
+    return run_with_stop(lambda sink, stop: run_training(
+        config, sink, stop, workspace=args.runs_dir, data_file_trusted=trusted,
+        run_folder=args.run_folder))
 
 
 def _check_one(cluster: Any, args: argparse.Namespace) -> int:
@@ -182,6 +222,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
                         help="this machine's place in the cluster file")
     worker.add_argument("--runs-dir", default="runs",
                         help="where the chief writes the run folder (./runs)")
+    worker.add_argument("--run-folder", metavar="DIR",
+                        help="the chief trains into this folder (new or empty) instead of a "
+                             "new dated folder in --runs-dir")
+    worker.add_argument("--port", type=int, metavar="P",
+                        help="under SLURM: the first port of the workers (task i listens on "
+                             "P + its local index; default: from the job id)")
     worker.add_argument("--resume", metavar="RUN_DIR",
                         help="continue the chief's run (every worker reads its checkpoint: "
                              "the same path on every machine)")

@@ -35,6 +35,10 @@ def _virtual_devices(args: argparse.Namespace) -> None:
 
 def cmd_train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
+    if args.run_folder:
+        from fitgen_gui.core.run_dir import RunDir
+
+        RunDir.check_new(args.run_folder)
     if args.save_config:
         Path(args.save_config).write_text(config.to_json(), encoding="utf-8")
     _virtual_devices(args)
@@ -43,7 +47,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     trusted = data_file_trusted(args)
     return run_with_stop(lambda sink, stop: run_training(
-        config, sink, stop, workspace=args.runs_dir, data_file_trusted=trusted))
+        config, sink, stop, workspace=args.runs_dir, data_file_trusted=trusted,
+        run_folder=args.run_folder))
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
@@ -66,8 +71,13 @@ def cmd_runs(args: argparse.Namespace) -> int:
                         f"'{args.runs_dir}'); give one.")
     folder = args.runs_dir or args.dir or "runs"
     runs = list_runs(folder)
-    if not runs:
+    sweeps = _sweeps(folder)
+    if not runs and not sweeps:
         print(f"No runs in '{folder}'.")
+        return EXIT_OK
+    for line in sweeps:
+        print(line)
+    if not runs:
         return EXIT_OK
     print(f"{'run':<40} {'status':<12} {'epochs':>8}  {'best':<30} {'model.keras':<32} "
           "checkpoints")
@@ -81,6 +91,22 @@ def cmd_runs(args: argparse.Namespace) -> int:
         print(f"{run.name:<40} {run.status:<12} {epochs:>8}  {best:<30} "
               f"{run.model_label() or '-':<32} {run.checkpoints}")
     return EXIT_OK
+
+
+def _sweeps(folder: str) -> list[str]:
+    """A line per sweep folder in ``folder`` (its runs are listed by fitgen runs SWEEP)."""
+    from fitgen_gui.core.sweep import SWEEP_FILE, Sweep
+    from fitgen_gui.core.sweep_table import count_statuses, rows_of
+
+    lines = []
+    for path in sorted(Path(folder).glob(f"*/{SWEEP_FILE}"), reverse=True):
+        try:
+            sweep = Sweep.read(path.parent)
+        except UserError:
+            continue
+        lines.append(f"sweep {path.parent.name}: {count_statuses(rows_of(path.parent, sweep))}"
+                     f" (fitgen sweep --status {path.parent})")
+    return lines
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -222,6 +248,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     train.add_argument("-v", "--verbose", type=int, choices=[0, 1, 2],
                        help="0 quiet, 1 progress bar, 2 one line per epoch")
     train.add_argument("--runs-dir", default="runs", help="where run folders go (./runs)")
+    train.add_argument("--run-folder", metavar="DIR",
+                       help="train into this folder (new or empty) instead of a new dated "
+                            "folder in --runs-dir; a sweep's runs are trained so")
     train.add_argument("--save-config", metavar="PATH", help="also write the settings here")
     train.add_argument("--profile-batches", metavar="FIRST-LAST",
                        help="write a TensorBoard profile of these training batches (from 1, "

@@ -392,6 +392,31 @@ class RunDir:
         (path / CHECKPOINTS).mkdir()
         return cls(path)
 
+    @classmethod
+    def check_new(cls, path: str | os.PathLike) -> None:
+        """Refuse a folder a new run cannot be written into: one that holds files."""
+        folder = Path(path)
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            what = "a run" if (folder / CONFIG).is_file() else "files"
+            hint = f" (to continue that run: fitgen resume {folder})" if what == "a run" else ""
+            raise UserError(f"'{folder}' already holds {what}; a new run needs a new or empty "
+                            f"folder{hint}.")
+
+    @classmethod
+    def create_at(cls, path: str | os.PathLike) -> RunDir:
+        """A new run in the folder ``path`` itself (a sweep's run), made if missing; it
+        must be empty (:meth:`check_new`)."""
+        cls.check_new(path)
+        folder = Path(path)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / CHECKPOINTS).mkdir()
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise DiskFullError(free_space_message(folder.parent)) from exc
+            raise
+        return cls(folder)
+
     # -- files ------------------------------------------------------------------------
 
     @property

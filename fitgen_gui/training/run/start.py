@@ -63,8 +63,10 @@ def _stopped_early(session: Session) -> TrainingStopped:
 def run_training(config: RunConfig, sink: Sink, stop_event: threading.Event | None = None,
                  *, workspace: str | Path = "runs", data_file_trusted: bool = True,
                  check_report: CheckReport | None = None,
-                 profile_request: ProfileRequest | None = None) -> FinalEvent:
-    """Train a new run of ``config`` in a new folder of ``workspace``.
+                 profile_request: ProfileRequest | None = None,
+                 run_folder: str | Path | None = None) -> FinalEvent:
+    """Train a new run of ``config`` in a new folder of ``workspace`` (or in
+    ``run_folder`` itself, new or empty: a sweep's run).
 
     Returns (and emits last) ``TrainingFinished``, ``TrainingStopped`` or
     ``TrainingFailed``; never raises for a problem of the data, the settings or the
@@ -81,19 +83,25 @@ def run_training(config: RunConfig, sink: Sink, stop_event: threading.Event | No
         Asked from another thread (the app's "Profile 20 batches"), profiles the next
         batches into the run's ``profile/`` folder.
     """
+    if run_folder is not None:
+        workspace = Path(run_folder).parent
     return execute(sink, stop_event or threading.Event(),
                    lambda session: _new_run(session, config, trusted=data_file_trusted,
-                                            workspace=workspace, reuse=check_report),
+                                            workspace=workspace, reuse=check_report,
+                                            run_folder=run_folder),
                    profile_request)
 
 
 def _new_run(session: Session, config: RunConfig, *, trusted: bool, workspace: str | Path,
-             reuse: CheckReport | None) -> RunStart:
+             reuse: CheckReport | None, run_folder: str | Path | None) -> RunStart:
     """Check the settings, then make the run folder, locked, with its settings."""
     session.config = config
+    if run_folder is not None:
+        RunDir.check_new(run_folder)  # before the data check, which takes a while
     prepared = preflight(session, config, trusted=trusted, workspace=workspace, reuse=reuse)
     session.config = prepared.config
-    run = RunDir.create(workspace, config.name)
+    run = (RunDir.create(workspace, config.name) if run_folder is None
+           else RunDir.create_at(run_folder))
     try:
         session.lock = run.lock()
         session.lock.acquire()
