@@ -7,6 +7,8 @@
     fitgen runs [DIR]
     fitgen preview --train DIR [options] --out grid.png
     fitgen check DIR [--val DIR]
+    fitgen label-issues RUN_DIR [--folds K] --out issues.csv
+    fitgen fixes apply issues.csv --only-suggested | undo [N | --all] | list [--dataset DIR]
     fitgen tap (--train DIR | --data-file FILE) --batch N --out DIR
     fitgen tune-loader (--train DIR | --data-file FILE) [--json OUT]
     fitgen evaluate RUN [--data FOLDER] [--epoch N]
@@ -45,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     from fitgen_gui.cli import (
         cluster_commands,
         desktop_commands,
+        fixes_commands,
         model_commands,
         run_commands,
         weights_commands,
@@ -59,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     model_commands.add_commands(commands)
     weights_commands.add_commands(commands)
     cluster_commands.add_commands(commands)
+    fixes_commands.add_commands(commands)
     desktop_commands.add_commands(commands)
     return parser
 
