@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         cluster_commands,
         desktop_commands,
         fixes_commands,
+        label_issue_commands,
         model_commands,
         run_commands,
         weights_commands,
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     weights_commands.add_commands(commands)
     cluster_commands.add_commands(commands)
     fixes_commands.add_commands(commands)
+    label_issue_commands.add_commands(commands)
     desktop_commands.add_commands(commands)
     return parser
 
