@@ -42,8 +42,16 @@ from fitgen_gui.core.atomic_files import fsync_dir
 from fitgen_gui.core.errors import UserError
 from fitgen_gui.core.faults import crash_point
 
-__all__ = ["EXCLUDED", "JOURNAL", "FixAction", "FixError", "FixJournal", "RESERVED_NAMES",
-           "free_name", "recover"]
+__all__ = [
+    "EXCLUDED",
+    "JOURNAL",
+    "RESERVED_NAMES",
+    "FixAction",
+    "FixError",
+    "FixJournal",
+    "free_name",
+    "recover",
+]
 
 JOURNAL = "fixes.jsonl"
 EXCLUDED = "_excluded"
