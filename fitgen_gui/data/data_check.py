@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from fitgen_gui.data.folder_scan import ClassTree, display_name, fingerprint, walk_class_tree
@@ -34,14 +35,16 @@ from fitgen_gui.data.image_io import (
 from fitgen_gui.data.near_duplicates import (
     METHOD_BYTES,
     DuplicatePair,
-    image_hash,
+    hash_thumbnail,
     pair_files,
+    phash_many,
 )
 
 __all__ = ["CheckReport", "Finding", "check_folders", "format_report", "walk_folders"]
 
 REPORT_VERSION = 3  # a report of another version is never reused
 
+_HASH_CHUNK = 4096  # thumbnails hashed together (4 MB), then let go
 TINY_CLASS = 10  # fewer images than this in a class is worth a word
 IMBALANCE = 3.0  # largest / smallest class
 
@@ -110,6 +113,7 @@ class _FileInfo:
     problem: str | None = None
     conversions: tuple[str, ...] = ()
     phash: int | None = None
+    thumbnail: Any = None  # the 32x32 gray image hashed (until the hash is computed)
 
 
 def _conversions(img: Image.Image) -> list[str]:
@@ -174,10 +178,19 @@ def _inspect(info: _FileInfo, with_hash: bool = False) -> _FileInfo:
         return info
     if with_hash:
         try:
-            info.phash = image_hash(pixels)
+            info.thumbnail = hash_thumbnail(pixels)
         except (OSError, ValueError, MemoryError):
-            info.phash = None  # compared by its bytes only
+            info.thumbnail = None  # compared by its bytes only
     return info
+
+
+def _hash_thumbnails(infos: list[_FileInfo]) -> None:
+    """Hash the thumbnails of ``infos`` at once (and let go of them)."""
+    chosen = [i for i in infos if i.thumbnail is not None]
+    if chosen:
+        for info, value in zip(chosen, phash_many(np.stack([i.thumbnail for i in chosen])),
+                               strict=True):
+            info.phash, info.thumbnail = int(value), None
 
 
 def _record_tree(tree: ClassTree, split: str, report: CheckReport,
@@ -296,8 +309,12 @@ def check_folders(
         inspect = _inspect_and_hash if near_duplicates else _inspect
         for done, info in enumerate(pool.map(inspect, files), start=1):
             results.append(info)
+            if near_duplicates and done % _HASH_CHUNK == 0:
+                _hash_thumbnails(results[-_HASH_CHUNK:])
             if callback and (done % 25 == 0 or done == len(files)):
                 callback(done, len(files))
+    if near_duplicates:
+        _hash_thumbnails(results[len(results) - len(results) % _HASH_CHUNK:])
     report.files_checked = len(results)
     _unreadable_and_conversions(report, results)
     _classes(report, classes, results)

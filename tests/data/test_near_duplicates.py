@@ -118,3 +118,18 @@ def test_pairs_by_features_finds_the_alike_rows():
     features = rng.normal(size=(50, 16))
     features[7] = features[3] * 2.0 + 0.001  # the same direction: what a copy gives
     assert [(i, j) for i, j, _ in pairs_by_features(features, 0.99, block=16)] == [(3, 7)]
+
+
+def test_the_hashes_of_many_at_once_are_imagehash_phash_bit_for_bit():
+    import imagehash
+
+    from fitgen_gui.data.near_duplicates import hash_thumbnail, image_hash, phash_many
+
+    rng = np.random.default_rng(4)
+    images = [np.asarray(pattern(rng, 50 + 7 * k)) for k in range(20)]
+    images.append(rng.integers(0, 255, (40, 60, 1), dtype=np.uint8))  # grayscale, not square
+    thumbnails = np.stack([hash_thumbnail(i) for i in images])
+    many = phash_many(thumbnails)
+    for image, thumbnail, value in zip(images, thumbnails, many, strict=True):
+        reference = imagehash.phash(Image.fromarray(thumbnail))
+        assert int(value) == int(str(reference), 16) == image_hash(image)
