@@ -20,17 +20,14 @@ __all__ = ["add_commands", "dataset_of"]
 
 
 def dataset_of(file: str, label: str) -> Path:
-    """The dataset folder of ``file`` labelled ``label``: the folder holding the outermost
-    ancestor of the file named ``label``."""
-    path = Path(file).absolute()
-    found = None
-    for parent in path.parents:
-        if parent.name == label:
-            found = parent.parent
-    if found is None:
+    """The dataset folder of ``file`` labelled ``label`` (see ``fixes.dataset_root_of``)."""
+    from fitgen_gui.core.fixes import FixError, dataset_root_of
+
+    try:
+        return dataset_root_of(file, label)
+    except FixError:
         raise UserError(f"'{file}' is not inside a class folder named '{label}'; give the "
-                        "dataset folder with --dataset.")
-    return found
+                        "dataset folder with --dataset.") from None
 
 
 def _recover(dataset: Path) -> None:

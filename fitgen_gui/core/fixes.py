@@ -49,6 +49,7 @@ __all__ = [
     "FixAction",
     "FixError",
     "FixJournal",
+    "dataset_root_of",
     "free_name",
     "recover",
 ]
@@ -124,6 +125,19 @@ def _lock_fd(fd: int) -> None:
         import fcntl
 
         fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def dataset_root_of(file: str | os.PathLike, label: str) -> Path:
+    """The dataset folder of ``file`` labelled ``label``: the folder holding the outermost
+    ancestor of the file named ``label`` (``.../train/cats/day1/a.jpg`` -> ``.../train``)."""
+    path = Path(file).absolute()
+    found = None
+    for parent in path.parents:
+        if parent.name == label:
+            found = parent.parent
+    if found is None:
+        raise FixError(f"'{file}' is not inside a class folder named '{label}'.")
+    return found
 
 
 def free_name(folder: Path, name: str) -> str:

@@ -20,8 +20,11 @@ import numpy as np
 
 from fitgen_gui.data.label_quality import LabelIssues
 
-__all__ = ["IssueRow", "IssueTable", "read_issues_csv"]
+__all__ = ["FOLDER", "ISSUES_FILE", "IssueRow", "IssueTable", "issues_path",
+           "read_issues_csv", "read_run_issues"]
 
+FOLDER = "label-issues"  # in the run folder: the folds, the features, the table
+ISSUES_FILE = "issues.csv"
 _FIXED = ("file", "label", "suggested", "quality")
 
 
@@ -98,3 +101,19 @@ def read_issues_csv(path: str | os.PathLike) -> IssueTable:
                          tuple(float(v) for v in row[4:4 + len(names)]))
                 for row in reader if len(row) >= 4]
     return IssueTable(names, rows)
+
+
+def issues_path(run_dir: str | os.PathLike) -> Path:
+    """Where a run's table of label issues is kept."""
+    return Path(run_dir) / FOLDER / ISSUES_FILE
+
+
+def read_run_issues(run_dir: str | os.PathLike) -> IssueTable | None:
+    """The run's last table of label issues, or None when none was made (or readable)."""
+    path = issues_path(run_dir)
+    if not path.exists():
+        return None
+    try:
+        return read_issues_csv(path)
+    except (OSError, ValueError):
+        return None

@@ -43,6 +43,7 @@ from fitgen_gui.core.config import RunConfig
 from fitgen_gui.core.errors import UserError
 from fitgen_gui.core.run_dir import EVENTS, RunDir, best_epoch
 from fitgen_gui.data.folder_scan import ClassTree
+from fitgen_gui.data.label_issues_file import FOLDER
 from fitgen_gui.data.label_quality import as_class_probabilities, stratified_folds
 from fitgen_gui.data.pipeline import (
     build_train_iterator,
@@ -58,7 +59,6 @@ from fitgen_gui.training.models import build_model, compile_model
 __all__ = ["FOLDER", "FoldProgress", "OofPlan", "OofResult", "OofStopped",
            "compute_out_of_fold", "plan_out_of_fold"]
 
-FOLDER = "label-issues"  # in the run folder
 RECIPE_VERSION = 1  # a fold of another recipe is never reused
 
 
@@ -306,11 +306,15 @@ def _targets(labels: np.ndarray, class_mode: str, classes: int) -> np.ndarray:
     return labels.astype(np.float32 if class_mode == "binary" else np.int64)
 
 
+_CLEAR = threading.local()  # whether this thread's computation clears Keras's state
+
+
 def _fresh_session(seed: int) -> None:
     # clear_session's gc.collect() off the main thread could destroy Qt objects of the
     # app's GUI thread (see training/run/phases.py): collect only on the main thread.
-    keras.backend.clear_session(free_memory=threading.current_thread() is
-                                threading.main_thread())
+    if getattr(_CLEAR, "on", True):
+        keras.backend.clear_session(free_memory=threading.current_thread() is
+                                    threading.main_thread())
     keras.utils.set_random_seed(seed)
 
 
@@ -389,8 +393,12 @@ def _train_fold_on_features(plan: OofPlan, fold: int, features: np.ndarray,
 
 
 def compute_out_of_fold(plan: OofPlan, *, stop: threading.Event | None = None,
-                        progress: Callable[[FoldProgress], None] | None = None) -> OofResult:
+                        progress: Callable[[FoldProgress], None] | None = None,
+                        clear_sessions: bool = True) -> OofResult:
     """Train what is missing of the plan's folds and join their predictions.
+
+    ``clear_sessions``: start each fold with a fresh Keras session (not in the app, where
+    another thread may use a model meanwhile).
 
     Raises
     ------
@@ -398,8 +406,12 @@ def compute_out_of_fold(plan: OofPlan, *, stop: threading.Event | None = None,
         ``stop`` was set: the folds finished before it are kept in the run folder.
     """
     # K new models in a row make TensorFlow warn about "retracing": expected here.
-    with _quiet_retracing():
-        return _compute(plan, stop or threading.Event(), progress)
+    _CLEAR.on = clear_sessions
+    try:
+        with _quiet_retracing():
+            return _compute(plan, stop or threading.Event(), progress)
+    finally:
+        _CLEAR.on = True
 
 
 @contextlib.contextmanager
