@@ -62,6 +62,7 @@ class RunFlow(QObject):
         run_bar.stop_requested.connect(self.stop)
         run_bar.resume_requested.connect(lambda: self.resume_dialog(run_bar.resumable))
         project.problems_changed.connect(self._on_problems)
+        project.problems_changed.connect(self._start_again_when_checked)
         project.data_changed.connect(lambda: self._on_problems(project.messages))
 
     # -- what can be done -------------------------------------------------------------
@@ -83,6 +84,10 @@ class RunFlow(QObject):
     def _on_problems(self, messages: list[str]) -> None:
         self.run_bar.set_problems(messages, self.ready_text())
         self.state_changed.emit()
+
+    def _start_again_when_checked(self, messages: list[str]) -> None:
+        # Problems are worked out again after every step of the data check: the first
+        # time with the check ended, Train again starts (or says why it cannot).
         if self._start_when_checked and not self.project.checking:
             self._start_when_checked = False
             if not self.start():
