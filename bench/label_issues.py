@@ -113,6 +113,8 @@ def main() -> None:
     flagged = {files[i] for i in np.flatnonzero(ours.is_issue)}
     theirs = cleanlab_issues(labels, oof, return_indices_ranked_by="self_confidence")
 
+    moved_mask = np.array([f in moved for f in files])
+    oof_right = oof.argmax(axis=1) == labels
     source = open_model(str(run))
     in_sample = np.array([row for _, row, _ in predict_files(source, files)])
     quality = in_sample[np.arange(len(labels)), labels]
@@ -132,6 +134,10 @@ def main() -> None:
                         "precision": round(len(flagged & moved) / max(1, len(flagged)), 3),
                         "recall": round(len(flagged & moved) / len(moved), 3)},
         "cleanlab_flagged": len(theirs),
+        # How good the fold models are: right on the clean images, and how often they
+        # name a moved image's folder (the wrong label) instead of its true class.
+        "oof_accuracy_clean": round(float(oof_right[~moved_mask].mean()), 3),
+        "oof_agrees_with_wrong_label": round(float(oof_right[moved_mask].mean()), 3),
     }
     r = result["recall_at_n"]
     result["goal_met"] = r["fitgen"] >= 0.8 and r["fitgen"] >= r["cleanlab"] - 0.05
