@@ -11,7 +11,7 @@ DATA ?=
 PYTEST_ARGS ?=
 
 PHONY_EXTRA := test-fast test-slow test-slurm
-.PHONY: run test $(PHONY_EXTRA) stress install lint bench screenshots clean bundle bundle-test install-desktop icons
+.PHONY: run test $(PHONY_EXTRA) stress install lint bench bench-cleaning screenshots clean bundle bundle-test install-desktop icons
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,13 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/fit_overhead.py
+
+# -- cleaning (issue 26): near-duplicates vs today's data check; label errors vs cleanlab,
+# which is installed here for this bench only (FitGen never imports it).
+bench-cleaning: $(STAMP)
+	$(BIN)/python bench/duplicates.py
+	$(BIN)/python -m pip install --quiet cleanlab
+	$(BIN)/python bench/label_issues.py
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/make_screenshots.py $(if $(DATA),--data $(DATA))

@@ -7,6 +7,8 @@
     fitgen runs [DIR]
     fitgen preview --train DIR [options] --out grid.png
     fitgen check DIR [--val DIR]
+    fitgen label-issues RUN_DIR [--folds K] --out issues.csv
+    fitgen fixes apply issues.csv --only-suggested | undo [N | --all] | list [--dataset DIR]
     fitgen tap (--train DIR | --data-file FILE) --batch N --out DIR
     fitgen tune-loader (--train DIR | --data-file FILE) [--json OUT]
     fitgen evaluate RUN [--data FOLDER] [--epoch N]
@@ -50,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         cluster_commands,
         compare_commands,
         desktop_commands,
+        fixes_commands,
+        label_issue_commands,
         model_commands,
         run_commands,
         sweep_commands,
@@ -67,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     cluster_commands.add_commands(commands)
     sweep_commands.add_commands(commands)
     compare_commands.add_commands(commands)
+    fixes_commands.add_commands(commands)
+    label_issue_commands.add_commands(commands)
     desktop_commands.add_commands(commands)
     return parser
 

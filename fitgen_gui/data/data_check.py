@@ -4,8 +4,9 @@ Lab folders are messy, and a training that dies at epoch 7 because of one broken
 costs an afternoon. :func:`check_folders` reads every file once (in parallel) and reports,
 each with the files concerned: files training cannot read (they are skipped), images that
 will be converted and how, folder problems, exact duplicates and train/validation
-leakage, tiny classes and imbalance. ``fitgen check`` prints it; the app shows it as a
-table; a run saves it as ``data-check.json``.
+leakage, near-identical images (resized copies, JPEG re-encodes: a perceptual hash of each
+image, :mod:`.near_duplicates`) and the pairs, tiny classes and imbalance. ``fitgen
+check`` prints it; the app shows it as a table; a run saves it as ``data-check.json``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from fitgen_gui.data.folder_scan import ClassTree, display_name, fingerprint, walk_class_tree
@@ -30,11 +32,19 @@ from fitgen_gui.data.image_io import (
     decode_image,
     read_file_bytes,
 )
+from fitgen_gui.data.near_duplicates import (
+    METHOD_BYTES,
+    DuplicatePair,
+    hash_thumbnail,
+    pair_files,
+    phash_many,
+)
 
 __all__ = ["CheckReport", "Finding", "check_folders", "format_report", "walk_folders"]
 
-REPORT_VERSION = 2  # a report of another version is never reused
+REPORT_VERSION = 3  # a report of another version is never reused
 
+_HASH_CHUNK = 4096  # thumbnails hashed together (4 MB), then let go
 TINY_CLASS = 10  # fewer images than this in a class is worth a word
 IMBALANCE = 3.0  # largest / smallest class
 
@@ -66,6 +76,9 @@ class CheckReport:
     extensions: list[str] = field(default_factory=lambda: list(IMAGE_EXTENSIONS))
     fingerprint: str = ""
     version: int = REPORT_VERSION
+    # Near-identical images (``near_duplicates.DuplicatePair.to_dict()``), identical files
+    # among them: one entry per pair.
+    pairs: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def can_train(self) -> bool:
@@ -99,6 +112,8 @@ class _FileInfo:
     digest: str = ""
     problem: str | None = None
     conversions: tuple[str, ...] = ()
+    phash: int | None = None
+    thumbnail: Any = None  # the 32x32 gray image hashed (until the hash is computed)
 
 
 def _conversions(img: Image.Image) -> list[str]:
@@ -127,7 +142,11 @@ def _conversions(img: Image.Image) -> list[str]:
     return found
 
 
-def _inspect(info: _FileInfo) -> _FileInfo:
+def _inspect_and_hash(info: _FileInfo) -> _FileInfo:
+    return _inspect(info, with_hash=True)
+
+
+def _inspect(info: _FileInfo, with_hash: bool = False) -> _FileInfo:
     try:
         buf = read_file_bytes(info.path)
     except ImageReadError as exc:
@@ -150,12 +169,28 @@ def _inspect(info: _FileInfo) -> _FileInfo:
         info.problem = f"damaged ({exc})"
         return info
     try:  # exactly what training does with it
-        decode_image(buf, path=info.path)
+        pixels = decode_image(buf, path=info.path)
     except ImageReadError as exc:
         info.problem = exc.reason
+        return info
     except (OSError, ValueError, MemoryError) as exc:
         info.problem = f"damaged ({exc})"
+        return info
+    if with_hash:
+        try:
+            info.thumbnail = hash_thumbnail(pixels)
+        except (OSError, ValueError, MemoryError):
+            info.thumbnail = None  # compared by its bytes only
     return info
+
+
+def _hash_thumbnails(infos: list[_FileInfo]) -> None:
+    """Hash the thumbnails of ``infos`` at once (and let go of them)."""
+    chosen = [i for i in infos if i.thumbnail is not None]
+    if chosen:
+        for info, value in zip(chosen, phash_many(np.stack([i.thumbnail for i in chosen])),
+                               strict=True):
+            info.phash, info.thumbnail = int(value), None
 
 
 def _record_tree(tree: ClassTree, split: str, report: CheckReport,
@@ -233,6 +268,7 @@ def check_folders(
     progress: bool | Callable[[int, int], None] = False,
     workers: int | None = None,
     trees: dict[str, ClassTree] | None = None,
+    near_duplicates: bool = True,
 ) -> CheckReport:
     """Check a training folder (and a validation folder): every file read once.
 
@@ -244,6 +280,8 @@ def check_folders(
         True draws a progress bar on stderr; a function receives (done, total).
     trees
         Walks of the folders made by :func:`walk_folders` with the same options.
+    near_duplicates
+        Also find near-identical images (a perceptual hash of each image as it is read).
     """
     train_dir = os.fspath(train_dir)
     val_dir = os.fspath(val_dir) if val_dir else None
@@ -268,14 +306,21 @@ def check_folders(
     results: list[_FileInfo] = []
     # Memory is bounded by image_io's decode budget, not by the number of threads.
     with ThreadPoolExecutor(workers or min(16, (os.cpu_count() or 2) * 2)) as pool:
-        for done, info in enumerate(pool.map(_inspect, files), start=1):
+        inspect = _inspect_and_hash if near_duplicates else _inspect
+        for done, info in enumerate(pool.map(inspect, files), start=1):
             results.append(info)
+            if near_duplicates and done % _HASH_CHUNK == 0:
+                _hash_thumbnails(results[-_HASH_CHUNK:])
             if callback and (done % 25 == 0 or done == len(files)):
                 callback(done, len(files))
+    if near_duplicates:
+        _hash_thumbnails(results[len(results) - len(results) % _HASH_CHUNK:])
     report.files_checked = len(results)
     _unreadable_and_conversions(report, results)
     _classes(report, classes, results)
     _duplicates(report, results)
+    if near_duplicates:
+        _near_duplicates(report, results)
     _extra_formats(report, results)
     return report
 
@@ -389,6 +434,37 @@ def _duplicates(report: CheckReport, results: list[_FileInfo]) -> None:
                    "same class; they count more than once.", within)
 
 
+def _near_duplicates(report: CheckReport, results: list[_FileInfo]) -> None:
+    """Pairs of near-identical images; identical files (reported above) are among the
+    pairs, the findings name the others."""
+    usable = [i for i in results if not i.problem]
+    pairs = pair_files([i.path for i in usable], [i.split for i in usable],
+                       [i.label for i in usable], [i.phash for i in usable],
+                       [i.digest for i in usable])
+    report.pairs = [p.to_dict() for p in pairs]
+    near = [p for p in pairs if p.method != METHOD_BYTES]
+    leaks = [p for p in near if p.relation == "leak"]
+    conflicts = [p for p in near if p.relation != "leak" and not p.same_label]
+    within = [p for p in near if p.relation != "leak" and p.same_label]
+
+    def files(chosen: list[DuplicatePair]) -> list[str]:
+        return list(dict.fromkeys(path for p in chosen for path in (p.a, p.b)))
+
+    if leaks:
+        report.add("near_duplicate_leakage", "warning", f"{len(leaks)} validation image(s) "
+                   "are near-identical to training images (resized, re-saved or copied): "
+                   "validation copies of training images make accuracy look better than it "
+                   "is. Exclude one image of each pair.", files(leaks))
+    if conflicts:
+        report.add("near_duplicate_conflict", "warning", f"{len(conflicts)} pair(s) of "
+                   "near-identical images are in different classes; at least one label of "
+                   "each pair is wrong.", files(conflicts))
+    if within:
+        report.add("near_duplicates", "info", f"{len(within)} pair(s) of near-identical "
+                   "images (resized, re-saved or copied) in the same class; each counts "
+                   "more than once.", files(within))
+
+
 def _extra_formats(report: CheckReport, results: list[_FileInfo]) -> None:
     extra = [i.path for i in results if not i.path.lower().endswith(KERAS2_EXTENSIONS)]
     if extra:
@@ -396,6 +472,20 @@ def _extra_formats(report: CheckReport, results: list[_FileInfo]) -> None:
         report.add("extra_formats", "info", f"{', '.join(kinds)} files are read too (Keras "
                    "2's flow_from_directory skips them; turn off 'Also read GIF and WebP files' "
                    "to train on exactly Keras 2's files).", extra)
+
+
+def _pair_lines(report: CheckReport, finding: Finding, limit: int | None) -> list[str]:
+    """The pairs of a near-duplicate finding, one per line: ``a  ~  b (3 bits)``."""
+    kind = {"near_duplicate_leakage": lambda p: p["relation"] == "leak",
+            "near_duplicate_conflict": lambda p: p["relation"] != "leak" and not p["same_label"],
+            "near_duplicates": lambda p: p["relation"] != "leak" and p["same_label"]}
+    pairs = [p for p in report.pairs if p["method"] != METHOD_BYTES and kind[finding.kind](p)]
+    shown = pairs if limit is None else pairs[:limit]
+    lines = [f"    {display_name(p['a'])}  ~  {display_name(p['b'])} ({p['distance']} bits "
+             f"of {p['method']})" for p in shown]
+    if len(pairs) > len(shown):
+        lines.append(f"    ... and {len(pairs) - len(shown)} more pairs (--verbose lists all)")
+    return lines
 
 
 def format_report(report: CheckReport, *, verbose: bool = False, limit: int = 5) -> str:
@@ -410,6 +500,9 @@ def format_report(report: CheckReport, *, verbose: bool = False, limit: int = 5)
     order = ("error", "warning", "info")
     for finding in sorted(report.findings, key=lambda f: order.index(f.severity)):
         lines.append(f"{finding.severity.upper()}: {finding.message}")
+        if finding.kind.startswith("near_duplicate"):
+            lines.extend(_pair_lines(report, finding, limit=None if verbose else limit))
+            continue
         shown = finding.paths if verbose else finding.paths[:limit]
         lines.extend(f"    {display_name(path)}" for path in shown)
         if len(finding.paths) > len(shown):

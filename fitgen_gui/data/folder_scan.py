@@ -16,7 +16,9 @@ name the files:
 - following links never loops, and a file reached through a link is never labelled with a
   second class: if its real file already belongs to another class, it is left out;
 - a class folder that is itself a link counts only when links are followed (Keras 2
-  counted it always; ``class_links=True`` keeps that for library users).
+  counted it always; ``class_links=True`` keeps that for library users);
+- the fixes journal and the ``_excluded`` folder beside the class folders
+  (:mod:`fitgen_gui.core.fixes`) are FitGen's own, never classes or stray files.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from fitgen_gui.core.errors import MissingFolderError, NotAFolderError
+from fitgen_gui.core.fixes import RESERVED_NAMES
 from fitgen_gui.data.image_io import IMAGE_EXTENSIONS
 
 __all__ = [
@@ -142,6 +145,8 @@ def _list_root(root: str, tree: ClassTree, class_links: bool) -> list[str]:
                               "holds one sub-folder per class.") from None
     classes = []
     for entry in entries:
+        if entry.name in RESERVED_NAMES:
+            continue  # FitGen's fixes: the journal and the excluded images (core/fixes.py)
         if is_hidden(entry.name):
             tree.hidden.append(entry.path)
         elif entry.is_dir():

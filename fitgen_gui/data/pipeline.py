@@ -31,6 +31,7 @@ __all__ = [
     "class_weights",
     "extensions_of",
     "fit_normalization",
+    "plain_iterator",
     "summarize_class_names",
 ]
 
@@ -152,6 +153,21 @@ def build_train_iterator(config: RunConfig, *, seed: int | None,
             f"folder '{data.train_dir}' has {len(names)} class{listed}; at least 2 class "
             "sub-folders are needed")])
     return iterator
+
+
+def plain_iterator(config: RunConfig, tree: ClassTree, fitted: Any = None,
+                   *, seed: int | None = None) -> DirectoryIterator:
+    """The images of ``tree`` without augmentation, in its order, normalized as the run's
+    validation images are (with the statistics of ``fitted``, an iterator whose
+    normalization was fitted, when the settings need any)."""
+    generator = ImageDataGenerator(**{k: getattr(config.augmentation, k) for k in _NORMALIZATION})
+    if fitted is not None:
+        source = fitted.image_data_generator
+        generator.mean, generator.std = source.mean, source.std
+        generator.zca_whitening_matrix = source.zca_whitening_matrix
+    return generator.flow_from_directory(
+        tree.root, shuffle=False, seed=seed, classes=list(tree.class_names), tree=tree,
+        allow_missing_classes=True, **_iterator_options(config))
 
 
 def needs_normalization_fit(config: RunConfig) -> bool:

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.main_tabs.addTab(self.batch_view, "Batches")
         self.models = ModelFlow(self, self.tasks, self.main_tabs, self.runs_panel)
         self.main_tabs.addTab(self.models.evaluation, "Evaluation")
+        self.main_tabs.addTab(self.models.improve, "Improve the data")
         self.main_tabs.addTab(self.models.predict, "Predict")
         right = QWidget()
         column = QVBoxLayout(right)
@@ -138,6 +139,10 @@ class MainWindow(QMainWindow):
         self.flow.blockers.append(lambda: "An evaluation, prediction or export is running; "
                                           "wait for it or cancel it." if self.models.busy
                                   else "")
+        self.flow.blockers.append(lambda: "FitGen is looking for label errors or "
+                                          "duplicates; wait for it or stop it."
+                                  if self.models.improve.busy else "")
+        self.models.improve.train_again_requested.connect(self.flow.train_again)
         self.flow.state_changed.connect(self.actions.refresh)
         self.models.state_changed.connect(self.actions.refresh)
         self.models.state_changed.connect(self.flow.refresh_blockers)

@@ -23,7 +23,8 @@ CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QSlider, QT
 # Shown only in dialogs, or created with data (one per class, per image).
 NOT_IN_WINDOW = {"data.finding_dialog", "resume.dialog", "resume.checkpoints",
                  "resume.epochs", "resume.ok", "dialog.training_failed", "dialog.guide",
-                 "dialog.session", "dialog.evaluation_failed", "export.dialog",
+                 "dialog.session", "dialog.evaluation_failed", "dialog.train_again",
+                 "export.dialog",
                  "export.format.keras", "export.format.saved_model", "export.format.onnx",
                  "export.format.tflite", "export.format.tflite-int8", "export.folder",
                  "export.overwrite", "export.run", "export.open", "export.status",

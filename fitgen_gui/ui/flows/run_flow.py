@@ -50,6 +50,7 @@ class RunFlow(QObject):
         self.run_bar, self.training_view, self.runs_panel = run_bar, training_view, runs_panel
         self._workspace = workspace  # a callable: the current runs folder
         self._current: str | None = None  # the run being trained
+        self._start_when_checked = False  # Train again: start once the data check ends
         # Callables saying why a training cannot start now ("" when nothing prevents it).
         self.blockers: list[Any] = []
         controller.event.connect(run_bar.on_event)
@@ -61,6 +62,7 @@ class RunFlow(QObject):
         run_bar.stop_requested.connect(self.stop)
         run_bar.resume_requested.connect(lambda: self.resume_dialog(run_bar.resumable))
         project.problems_changed.connect(self._on_problems)
+        project.problems_changed.connect(self._start_again_when_checked)
         project.data_changed.connect(lambda: self._on_problems(project.messages))
 
     # -- what can be done -------------------------------------------------------------
@@ -82,6 +84,19 @@ class RunFlow(QObject):
     def _on_problems(self, messages: list[str]) -> None:
         self.run_bar.set_problems(messages, self.ready_text())
         self.state_changed.emit()
+
+    def _start_again_when_checked(self, messages: list[str]) -> None:
+        # Problems are worked out again after every step of the data check: the first
+        # time with the check ended, Train again starts (or says why it cannot).
+        if self._start_when_checked and not self.project.checking:
+            self._start_when_checked = False
+            if not self.start():
+                ok, why = self.can_start()
+                box = QMessageBox(QMessageBox.Icon.Information, "Cannot train again",
+                                  why if not ok else "The training could not start.",
+                                  QMessageBox.StandardButton.Ok, self.window)
+                box.setObjectName("dialog.train_again")
+                box.open()
 
     def refresh_blockers(self) -> None:
         reasons = [text for text in (blocker() for blocker in self.blockers) if text]
@@ -123,6 +138,22 @@ class RunFlow(QObject):
         self.show_training.emit()
         return self.controller.start(self.project.config, self._workspace(),
                                      self.project.report)
+
+    def train_again(self, run_dir: str) -> bool:
+        """A new run with ``run_dir``'s settings on its folders as they are now (after the
+        fixes): the settings become the project's, the data are checked again, and the run
+        starts as Start starts one, when the check has ended."""
+        if self.controller.is_running:
+            return False
+        try:
+            config = RunConfig.from_json(RunDir(run_dir).read_config_text())
+        except (OSError, UserError) as exc:
+            QMessageBox.warning(self.window, "Cannot train again", str(exc))
+            return False
+        self._start_when_checked = True
+        self.project.load(config)
+        self.project.recheck()  # the folders changed since: read them again
+        return True
 
     def stop(self) -> None:
         if self.controller.is_running:

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from fitgen_gui.ui.dialogs.export_dialog import ExportDialog
 from fitgen_gui.ui.panels.runs_panel import RunsPanel
+from fitgen_gui.ui.state.dataset_fixes import DatasetFixes
 from fitgen_gui.ui.state.trained_model import ModelChoice
 from fitgen_gui.ui.views.evaluation_view import EvaluationView
+from fitgen_gui.ui.views.improve_view import ImproveView
 from fitgen_gui.ui.views.predict_view import PredictView
 from fitgen_gui.ui.workers.background import BackgroundTasks
 from fitgen_gui.ui.workers.trained_model_work import ModelWork
@@ -43,8 +45,11 @@ class ModelFlow(QObject):
         self.window, self.tabs = window, tabs
         self.choice = ModelChoice(self)
         self.work = ModelWork(self)
-        self.evaluation = EvaluationView(self.choice, self.work, tasks)
+        self.fixes = DatasetFixes(self)  # the journaled fixes every gallery makes
+        self.evaluation = EvaluationView(self.choice, self.work, tasks, self.fixes)
         self.predict = PredictView(self.choice, self.work, tasks)
+        self.improve = ImproveView(self.choice, tasks, self.fixes)
+        self.improve.busy_changed.connect(lambda _: self.state_changed.emit())
         self.export_dialog: ExportDialog | None = None
         self._training = False
         self.work.progress.connect(self._progress)
@@ -64,6 +69,8 @@ class ModelFlow(QObject):
         reason = TRAINING_RUNS if running else ""
         self.evaluation.set_blocked(reason)
         self.predict.set_blocked(reason)
+        self.improve.set_blocked("A training is running: look for label errors when it ends "
+                                 "(or stop it)." if running else "")
         self.state_changed.emit()
 
     def can_use(self) -> tuple[bool, str]:
@@ -115,6 +122,13 @@ class ModelFlow(QObject):
         self.export_dialog = ExportDialog(self.choice, self.work, self.window)
         self.export_dialog.open()
         return self.export_dialog
+
+    def show_improve(self, run_dir: str | None = None) -> None:
+        """The Improve the data tab, for ``run_dir`` (default: the chosen run)."""
+        if run_dir:
+            self.choice.runs_changed.emit()
+            self.choice.set(run_dir, None)
+        self.tabs.setCurrentWidget(self.improve)
 
     def show_predict(self) -> None:
         self.tabs.setCurrentWidget(self.predict)

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from fitgen_gui.ui.plots.confusion_matrix import ConfusionMatrix
+from fitgen_gui.ui.state.dataset_fixes import DatasetFixes
 from fitgen_gui.ui.state.trained_model import ModelChoice
 from fitgen_gui.ui.widgets.data_file_questions import ask_run_data_file
+from fitgen_gui.ui.widgets.fix_bar import FixBar
 from fitgen_gui.ui.widgets.forms import ElidedLabel
 from fitgen_gui.ui.widgets.gallery import Gallery, ImageDetail
 from fitgen_gui.ui.widgets.trained_model_picker import ModelPicker
@@ -63,7 +65,8 @@ class EvaluationView(QWidget):
     evaluated = Signal(object)
     export_requested = Signal()
 
-    def __init__(self, choice: ModelChoice, work: ModelWork, tasks: BackgroundTasks) -> None:
+    def __init__(self, choice: ModelChoice, work: ModelWork, tasks: BackgroundTasks,
+                 fixes: DatasetFixes | None = None) -> None:
         super().__init__()
         self.setObjectName("evaluation")
         self.choice, self.work, self.tasks = choice, work, tasks
@@ -160,9 +163,17 @@ class EvaluationView(QWidget):
         self.galleries.addTab(self.mistakes, "Most confident mistakes")
         self.galleries.addTab(self.unsure, "Least sure")
         self.detail = ImageDetail(tasks, "evaluation.detail")
+        # Move to class, Exclude, Undo for the image shown (journaled: core/fixes.py).
+        self.fixes = fixes or DatasetFixes(self)
+        self.fix_bar = FixBar(self.fixes, "evaluation.fixes")
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.detail, 1)
+        side_layout.addWidget(self.fix_bar)
         images = QSplitter(Qt.Orientation.Horizontal)
         images.addWidget(self.galleries)
-        images.addWidget(self.detail)
+        images.addWidget(side)
         images.setStretchFactor(0, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("evaluation.splitter")
@@ -181,6 +192,8 @@ class EvaluationView(QWidget):
         self.matrix.cell_chosen.connect(self.show_cell)
         for gallery in (self.cell_gallery, self.mistakes, self.unsure):
             gallery.chosen.connect(self.detail.show_prediction)
+            gallery.chosen.connect(self._fix_target)
+        self.fixes.changed.connect(lambda _: self._mark_galleries())
         self.detail.gradcam_requested.connect(self._gradcam)
         choice.changed.connect(self._sync)
         work.busy_changed.connect(lambda _: self._sync())
@@ -349,6 +362,7 @@ class EvaluationView(QWidget):
         self.mistakes.show_predictions("The most confident mistakes",
                                        evaluation.confident_mistakes(60))
         self.unsure.show_predictions("The least sure answers", evaluation.least_sure(60))
+        self._mark_galleries()
         mistakes = evaluation.most_confused(1)
         if mistakes:
             self.show_cell(mistakes[0][0], mistakes[0][1])
@@ -364,7 +378,16 @@ class EvaluationView(QWidget):
         label = (f"{true} images the model got right" if true == predicted else
                  f"{true} images taken for {predicted}")
         self.cell_gallery.show_predictions(label, self.evaluation.cell(true, predicted))
+        self.cell_gallery.set_marks(self.fixes.mark_of)
         self.galleries.setCurrentWidget(self.cell_gallery)
+
+    def _fix_target(self, prediction: Any) -> None:
+        classes = list(self.evaluation.classes) if self.evaluation is not None else []
+        self.fix_bar.set_item(prediction.file, prediction.true, classes)
+
+    def _mark_galleries(self) -> None:
+        for gallery in (self.cell_gallery, self.mistakes, self.unsure):
+            gallery.set_marks(self.fixes.mark_of)
 
     def _gradcam(self, prediction: Any) -> None:
         if self._evaluated_for is None:

@@ -288,6 +288,7 @@ class Gallery(QWidget):
         placeholder = QIcon(QPixmap(THUMB, THUMB))
         for p in shown:
             item = QListWidgetItem(placeholder, self._caption(p))
+            item.setData(Qt.ItemDataRole.UserRole, self._caption(p))
             tip = f"{p.file}\nPredicted {p.predicted} ({p.confidence:.1%})"
             if p.true is not None:
                 tip += f"; true class {p.true}"
@@ -313,6 +314,15 @@ class Gallery(QWidget):
 
     def files(self) -> list[str]:
         return [p.file for p in self.predictions]
+
+    def set_marks(self, mark_of: Callable[[str], str]) -> None:
+        """Add to each caption what happened to its file (``mark_of(file)``: "moved to
+        dogs", "excluded" or ""), read from where it is kept (the fixes journal)."""
+        for row, p in enumerate(self.predictions):
+            item = self.list.item(row)
+            mark = mark_of(p.file)
+            caption = item.data(Qt.ItemDataRole.UserRole)
+            item.setText(f"{caption}\n[{mark}]" if mark else caption)
 
     def _current(self, row: int) -> None:
         if 0 <= row < len(self.predictions):
