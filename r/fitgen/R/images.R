@@ -97,7 +97,7 @@ image_data_generator <- function(featurewise_center = FALSE, samplewise_center =
   args["preprocessing_function"] <- list(preprocessing_function)
   fitgen_py()
   data <- reticulate::import("fitgen_gui.data")
-  do.call(py_call, c(list(call, data$ImageDataGenerator), args))
+  do.call(py_call, c(list(call, data$ImageDataGenerator), args), quote = TRUE)
 }
 
 #' Compute the statistics of featurewise normalization (`fit_image_data_generator()`)
@@ -208,7 +208,7 @@ flow_images_from_directory <- function(directory, generator = image_data_generat
             common_flow_args(call, batch_size, shuffle, seed, save_to_dir, save_prefix,
                              save_format, subset),
             list(follow_links = check_flag(follow_links, "follow_links", call)), extra)
-  do.call(py_call, c(list(call, check_generator(generator, call)$flow_from_directory), args))
+  do.call(py_call, c(list(call, check_generator(generator, call)$flow_from_directory), args), quote = TRUE)
 }
 
 #' Batches of images from arrays (Keras 2's `flow_images_from_data()`)
@@ -238,7 +238,7 @@ flow_images_from_data <- function(x, y = NULL, generator = image_data_generator(
             common_flow_args(call, batch_size, shuffle, seed, save_to_dir, save_prefix,
                              save_format, subset),
             list(sample_weight = encode_value(sample_weight)), extra)
-  do.call(py_call, c(list(call, check_generator(generator, call)$flow), args))
+  do.call(py_call, c(list(call, check_generator(generator, call)$flow), args), quote = TRUE)
 }
 
 # A data frame's columns as lists (a column of length 1 stays a list in Python).
@@ -296,5 +296,5 @@ flow_images_from_dataframe <- function(dataframe, directory = NULL, x_col = "fil
             image_flow_args(call, target_size, color_mode, classes, class_mode, interpolation),
             common_flow_args(call, batch_size, shuffle, seed, save_to_dir, save_prefix,
                              save_format, subset), extra)
-  do.call(py_call, c(list(call, check_generator(generator, call)$flow_from_dataframe), args))
+  do.call(py_call, c(list(call, check_generator(generator, call)$flow_from_dataframe), args), quote = TRUE)
 }
