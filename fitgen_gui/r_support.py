@@ -199,6 +199,8 @@ def batch_from_r(value: Any, role: str = "training") -> Any:
             raise ValueError(
                 f"A {role} batch from R must be list(inputs, targets) or list(inputs, "
                 f"targets, sample_weights); got a list of {len(value)} elements.")
+        if len(value) == 1:  # list(inputs): R keras's prediction batch
+            return _array(value[0])
         return tuple(_array(v) for v in value)
     return _array(value)
 

@@ -60,7 +60,9 @@ image_data_generator <- function(featurewise_center = FALSE, samplewise_center =
                 samplewise_std_normalization = samplewise_std_normalization,
                 zca_whitening = zca_whitening, horizontal_flip = horizontal_flip,
                 vertical_flip = vertical_flip)
-  args <- Map(check_flag, flags, names(flags), MoreArgs = list(call = call))
+  # Not Map(..., MoreArgs = list(call = call)): mapply would evaluate the call again.
+  args <- lapply(stats::setNames(nm = names(flags)),
+                 function(name) check_flag(flags[[name]], name, call))
   args <- c(args, list(
     zca_epsilon = check_number(zca_epsilon, "zca_epsilon", call, 0),
     rotation_range = check_number(rotation_range, "rotation_range", call, 0),

@@ -3,7 +3,7 @@ test_that("fitgen_train + fitgen_evaluate + runs/history/predict on a tiny datas
   d <- demo_dir()
   runs <- tempfile("runs")
   run <- fitgen_train(file.path(d, "train"), file.path(d, "val"), epochs = 2,
-                      batch_size = 6, image_size = 32, model = "small_cnn",
+                      batch_size = 6, target_size = c(32, 32), model = "small_cnn",
                       runs_dir = runs, verbose = FALSE)
   expect_true(dir.exists(run))
   expect_true(file.exists(file.path(run, "history.csv")))

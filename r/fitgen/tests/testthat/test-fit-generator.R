@@ -61,7 +61,7 @@ test_that("class_weight as an R named list is what the same weights from Python 
       fit <- reticulate::import("fitgen_gui.training.generator_training")$fit_generator
       h <- fit(model, main$fitgen_test_batches(), 1L, epochs = 1L, verbose = 0L,
                class_weight = class_weight)
-      return(reticulate::py_to_r(h$history$loss[[1]]))
+      return(as.numeric(h$history$loss[[1]]))
     }
     h <- fit_generator(model, main$fitgen_test_batches(), steps_per_epoch = 1, verbose = 0,
                        class_weight = class_weight)
@@ -69,7 +69,7 @@ test_that("class_weight as an R named list is what the same weights from Python 
   }
   weights <- list("0" = 1, "1" = 5, "2" = 0.5)
   from_r <- one_epoch_loss(weights)
-  py_weights <- reticulate::py_eval("{0: 1.0, 1: 5.0, 2: 0.5}")
+  py_weights <- reticulate::py_eval("{0: 1.0, 1: 5.0, 2: 0.5}", convert = FALSE)
   expect_equal(from_r, one_epoch_loss(py_weights, from_python = TRUE), tolerance = 1e-5)
   expect_false(isTRUE(all.equal(from_r, one_epoch_loss(NULL), tolerance = 1e-3)))
 })
