@@ -44,11 +44,12 @@ def test_batch_from_r_takes_inputs_targets_weights_or_inputs_alone() -> None:
 
 def test_class_weight_by_index_or_class_name() -> None:
     class Data:
-        class_indices = {"cats": 0, "dogs": 1}
+        def __init__(self) -> None:
+            self.class_indices = {"cats": 0, "dogs": 1}
 
     assert r_support.class_weight_from_r({"0": 1, "1": 4.0}) == {0: 1.0, 1: 4.0}
     assert r_support.class_weight_from_r({"dogs": 3}, Data()) == {1: 3.0}
-    with pytest.raises(ValueError, match="'birds' is neither.*cats, dogs"):
+    with pytest.raises(ValueError, match=r"'birds' is neither.*cats, dogs"):
         r_support.class_weight_from_r({"birds": 1}, Data())
     with pytest.raises(ValueError, match="must be a number"):
         r_support.class_weight_from_r({"0": "heavy"})
@@ -66,7 +67,7 @@ def test_r_function_generator_ends_on_null_and_names_its_failure() -> None:
         raise RuntimeError("Error in gen(): object 'x' not found\nmore lines")
 
     with pytest.raises(r_support.RFunctionError,
-                       match="failed at call 1: Error in gen\\(\\): object 'x' not found$"):
+                       match=r"failed at call 1: Error in gen\(\): object 'x' not found$"):
         next(r_support.RFunctionBatches(broken))
 
 
