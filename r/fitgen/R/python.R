@@ -29,7 +29,7 @@ venv_above <- function(start) {
 }
 
 how_to_point <- paste0(
-  "set FITGEN_PYTHON (or options(fitgen.python = ...)) to the python of an environment ",
+  "set RETICULATE_PYTHON or FITGEN_PYTHON (or options(fitgen.python = ...)) to the python of an environment ",
   "where FitGen is installed, e.g. Sys.setenv(FITGEN_PYTHON = \"~/fitgen/.venv/bin/python\"), ",
   "or start R inside a FitGen checkout (its .venv is found)."
 )
