@@ -89,7 +89,7 @@ clean:
 
 # --- R package (issue 28): r/fitgen calls this checkout's FitGen through reticulate. ---
 R_LIB ?= $(CURDIR)/.r-lib
-R_ENV = R_LIBS_USER=$(R_LIB) RETICULATE_PYTHON=$(CURDIR)/$(BIN)/python PYTHONPATH=$(CURDIR)
+R_ENV = R_LIBS_USER=$(R_LIB) RETICULATE_PYTHON=$(abspath $(BIN))/python PYTHONPATH=$(CURDIR)
 
 r-install: $(STAMP)
 	mkdir -p $(R_LIB) && R CMD INSTALL -l $(R_LIB) r/fitgen

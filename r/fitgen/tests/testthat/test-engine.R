@@ -2,9 +2,16 @@ test_that("fitgen_train + fitgen_evaluate + runs/history/predict on a tiny datas
   skip_without_fitgen()
   d <- demo_dir()
   runs <- tempfile("runs")
-  run <- fitgen_train(file.path(d, "train"), file.path(d, "val"), epochs = 2,
-                      batch_size = 6, target_size = c(32, 32), model = "small_cnn",
-                      runs_dir = runs, verbose = FALSE)
+  said <- character()
+  run <- withCallingHandlers(
+    fitgen_train(file.path(d, "train"), file.path(d, "val"), epochs = 2,
+                 batch_size = 6, target_size = c(32, 32), model = "small_cnn",
+                 runs_dir = runs, verbose = FALSE),
+    fitgen_warning = function(w) {
+      said <<- c(said, conditionMessage(w))
+      invokeRestart("muffleWarning")
+    })
+  expect_true(any(grepl("Very few training images", said)))  # FitGen's warning, in R
   expect_true(dir.exists(run))
   expect_true(file.exists(file.path(run, "history.csv")))
   listed <- fitgen_runs(runs)

@@ -92,3 +92,13 @@ test_that("a bad argument gives an R error naming it, FitGen's errors no traceba
                       "my R bug", class = "fitgen_error")
   expect_false(grepl("Traceback", conditionMessage(err)))
 })
+
+test_that("generator_next gives a batch with R's dimensions", {
+  skip_without_fitgen()
+  it <- flow_images_from_directory(file.path(demo_dir(), "val"), target_size = c(32, 32),
+                                   batch_size = 4, shuffle = FALSE, verbose = FALSE)
+  batch <- generator_next(it)
+  expect_equal(dim(batch[[1]]), c(4L, 32L, 32L, 3L))
+  expect_equal(dim(batch[[2]]), c(4L, 3L))
+  expect_equal(rowSums(batch[[2]]), rep(1, 4))
+})
