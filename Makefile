@@ -89,14 +89,14 @@ clean:
 
 # --- R package (issue 28): r/fitgen calls this checkout's FitGen through reticulate. ---
 R_LIB ?= $(CURDIR)/.r-lib
+R_TEST_CALL = library(testthat); library(fitgen); test_dir("testthat", package = "fitgen", load_package = "installed", stop_on_failure = TRUE)
 R_ENV = R_LIBS_USER=$(R_LIB) RETICULATE_PYTHON=$(abspath $(BIN))/python PYTHONPATH=$(CURDIR)
 
 r-install: $(STAMP)
 	mkdir -p $(R_LIB) && R CMD INSTALL -l $(R_LIB) r/fitgen
 
 r-test: r-install
-	cd r/fitgen/tests && $(R_ENV) Rscript -e 'library(testthat); library(fitgen); \
-		test_dir("testthat", package = "fitgen", load_package = "installed", stop_on_failure = TRUE)'
+	cd r/fitgen/tests && $(R_ENV) Rscript -e '$(R_TEST_CALL)'
 
 r-check: $(STAMP)
 	tmp=$$(mktemp -d /tmp/fitgen-rcheck.XXXXXX) && cd $$tmp && R CMD build $(CURDIR)/r/fitgen && \
