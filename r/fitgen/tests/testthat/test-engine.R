@@ -29,6 +29,10 @@ test_that("fitgen_train + fitgen_evaluate + runs/history/predict on a tiny datas
   predicted <- fitgen_predict(run, files)
   expect_s3_class(predicted, "data.frame")
   expect_equal(nrow(predicted), 2)
+  resumed <- suppressWarnings(fitgen_resume(run, epochs = 3, verbose = FALSE))
+  expect_equal(nrow(fitgen_history(resumed)), 3)
+  exported <- fitgen_export(run, formats = "keras", out = tempfile("export"))
+  expect_true(all(exported$ok))
 })
 
 test_that("fitgen_train names a setting it does not know", {
