@@ -10,7 +10,7 @@ STAMP := $(VENV)/.fitgen-installed
 DATA ?=
 PYTEST_ARGS ?=
 
-PHONY_EXTRA := test-fast test-slow test-slurm
+PHONY_EXTRA := test-fast test-slow test-slurm r-install r-test r-check
 .PHONY: run test $(PHONY_EXTRA) stress install lint bench bench-cleaning screenshots clean bundle bundle-test install-desktop icons
 
 $(STAMP): pyproject.toml
@@ -86,3 +86,18 @@ icons: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# --- R package (issue 28): r/fitgen calls this checkout's FitGen through reticulate. ---
+R_LIB ?= $(CURDIR)/.r-lib
+R_TEST_CALL = library(testthat); library(fitgen); test_dir("testthat", package = "fitgen", load_package = "installed", stop_on_failure = TRUE)
+R_ENV = R_LIBS_USER=$(R_LIB) RETICULATE_PYTHON=$(abspath $(BIN))/python PYTHONPATH=$(CURDIR)
+
+r-install: $(STAMP)
+	mkdir -p $(R_LIB) && R CMD INSTALL -l $(R_LIB) r/fitgen
+
+r-test: r-install
+	cd r/fitgen/tests && $(R_ENV) Rscript -e '$(R_TEST_CALL)'
+
+r-check: $(STAMP)
+	tmp=$$(mktemp -d /tmp/fitgen-rcheck.XXXXXX) && cd $$tmp && R CMD build $(CURDIR)/r/fitgen && \
+		$(R_ENV) _R_CHECK_FORCE_SUGGESTS_=false R CMD check --no-manual fitgen_*.tar.gz

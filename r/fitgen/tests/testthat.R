@@ -1,0 +1,4 @@
+library(testthat)
+library(fitgen)
+
+test_check("fitgen")
