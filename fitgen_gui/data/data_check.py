@@ -35,6 +35,7 @@ from fitgen_gui.data.image_io import (
 from fitgen_gui.data.near_duplicates import (
     METHOD_BYTES,
     DuplicatePair,
+    colour_signature,
     hash_thumbnail,
     pair_files,
     phash_many,
@@ -42,7 +43,7 @@ from fitgen_gui.data.near_duplicates import (
 
 __all__ = ["CheckReport", "Finding", "check_folders", "format_report", "walk_folders"]
 
-REPORT_VERSION = 3  # a report of another version is never reused
+REPORT_VERSION = 4  # a report of another version is never reused (4: colour-confirmed pairs)
 
 _HASH_CHUNK = 4096  # thumbnails hashed together (4 MB), then let go
 TINY_CLASS = 10  # fewer images than this in a class is worth a word
@@ -114,6 +115,7 @@ class _FileInfo:
     conversions: tuple[str, ...] = ()
     phash: int | None = None
     thumbnail: Any = None  # the 32x32 gray image hashed (until the hash is computed)
+    signature: Any = None  # the 8x8 RGB thumbnail that confirms a pHash pair
 
 
 def _conversions(img: Image.Image) -> list[str]:
@@ -179,8 +181,9 @@ def _inspect(info: _FileInfo, with_hash: bool = False) -> _FileInfo:
     if with_hash:
         try:
             info.thumbnail = hash_thumbnail(pixels)
+            info.signature = colour_signature(pixels)
         except (OSError, ValueError, MemoryError):
-            info.thumbnail = None  # compared by its bytes only
+            info.thumbnail = info.signature = None  # compared by its bytes only
     return info
 
 
@@ -440,7 +443,8 @@ def _near_duplicates(report: CheckReport, results: list[_FileInfo]) -> None:
     usable = [i for i in results if not i.problem]
     pairs = pair_files([i.path for i in usable], [i.split for i in usable],
                        [i.label for i in usable], [i.phash for i in usable],
-                       [i.digest for i in usable])
+                       [i.digest for i in usable],
+                       signatures=[i.signature for i in usable])
     report.pairs = [p.to_dict() for p in pairs]
     near = [p for p in pairs if p.method != METHOD_BYTES]
     leaks = [p for p in near if p.relation == "leak"]

@@ -133,3 +133,38 @@ def test_the_hashes_of_many_at_once_are_imagehash_phash_bit_for_bit():
     for image, thumbnail, value in zip(images, thumbnails, many, strict=True):
         reference = imagehash.phash(Image.fromarray(thumbnail))
         assert int(value) == int(str(reference), 16) == image_hash(image)
+
+
+def test_the_demo_set_has_no_near_duplicates_but_copies_of_its_images_leak(tmp_path):
+    """Any two big centred shapes share a pHash: the colour signature tells them apart,
+    and still pairs a copy, a resized copy and a JPEG re-encode added to validation."""
+    from fitgen_gui.data.demo_dataset import write_demo_dataset
+    from fitgen_gui.data.near_duplicates import image_hash
+
+    root = write_demo_dataset(tmp_path / "demo", counts={"train": 40, "val": 15})
+    train, val = root / "train", root / "val"
+    images = sorted(root.glob("*/*/*.png"))
+    hashes = [image_hash(np.asarray(Image.open(p).convert("RGB"))) for p in images]
+    assert len(hamming_pairs(hashes)) >= 3  # pHash alone pairs different shapes
+    report = check_folders(train, val)
+    assert report.pairs == []
+    assert not [f for f in report.findings if f.kind.startswith("near_duplicate")]
+
+    original = train / "circle" / "circle_007.png"
+    copies = {val / "circle" / "copy.png": "exact", val / "circle" / "resized.png": "resized",
+              val / "circle" / "reencoded.jpg": "jpeg"}
+    for target, how in copies.items():
+        if how == "exact":
+            shutil.copyfile(original, target)
+        elif how == "resized":
+            Image.open(original).resize((48, 48), Image.Resampling.BILINEAR).save(target)
+        else:
+            Image.open(original).convert("RGB").save(target, "JPEG", quality=60)
+    report = check_folders(train, val)
+    leaks = {(p["a"], p["b"]) for p in report.pairs if p["relation"] == "leak"}
+    assert leaks == {(str(original), str(target)) for target in copies}
+    others = {frozenset((p["a"], p["b"])) for p in report.pairs if p["relation"] != "leak"}
+    assert others == {frozenset((str(a), str(b))) for a in copies for b in copies if a != b}
+    kinds = {f.kind: f for f in report.findings}
+    assert kinds["near_duplicate_leakage"].message.startswith("2 validation image(s)")
+    assert str(original) in kinds["leakage"].paths  # the identical file, by its bytes
