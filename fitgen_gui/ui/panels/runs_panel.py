@@ -183,7 +183,9 @@ class RunsPanel(QWidget):
         return [item.data(Qt.ItemDataRole.UserRole) for item in items if item is not None]
 
     def _compare(self) -> None:
-        paths = self.selected_paths()
+        # The table lists the newest run first; the comparison measures from the oldest
+        # ("before the fix" -> "after"), as `fitgen compare OLD NEW` does.
+        paths = self.selected_paths()[::-1]
         if len(paths) >= 2:
             self.compare_requested.emit(paths)
 

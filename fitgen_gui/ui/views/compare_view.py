@@ -62,7 +62,9 @@ def _plot(title: str, y_label: str, name: str, rising: bool) -> pg.PlotWidget:
     item.showGrid(x=True, y=True, alpha=0.2)
     for axis in ("left", "bottom"):
         item.getAxis(axis).enableAutoSIPrefix(False)
-    item.addLegend(offset=(-10, -30 if rising else 10), labelTextSize="8pt")
+    # An opaque legend: with several runs the curves cross anywhere, also under it.
+    item.addLegend(offset=(-10, -30 if rising else 10), labelTextSize="8pt",
+                   brush=(255, 255, 255, 220), pen=(180, 180, 180))
     widget.setMinimumHeight(160)
     widget.setBackground("w")
     return widget
@@ -205,6 +207,10 @@ class CompareView(QWidget):
                                       pen=pen, symbol="o", symbolSize=5, symbolPen=pen,
                                       symbolBrush=colour, name=run.name if first else None)
                     self.curves[metric].setdefault(run.path, {})[key] = curve
+            # Epochs are whole numbers: "1.2" on the axis of a short run means nothing.
+            epochs = max((len(history) for history in histories), default=0)
+            axis = plot.getPlotItem().getAxis("bottom")
+            axis.setTickSpacing(*((1, 1) if epochs <= 20 else ()))
 
     def _show_changes(self, comparison: Comparison) -> None:
         self.wrong_to_right.clear()
