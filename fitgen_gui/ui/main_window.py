@@ -39,6 +39,7 @@ from fitgen_gui.ui.shell.settings import AppSettings
 from fitgen_gui.ui.state.binding import Binder
 from fitgen_gui.ui.state.project import Project, default_config
 from fitgen_gui.ui.views.batch_view import BatchView
+from fitgen_gui.ui.views.compare_view import CompareView
 from fitgen_gui.ui.views.preview_view import PreviewView
 from fitgen_gui.ui.views.training_view import TrainingView
 from fitgen_gui.ui.widgets.data_file_questions import confirm_data_file
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         self.main_tabs.addTab(self.models.evaluation, "Evaluation")
         self.main_tabs.addTab(self.models.improve, "Improve the data")
         self.main_tabs.addTab(self.models.predict, "Predict")
+        self.compare_view = CompareView()
+        self.main_tabs.addTab(self.compare_view, "Compare runs")
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -160,6 +163,7 @@ class MainWindow(QMainWindow):
             f"FitGen — {Path(path).name}" if path else "FitGen"))
         self.runs_panel.open_requested.connect(self.flow.open_run)
         self.runs_panel.resume_requested.connect(self.flow.resume_dialog)
+        self.runs_panel.compare_requested.connect(self.compare_runs)
         self.runs_panel.workspace_change_requested.connect(self.choose_workspace)
         self.settings_tabs.currentChanged.connect(self._on_settings_tab)
         self.project.problems_changed.connect(
@@ -219,6 +223,11 @@ class MainWindow(QMainWindow):
     def open_folder(self, folder: str) -> None:
         """A dataset folder: ``train/`` + ``val/`` inside it, or itself the training folder."""
         self.data_panel.open_dataset(folder)
+
+    def compare_runs(self, paths: list[str]) -> None:
+        """The runs in ``paths`` side by side (the Compare runs tab)."""
+        self.compare_view.show_runs(paths)
+        self.main_tabs.setCurrentWidget(self.compare_view)
 
     def choose_workspace(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "Folder for the runs",

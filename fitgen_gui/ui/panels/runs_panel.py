@@ -36,6 +36,8 @@ class RunsPanel(QWidget):
         Resume this run (the main window asks which checkpoint).
     evaluate_requested(str)
     export_requested(str)
+    compare_requested(list)
+        Show these runs side by side (two or more selected).
     workspace_change_requested()
     """
 
@@ -43,6 +45,7 @@ class RunsPanel(QWidget):
     resume_requested = Signal(str)
     evaluate_requested = Signal(str)
     export_requested = Signal(str)
+    compare_requested = Signal(list)
     workspace_change_requested = Signal()
 
     def __init__(self) -> None:
@@ -70,7 +73,7 @@ class RunsPanel(QWidget):
             self.table.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.cellDoubleClicked.connect(lambda *_: self._open())
         layout.addWidget(self.table, 1)
@@ -93,9 +96,16 @@ class RunsPanel(QWidget):
         self.folder_button.setObjectName("runs.show_folder")
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.setObjectName("runs.refresh")
+        self.compare_button = QPushButton(self.tr("Compare"))
+        self.compare_button.setObjectName("runs.compare")
+        self.compare_button.setToolTip(self.tr("Select two or more runs (Ctrl+click) to see "
+                                               "their settings, results and curves side by "
+                                               "side."))
+        self.compare_button.setEnabled(False)
         for index, button in enumerate((self.open_button, self.resume_button,
                                         self.evaluate_button, self.export_button,
-                                        self.folder_button, self.refresh_button)):
+                                        self.folder_button, self.refresh_button,
+                                        self.compare_button)):
             buttons.addWidget(button, index // 3, index % 3)
         layout.addLayout(buttons)
         self.open_button.clicked.connect(self._open)
@@ -104,6 +114,9 @@ class RunsPanel(QWidget):
         self.export_button.clicked.connect(lambda: self._emit_selected(self.export_requested))
         self.folder_button.clicked.connect(self._show_folder)
         self.refresh_button.clicked.connect(self.refresh)
+        self.compare_button.clicked.connect(self._compare)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.compare_button.setEnabled(len(self.selected_paths()) >= 2))
 
     def set_workspace(self, path: str) -> None:
         self.workspace = path
@@ -162,6 +175,19 @@ class RunsPanel(QWidget):
         row = self.table.currentRow()
         item = self.table.item(row, 0) if row >= 0 else None
         return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def selected_paths(self) -> list[str]:
+        """The folders of every selected run, in the table's order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        items = [self.table.item(row, 0) for row in rows]
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item is not None]
+
+    def _compare(self) -> None:
+        # The table lists the newest run first; the comparison measures from the oldest
+        # ("before the fix" -> "after"), as `fitgen compare OLD NEW` does.
+        paths = self.selected_paths()[::-1]
+        if len(paths) >= 2:
+            self.compare_requested.emit(paths)
 
     def select(self, path: str) -> None:
         for row in range(self.table.rowCount()):
