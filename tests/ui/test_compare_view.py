@@ -80,7 +80,7 @@ def test_compare_is_enabled_with_two_runs_and_opens_them_side_by_side(qtbot, win
 
     table = view.table
     labels = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
-    row = labels.index("Setting optimizer.learning_rate")
+    row = labels.index("Learning rate (optimizer.learning_rate)")
     names = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     rates = {view.comparison.runs[c].name.rsplit("_", 1)[1]: float(table.item(row, c).text())
              for c in range(len(names))}

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fitgen_gui.core.config import field_label
 from fitgen_gui.core.errors import UserError
 from fitgen_gui.core.run_compare import Comparison, compare_runs
 from fitgen_gui.core.run_dir import RunDir
@@ -151,8 +152,9 @@ class CompareView(QWidget):
         rows = [(self.tr("Status"), [run.status for run in runs]),
                 (self.tr("Epochs"), [str(run.epochs) for run in runs])]
         if comparison.settings:
-            rows += [(self.tr("Setting {name}").format(name=key), [_value(v) for v in values])
-                     for key, values in comparison.settings]
+            # The panels' name of the setting, with its key for the CLI's --set.
+            rows += [(self.tr("{label} ({key})").format(label=field_label(key), key=key),
+                      [_value(v) for v in values]) for key, values in comparison.settings]
         else:
             rows.append((self.tr("Settings"), [self.tr("the same in every run")] * len(runs)))
         rows.append((self.tr("Best (epoch)"), [
