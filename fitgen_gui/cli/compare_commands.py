@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
 from fitgen_gui.cli.common import EXIT_OK, UserError
+from fitgen_gui.core.run_compare import format_metric, format_value
 
 __all__ = ["add_commands", "format_comparison", "print_sweep_comparison"]
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    return value if isinstance(value, str) else json.dumps(value)
-
-
-def _metric(value: float | None) -> str:
-    return "-" if value is None else f"{value:.4f}"
 
 
 def format_comparison(comparison: Any, files: int = 20) -> str:
@@ -31,7 +21,7 @@ def format_comparison(comparison: Any, files: int = 20) -> str:
     rows.append(("epochs", [str(r.epochs) for r in runs]))
     if comparison.settings:
         rows.append(("settings that differ:", []))
-        rows += [(f"  {key}", [_text(v) for v in values])
+        rows += [(f"  {key}", [format_value(v) for v in values])
                  for key, values in comparison.settings]
     else:
         rows.append(("settings: the same in every run", []))
@@ -39,11 +29,11 @@ def format_comparison(comparison: Any, files: int = 20) -> str:
                                   if r.best is not None else "-" for r in runs]))
     for key in ("val_accuracy", "val_loss", "accuracy", "loss"):
         if any(key in r.final for r in runs):
-            rows.append((f"final {key}", [_metric(r.final.get(key)) for r in runs]))
+            rows.append((f"final {key}", [format_metric(r.final.get(key)) for r in runs]))
     if any(r.class_accuracy for r in runs):
-        rows.append(("evaluated accuracy", [_metric(r.evaluated_accuracy) for r in runs]))
+        rows.append(("evaluated accuracy", [format_metric(r.evaluated_accuracy) for r in runs]))
         rows.append(("accuracy per class:", []))
-        rows += [(f"  {name}", [_metric(r.class_accuracy.get(name)) for r in runs])
+        rows += [(f"  {name}", [format_metric(r.class_accuracy.get(name)) for r in runs])
                  for name in comparison.classes]
     else:
         rows.append(("accuracy per class: no run evaluated (fitgen evaluate RUN)", []))

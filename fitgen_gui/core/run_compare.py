@@ -191,3 +191,17 @@ def compare_runs(paths: list[str | os.PathLike]) -> Comparison:
     runs = [read_run(Path(p)) for p in paths]
     return Comparison(runs, differing_settings(runs),
                       [image_changes(runs[0], other) for other in runs[1:]])
+
+
+def format_value(value: Any, missing: str = "-") -> str:
+    """A setting's value as a comparison shows it (``missing`` when a run lacks it)."""
+    if value is None:
+        return missing
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def format_metric(value: float | None, missing: str = "-") -> str:
+    """A metric as a comparison shows it: four decimals."""
+    return missing if value is None else f"{value:.4f}"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from fitgen_gui.core.events import BatchEnded, EpochEnded, PhaseStarted
 
-__all__ = ["Series", "TrainingPlots", "ema"]
+__all__ = ["Series", "TrainingPlots", "ema", "epoch_plot"]
 
 _TRAIN, _VAL, _RAW = "#1f5fa8", "#d9731a", (31, 95, 168, 70)
 
@@ -81,10 +81,13 @@ class Series(GrowingByX):
         return self._y[:self.size]
 
 
-def _plot(title: str, y_label: str, name: str, rising: bool = False) -> pg.PlotWidget:
+def epoch_plot(title: str, y_label: str, name: str, rising: bool = False,
+               opaque_legend: bool = False) -> pg.PlotWidget:
     """A plot with its legend in the corner its curves usually leave free.
 
     Loss falls, so the top right stays empty; accuracy rises, so the bottom right does.
+    With several runs (``opaque_legend``) curves cross anywhere, also under the legend,
+    so it gets a white background.
     """
     widget = pg.PlotWidget()
     widget.setObjectName(name)
@@ -97,7 +100,8 @@ def _plot(title: str, y_label: str, name: str, rising: bool = False) -> pg.PlotW
         item.getAxis(axis).enableAutoSIPrefix(False)
     item.setDownsampling(auto=True, mode="peak")
     item.setClipToView(True)
-    item.addLegend(offset=(-10, -30 if rising else 10), labelTextSize="8pt")
+    legend_style = {"brush": (255, 255, 255, 220), "pen": (180, 180, 180)} if opaque_legend else {}
+    item.addLegend(offset=(-10, -30 if rising else 10), labelTextSize="8pt", **legend_style)
     widget.setMinimumHeight(120)
     widget.setBackground("w")
     return widget
@@ -124,13 +128,13 @@ class TrainingPlots(QWidget):
         smoothing_row.addStretch(1)
         layout.addLayout(smoothing_row)
         top, bottom = QHBoxLayout(), QHBoxLayout()
-        self.batch_loss_plot = _plot("Loss per batch", "loss", "training.plot.batch_loss")
-        self.batch_accuracy_plot = _plot("Accuracy per batch", "accuracy",
+        self.batch_loss_plot = epoch_plot("Loss per batch", "loss", "training.plot.batch_loss")
+        self.batch_accuracy_plot = epoch_plot("Accuracy per batch", "accuracy",
                                          "training.plot.batch_accuracy", rising=True)
-        self.epoch_loss_plot = _plot("Loss per epoch", "loss", "training.plot.epoch_loss")
-        self.epoch_accuracy_plot = _plot("Accuracy per epoch", "accuracy",
+        self.epoch_loss_plot = epoch_plot("Loss per epoch", "loss", "training.plot.epoch_loss")
+        self.epoch_accuracy_plot = epoch_plot("Accuracy per epoch", "accuracy",
                                          "training.plot.epoch_accuracy", rising=True)
-        self.lr_plot = _plot("Learning rate", "rate", "training.plot.learning_rate")
+        self.lr_plot = epoch_plot("Learning rate", "rate", "training.plot.learning_rate")
         top.addWidget(self.batch_loss_plot)
         top.addWidget(self.batch_accuracy_plot)
         bottom.addWidget(self.epoch_loss_plot)

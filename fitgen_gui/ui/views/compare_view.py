@@ -10,7 +10,6 @@ a few small text files per run is quick enough for the GUI thread.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pyqtgraph as pg
@@ -29,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from fitgen_gui.core.config import field_label
 from fitgen_gui.core.errors import UserError
-from fitgen_gui.core.run_compare import Comparison, compare_runs
+from fitgen_gui.core.run_compare import Comparison, compare_runs, format_metric, format_value
 from fitgen_gui.core.run_dir import RunDir
+from fitgen_gui.ui.plots.curves import epoch_plot
 
 __all__ = ["RUN_COLOURS", "CompareView"]
 
@@ -41,34 +41,7 @@ _CURVES = {"loss": (("loss", False), ("val_loss", True)),
            "accuracy": (("accuracy", False), ("val_accuracy", True))}
 
 
-def _value(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    return value if isinstance(value, str) else json.dumps(value)
 
-
-def _metric(value: float | None) -> str:
-    return "—" if value is None else f"{value:.4f}"
-
-
-def _plot(title: str, y_label: str, name: str, rising: bool) -> pg.PlotWidget:
-    widget = pg.PlotWidget()
-    widget.setObjectName(name)
-    item = widget.getPlotItem()
-    item.setTitle(title, size="10pt")
-    item.setLabel("bottom", "epoch")
-    item.setLabel("left", y_label)
-    item.showGrid(x=True, y=True, alpha=0.2)
-    for axis in ("left", "bottom"):
-        item.getAxis(axis).enableAutoSIPrefix(False)
-    # An opaque legend: with several runs the curves cross anywhere, also under it.
-    item.addLegend(offset=(-10, -30 if rising else 10), labelTextSize="8pt",
-                   brush=(255, 255, 255, 220), pen=(180, 180, 180))
-    widget.setMinimumHeight(160)
-    widget.setBackground("w")
-    return widget
 
 
 class CompareView(QWidget):
@@ -94,11 +67,14 @@ class CompareView(QWidget):
         plots = QWidget()
         row = QHBoxLayout(plots)
         row.setContentsMargins(0, 0, 0, 0)
-        self.loss_plot = _plot(self.tr("Loss per epoch (solid: training, dashed: "
-                                       "validation)"), "loss", "compare.plot.loss", False)
-        self.accuracy_plot = _plot(self.tr("Accuracy per epoch (solid: training, dashed: "
-                                           "validation)"), "accuracy",
-                                   "compare.plot.accuracy", True)
+        self.loss_plot = epoch_plot(
+            self.tr("Loss per epoch (solid: training, dashed: validation)"), "loss",
+            "compare.plot.loss", rising=False, opaque_legend=True)
+        self.accuracy_plot = epoch_plot(
+            self.tr("Accuracy per epoch (solid: training, dashed: validation)"), "accuracy",
+            "compare.plot.accuracy", rising=True, opaque_legend=True)
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.setMinimumHeight(160)
         row.addWidget(self.loss_plot)
         row.addWidget(self.accuracy_plot)
         splitter.addWidget(plots)
@@ -154,7 +130,8 @@ class CompareView(QWidget):
         if comparison.settings:
             # The panels' name of the setting, with its key for the CLI's --set.
             rows += [(self.tr("{label} ({key})").format(label=field_label(key), key=key),
-                      [_value(v) for v in values]) for key, values in comparison.settings]
+                      [format_value(v, "—") for v in values])
+                     for key, values in comparison.settings]
         else:
             rows.append((self.tr("Settings"), [self.tr("the same in every run")] * len(runs)))
         rows.append((self.tr("Best (epoch)"), [
@@ -162,12 +139,12 @@ class CompareView(QWidget):
                 metric=run.monitor, value=f"{run.best:.4f}", epoch=run.best_epoch)
             if run.best is not None else "—" for run in runs]))
         rows.append((self.tr("Final validation accuracy"),
-                     [_metric(run.final.get("val_accuracy")) for run in runs]))
+                     [format_metric(run.final.get("val_accuracy"), "—") for run in runs]))
         if any(run.class_accuracy for run in runs):
             rows.append((self.tr("Evaluated accuracy"),
-                         [_metric(run.evaluated_accuracy) for run in runs]))
+                         [format_metric(run.evaluated_accuracy, "—") for run in runs]))
             rows += [(self.tr("Accuracy of class {name}").format(name=name),
-                      [_metric(run.class_accuracy.get(name)) for run in runs])
+                      [format_metric(run.class_accuracy.get(name), "—") for run in runs])
                      for name in comparison.classes]
         else:
             rows.append((self.tr("Accuracy per class"),
