@@ -10,8 +10,8 @@ learned to tell the classes apart."
 It is cheap: only when validation accuracy equals one class's share of the validation
 images (to half an image) does it predict the validation set once more to confirm, and only
 for validation sets of at most :data:`MAX_CHECKED_IMAGES` images read from folders. The
-warning is told once per stretch of such epochs, as console text (the CLI and the Training
-view's console) and as a ``RunWarning`` of kind ``one_class`` whose ``subject`` is the
+console line comes once per stretch of such epochs (the CLI and the Training view's console);
+a ``RunWarning``, every such epoch, of kind ``one_class`` whose ``subject`` is the
 class name (the Training view words it in the user's language).
 """
 
@@ -72,11 +72,13 @@ class OneClassValidation(keras.callbacks.Callback):
         if predicted is None:
             self._told = None
             return
-        if predicted != self._told:
+        text = one_class_sentence(predicted)
+        if predicted != self._told:  # the console says it once per stretch of such epochs
             self._told = predicted
-            text = one_class_sentence(predicted)
             self.line(f"WARNING: {text}")
-            self.emit(RunWarning(text, kind="one_class", subject=predicted))
+        # The event comes every such epoch: the Training view shows it until an epoch ends
+        # without it.
+        self.emit(RunWarning(text, kind="one_class", subject=predicted))
 
     def _only_class(self) -> str | None:
         """The class every validation image is predicted as, or None."""
