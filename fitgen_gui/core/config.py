@@ -176,7 +176,7 @@ class AugmentationConfig:
     cval: float = setting(0.0, label="Fill value",
                           help="The pixel value used when filling with a fixed value (0 black, "
                                "255 white).")
-    horizontal_flip: bool = setting(False, label="Left–right",
+    horizontal_flip: bool = setting(True, label="Left–right",
                                     help="Mirror half of the images left to right.")
     vertical_flip: bool = setting(False, label="Upside down",
                                   help="Flip half of the images upside down (only if that can "
@@ -291,12 +291,12 @@ class OptimizerConfig:
     name: str = setting("adam", label="Optimizer", choices={
         "adam": "Adam", "adamw": "AdamW", "sgd": "SGD with momentum", "rmsprop": "RMSprop"},
         help="How the weights are updated. Adam is a good default.")
-    learning_rate: float = setting(1e-3, label="Learning rate", low=0, high=10,
+    learning_rate: float = setting(3e-4, label="Learning rate", low=0, high=10,
                                    strict_low=True,
                                    text="must be a number above 0 (typically 0.0001 to 0.01)",
                                    help="Step size of learning. Too high: the loss jumps or "
                                         "becomes NaN; too low: slow.")
-    schedule: str = setting("constant", label="Schedule", choices={
+    schedule: str = setting("cosine", label="Schedule", choices={
         "constant": "Constant", "cosine": "Cosine decay to 0", "exponential": "Step decay"},
         help="How the learning rate changes during training.")
     decay_rate: float = setting(0.5, label="Step decay factor", low=0, high=1,

@@ -153,6 +153,7 @@ class RunWarning:
     message: str
     path: str | None = None
     kind: str = "warning"
+    subject: str | None = None  # what the warning is about (``one_class``: the class name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,8 +85,9 @@ def _small_cnn(x: Any) -> Any:
         for conv in (1, 2):
             name = f"block{block}_conv{conv}"
             x = keras.layers.Conv2D(filters, 3, padding="same", use_bias=False, name=name)(x)
-            # A short momentum: small datasets give few steps, and validation uses these.
-            x = keras.layers.BatchNormalization(momentum=0.9, name=f"{name}_bn")(x)
+            # Momentum 0.6: with 8 steps an epoch (245 photos) 0.9's moving statistics lag the
+            # weights and validation called every image one class (docs/notes/recipe-readme.md).
+            x = keras.layers.BatchNormalization(momentum=0.6, name=f"{name}_bn")(x)
             x = keras.layers.Activation("relu", name=f"{name}_relu")(x)
         x = keras.layers.MaxPooling2D(name=f"block{block}_pool")(x)
     return keras.layers.GlobalAveragePooling2D(name="features")(x)

@@ -23,6 +23,7 @@ from fitgen_gui.training.epoch_seeds import EpochSeeds
 from fitgen_gui.training.generator_training import fit_generator
 from fitgen_gui.training.input_meter import InputMeter
 from fitgen_gui.training.models import compile_model, unfreeze_top
+from fitgen_gui.training.one_class_check import OneClassValidation
 from fitgen_gui.training.run.session import Session, StoppedEarly
 from fitgen_gui.training.run_recorder import RunRecorder
 from fitgen_gui.training.tf_profile import ProfileBatches
@@ -64,7 +65,8 @@ class PhasedFit:
             batch_size=config.data.batch_size, on_nan=training.on_nan,
             keep_last=config.callbacks.keep_last_checkpoints, monitor=config.callbacks.monitor,
             resume_state=start.resume_state, saved_model=model)
-        self.callbacks = _callbacks(session, self.recorder, start.initial_epoch)
+        self.callbacks = _callbacks(session, self.recorder, start.initial_epoch,
+                                    data if self.cached is None else None)
 
     def run(self) -> None:
         """Tell the run's start, then train its phases."""
@@ -152,10 +154,10 @@ class PhasedFit:
         self.fit(config.training.epochs, epoch, 0)
 
 
-def _callbacks(session: Session, recorder: RunRecorder,
-               initial_epoch: int) -> list[keras.callbacks.Callback]:
+def _callbacks(session: Session, recorder: RunRecorder, initial_epoch: int,
+               data: Any) -> list[keras.callbacks.Callback]:
     """The recorder, and what the settings ask for: seeds, early stopping, a lower
-    learning rate on a plateau, TensorBoard, the profiler."""
+    learning rate on a plateau, the one-class validation check, TensorBoard, the profiler."""
     run, config = session.run, session.config
     cb, seed = config.callbacks, config.training.seed
     callbacks: list[keras.callbacks.Callback] = [recorder]
@@ -170,6 +172,10 @@ def _callbacks(session: Session, recorder: RunRecorder,
         callbacks.append(keras.callbacks.ReduceLROnPlateau(
             monitor=cb.reduce_lr_monitor, factor=cb.reduce_lr_factor,
             patience=cb.reduce_lr_patience, min_lr=cb.reduce_lr_min_lr))
+    # (None with a feature cache: it fits a head on features, which cannot take images)
+    if data is not None and data.from_folders and data.val is not None:
+        callbacks.append(OneClassValidation(data.val, data.class_names, session.console.line,
+                                            session.emit))
     if cb.tensorboard:
         callbacks.append(keras.callbacks.TensorBoard(log_dir=str(run.file("tensorboard"))))
     if cb.profile_batches or session.profile_request is not None:

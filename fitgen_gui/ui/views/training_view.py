@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from fitgen_gui.core.events import FINAL_EVENTS, ConsoleText, EpochEnded, RunStarted
+from fitgen_gui.core.events import FINAL_EVENTS, ConsoleText, EpochEnded, RunStarted, RunWarning
 from fitgen_gui.core.run_dir import CONSOLE, RunDir
 from fitgen_gui.ui.plots.curves import TrainingPlots
 from fitgen_gui.ui.plots.input_plots import InputPlots
@@ -32,6 +32,13 @@ class TrainingView(QWidget):
         self.heading = ElidedLabel("No run shown yet: press Start training, or open a run in "
                                    "the Runs tab.", "training.heading")
         layout.addWidget(self.heading)
+        # Validation answering one class for every image, said in words (issue 24).
+        self.one_class = QLabel()
+        self.one_class.setObjectName("training.one_class")
+        self.one_class.setWordWrap(True)
+        self.one_class.setStyleSheet("color: #b3261e")
+        self.one_class.hide()
+        layout.addWidget(self.one_class)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("training.splitter")
         self.plots = TrainingPlots()
@@ -60,6 +67,7 @@ class TrainingView(QWidget):
         self.plots.clear()
         self.input.clear()
         self.console.clear_console()
+        self.one_class.hide()
 
     # -- one path for every event: live, read back from the folder, or followed ---------------
 
@@ -74,6 +82,13 @@ class TrainingView(QWidget):
             self.heading.setText(f"Run {Path(event.run_dir).name}: training on {event.device}, "
                                  f"{event.train_samples} images, {len(event.class_names)} "
                                  f"classes. Folder: {event.run_dir}")
+        if isinstance(event, RunWarning) and event.kind == "one_class":
+            self.one_class.setText(self.tr(
+                "The model calls every validation image '{0}' so far: it has not yet learned "
+                "to tell the classes apart.").format(event.subject))
+            self.one_class.show()
+        elif isinstance(event, EpochEnded | RunStarted):
+            self.one_class.hide()  # (an epoch that still answers one class tells it again)
         self.plots.handle(event)
         self.input.handle(event)
         if isinstance(event, FINAL_EVENTS):
