@@ -10,7 +10,7 @@ STAMP := $(VENV)/.fitgen-installed
 DATA ?=
 PYTEST_ARGS ?=
 
-PHONY_EXTRA := test-fast test-slow test-slurm
+PHONY_EXTRA := test-fast test-slow test-slurm translations qm
 .PHONY: run test $(PHONY_EXTRA) stress install lint bench bench-cleaning screenshots clean bundle bundle-test install-desktop icons
 
 $(STAMP): pyproject.toml
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-install: $(STAMP)
+install: $(STAMP) qm
 
 run: $(STAMP)
 	$(BIN)/python -m fitgen_gui $(DATA)
@@ -86,3 +86,17 @@ icons: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# -- translations (issue 29): `make translations` brings resources/translations/*.ts in step
+# with the sources (pyside6-lupdate over fitgen_gui), fills them from <lang>_texts.py and
+# builds the .qm files the app loads; `make qm` (part of `make install`) only builds the .qm.
+TS_FILES := $(wildcard resources/translations/fitgen_*.ts)
+TR_SOURCES = $(shell find fitgen_gui/ui fitgen_gui/app.py fitgen_gui/core/config.py -name '*.py' | sort)
+translations: $(STAMP)
+	for ts in $(TS_FILES); do \
+		$(BIN)/pyside6-lupdate -no-obsolete -locations none $(TR_SOURCES) -ts $$ts && \
+		$(BIN)/python resources/translations/fill.py $$ts || exit 1; done
+	$(MAKE) qm
+
+qm: $(STAMP)
+	for ts in $(TS_FILES); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
