@@ -91,8 +91,9 @@ clean:
 # with the sources (pyside6-lupdate over fitgen_gui), fills them from <lang>_texts.py and
 # builds the .qm files the app loads; `make qm` (part of `make install`) only builds the .qm.
 TS_FILES := $(wildcard resources/translations/fitgen_*.ts)
-TR_SOURCES = $(shell find fitgen_gui/ui fitgen_gui/app.py fitgen_gui/core/config.py -name '*.py' | sort)
+TR_SOURCES = $(shell find fitgen_gui/ui fitgen_gui/app.py -name '*.py' | sort)
 translations: $(STAMP)
+	$(BIN)/python resources/translations/make_setting_texts.py
 	for ts in $(TS_FILES); do \
 		$(BIN)/pyside6-lupdate -no-obsolete -locations none $(TR_SOURCES) -ts $$ts && \
 		$(BIN)/python resources/translations/fill.py $$ts || exit 1; done

@@ -83,11 +83,12 @@ class MainWindow(QMainWindow):
         self.runs_panel = RunsPanel()
         self.settings_tabs = QTabWidget()
         self.settings_tabs.setObjectName("settingsTabs")
-        for panel, title in ((self.data_panel, "Data"), (self.augmentation_panel,
-                                                         "Augmentation"),
-                             (self.model_panel, "Model"), (self.training_panel, "Fit options")):
+        for panel, title in ((self.data_panel, self.tr("Data")),
+                             (self.augmentation_panel, self.tr("Augmentation")),
+                             (self.model_panel, self.tr("Model")),
+                             (self.training_panel, self.tr("Fit options"))):
             self.settings_tabs.addTab(scroll_area(panel), title)
-        self.settings_tabs.addTab(self.runs_panel, "Runs")
+        self.settings_tabs.addTab(self.runs_panel, self.tr("Runs"))
         self.settings_tabs.setMinimumWidth(SETTINGS_MIN_WIDTH)
 
         self.run_bar = RunBar()
@@ -95,15 +96,15 @@ class MainWindow(QMainWindow):
         self.training_view = TrainingView()
         self.main_tabs = QTabWidget()
         self.main_tabs.setObjectName("mainTabs")
-        self.main_tabs.addTab(self.preview, "Augmentation preview")
-        self.main_tabs.addTab(self.training_view, "Training")
+        self.main_tabs.addTab(self.preview, self.tr("Augmentation preview"))
+        self.main_tabs.addTab(self.training_view, self.tr("Training"))
         self.batch_view = BatchView(self.tasks, lambda: self.project.config,
                                     lambda: self.training_view.run_dir, self.preview.blocked)
-        self.main_tabs.addTab(self.batch_view, "Batches")
+        self.main_tabs.addTab(self.batch_view, self.tr("Batches"))
         self.models = ModelFlow(self, self.tasks, self.main_tabs, self.runs_panel)
-        self.main_tabs.addTab(self.models.evaluation, "Evaluation")
-        self.main_tabs.addTab(self.models.improve, "Improve the data")
-        self.main_tabs.addTab(self.models.predict, "Predict")
+        self.main_tabs.addTab(self.models.evaluation, self.tr("Evaluation"))
+        self.main_tabs.addTab(self.models.improve, self.tr("Improve the data"))
+        self.main_tabs.addTab(self.models.predict, self.tr("Predict"))
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([560, 1040])
         self.setCentralWidget(self.splitter)
-        self.device_label = QLabel("Loading TensorFlow…")
+        self.device_label = QLabel(self.tr("Loading TensorFlow…"))
         self.device_label.setObjectName("status.device")
         self.statusBar().addPermanentWidget(self.device_label)
 

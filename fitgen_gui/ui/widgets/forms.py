@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -109,13 +109,20 @@ def setting_label(field: str) -> str:
     """The setting's label, as the form row shows it."""
     from fitgen_gui.core.config import field_label
 
-    return field_label(field)
+    return setting_text(field_label(field))
+
+
+def setting_text(text: str) -> str:
+    """A label, help or choice text of core/config.py's ``setting(...)`` in the app's
+    language (core stays English for the CLI; ui/widgets/setting_texts.py lists them for
+    lupdate under the context ``Setting``)."""
+    return QCoreApplication.translate("Setting", text) if text else text
 
 
 def _help(field: str, extra: str) -> str:
     from fitgen_gui.core.config import setting_info
 
-    return " ".join(t for t in (setting_info(field).help, extra) if t)
+    return " ".join(t for t in (setting_text(setting_info(field).help), extra) if t)
 
 
 def setting_combo(field: str, *, extra_help: str = "") -> QComboBox:
@@ -123,7 +130,7 @@ def setting_combo(field: str, *, extra_help: str = "") -> QComboBox:
     from fitgen_gui.core.config import setting_info
 
     info = setting_info(field)
-    return combo(field, [(label, value) for value, label in info.choices],
+    return combo(field, [(setting_text(label), value) for value, label in info.choices],
                  _help(field, extra_help))
 
 
