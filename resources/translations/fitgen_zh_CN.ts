@@ -19,870 +19,870 @@ Your settings and runs are safe.</source>
     <name>MainWindow</name>
     <message>
         <source>Data</source>
-        <translation type="unfinished" />
+        <translation>数据</translation>
     </message>
     <message>
         <source>Augmentation</source>
-        <translation type="unfinished" />
+        <translation>数据增强</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished" />
+        <translation>模型</translation>
     </message>
     <message>
         <source>Fit options</source>
-        <translation type="unfinished" />
+        <translation>训练选项</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished" />
+        <translation>训练记录</translation>
     </message>
     <message>
         <source>Augmentation preview</source>
-        <translation type="unfinished" />
+        <translation>数据增强预览</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished" />
+        <translation>训练</translation>
     </message>
     <message>
         <source>Batches</source>
-        <translation type="unfinished" />
+        <translation>批次</translation>
     </message>
     <message>
         <source>Evaluation</source>
-        <translation type="unfinished" />
+        <translation>评估</translation>
     </message>
     <message>
         <source>Improve the data</source>
-        <translation type="unfinished" />
+        <translation>改进数据</translation>
     </message>
     <message>
         <source>Predict</source>
-        <translation type="unfinished" />
+        <translation>预测</translation>
     </message>
     <message>
         <source>Loading TensorFlow…</source>
-        <translation type="unfinished" />
+        <translation>正在加载 TensorFlow…</translation>
     </message>
 </context>
 <context>
     <name>Setting</name>
     <message>
         <source>Run name</source>
-        <translation type="unfinished" />
+        <translation>训练名称</translation>
     </message>
     <message>
         <source>Data source</source>
-        <translation type="unfinished" />
+        <translation>数据来源</translation>
     </message>
     <message>
         <source>Folders of images, one sub-folder per class; or your own generator in a Python file.</source>
-        <translation type="unfinished" />
+        <translation>图像文件夹(每个类别一个子文件夹),或 Python 文件中您自己的生成器。</translation>
     </message>
     <message>
         <source>Image folders</source>
-        <translation type="unfinished" />
+        <translation>图像文件夹</translation>
     </message>
     <message>
         <source>A Python data file (programmers)</source>
-        <translation type="unfinished" />
+        <translation>Python 数据文件(面向程序员)</translation>
     </message>
     <message>
         <source>Training images</source>
-        <translation type="unfinished" />
+        <translation>训练集图像</translation>
     </message>
     <message>
         <source>The folder of training images, with one sub-folder per class (cats/, dogs/...).</source>
-        <translation type="unfinished" />
+        <translation>训练集图像所在的文件夹,每个类别一个子文件夹(cats/、dogs/……)。</translation>
     </message>
     <message>
         <source>Validation folder</source>
-        <translation type="unfinished" />
+        <translation>验证集文件夹</translation>
     </message>
     <message>
         <source>The folder of validation images, one sub-folder per class.</source>
-        <translation type="unfinished" />
+        <translation>验证集图像所在的文件夹,每个类别一个子文件夹。</translation>
     </message>
     <message>
         <source>Validation share</source>
-        <translation type="unfinished" />
+        <translation>验证集比例</translation>
     </message>
     <message>
         <source>The share of each class's training images kept aside for validation.</source>
-        <translation type="unfinished" />
+        <translation>每个类别的训练集图像中留作验证集的比例。</translation>
     </message>
     <message>
         <source>must be between 0 and 1 (a fraction, e.g. 0.2)</source>
-        <translation type="unfinished" />
+        <translation>必须介于 0 和 1 之间(一个比例,例如 0.2)</translation>
     </message>
     <message>
         <source>Image size (h × w)</source>
-        <translation type="unfinished" />
+        <translation>图像尺寸(高 × 宽)</translation>
     </message>
     <message>
         <source>Height and width the images are resized to.</source>
-        <translation type="unfinished" />
+        <translation>图像缩放到的高度和宽度。</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished" />
+        <translation>颜色</translation>
     </message>
     <message>
         <source>How many channels the model sees.</source>
-        <translation type="unfinished" />
+        <translation>模型看到的通道数。</translation>
     </message>
     <message>
         <source>Colour (RGB)</source>
-        <translation type="unfinished" />
+        <translation>彩色(RGB)</translation>
     </message>
     <message>
         <source>Grayscale</source>
-        <translation type="unfinished" />
+        <translation>灰度</translation>
     </message>
     <message>
         <source>Colour + alpha (RGBA)</source>
-        <translation type="unfinished" />
+        <translation>彩色 + 透明度(RGBA)</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished" />
+        <translation>标签</translation>
     </message>
     <message>
         <source>How labels are given to the model; 'binary' needs exactly 2 classes.</source>
-        <translation type="unfinished" />
+        <translation>标签以何种形式交给模型;“二分类”要求恰好 2 个类别。</translation>
     </message>
     <message>
         <source>One-hot (categorical)</source>
-        <translation type="unfinished" />
+        <translation>独热编码(categorical)</translation>
     </message>
     <message>
         <source>Class index (sparse)</source>
-        <translation type="unfinished" />
+        <translation>类别索引(sparse)</translation>
     </message>
     <message>
         <source>Binary (2 classes)</source>
-        <translation type="unfinished" />
+        <translation>二分类(2 个类别)</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished" />
+        <translation>批次大小</translation>
     </message>
     <message>
         <source>Images per training step. Smaller uses less memory; larger trains faster per image.</source>
-        <translation type="unfinished" />
+        <translation>每个训练步的图像数。越小占用内存越少;越大则每张图像训练越快。</translation>
     </message>
     <message>
         <source>Resizing</source>
-        <translation type="unfinished" />
+        <translation>缩放方式</translation>
     </message>
     <message>
         <source>How images are resampled to the image size (Pillow's filter of that name, which an exported model's preprocessing.json names).</source>
-        <translation type="unfinished" />
+        <translation>图像缩放到目标尺寸时的重采样方法(Pillow 中同名的滤波器,导出模型的 preprocessing.json 会写明)。</translation>
     </message>
     <message>
         <source>Bilinear</source>
-        <translation type="unfinished" />
+        <translation>双线性</translation>
     </message>
     <message>
         <source>Nearest (Keras 2 default)</source>
-        <translation type="unfinished" />
+        <translation>最近邻(Keras 2 默认)</translation>
     </message>
     <message>
         <source>Bicubic</source>
-        <translation type="unfinished" />
+        <translation>双三次</translation>
     </message>
     <message>
         <source>Lanczos</source>
-        <translation type="unfinished" />
+        <translation>Lanczos</translation>
     </message>
     <message>
         <source>Area (box)</source>
-        <translation type="unfinished" />
+        <translation>区域(box)</translation>
     </message>
     <message>
         <source>Hamming</source>
-        <translation type="unfinished" />
+        <translation>Hamming</translation>
     </message>
     <message>
         <source>Crop to keep the aspect ratio</source>
-        <translation type="unfinished" />
+        <translation>裁剪以保持宽高比</translation>
     </message>
     <message>
         <source>Cut the centre of each image to the target's shape instead of stretching it.</source>
-        <translation type="unfinished" />
+        <translation>截取每张图像的中心部分以符合目标形状,而不是拉伸。</translation>
     </message>
     <message>
         <source>Follow linked folders</source>
-        <translation type="unfinished" />
+        <translation>跟随链接的文件夹</translation>
     </message>
     <message>
         <source>Include folders reached through links (shortcuts), and class folders that are links.</source>
-        <translation type="unfinished" />
+        <translation>包括通过链接(快捷方式)到达的文件夹,以及本身是链接的类别文件夹。</translation>
     </message>
     <message>
         <source>Also read GIF and WebP files</source>
-        <translation type="unfinished" />
+        <translation>同时读取 GIF 和 WebP 文件</translation>
     </message>
     <message>
         <source>Keras 2's flow_from_directory reads png, jpg, bmp, ppm and tif only; turn this off to train on exactly Keras 2's files.</source>
-        <translation type="unfinished" />
+        <translation>Keras 2 的 flow_from_directory 只读取 png、jpg、bmp、ppm 和 tif;关闭此项即可完全按 Keras 2 的文件范围训练。</translation>
     </message>
     <message>
         <source>Fast reading of large photos (OpenCV)</source>
-        <translation type="unfinished" />
+        <translation>快速读取大尺寸照片(OpenCV)</translation>
     </message>
     <message>
         <source>Decode JPEGs at reduced scale and resize with OpenCV: faster on large photos, but the pixels differ a little from Keras 2's and from what an exported model's preprocessing.json declares (its self-test then shows the difference).</source>
-        <translation type="unfinished" />
+        <translation>以缩小的比例解码 JPEG 并用 OpenCV 缩放:大照片上更快,但像素与 Keras 2 以及导出模型的 preprocessing.json 所声明的略有不同(其自检会显示差异)。</translation>
     </message>
     <message>
         <source>Data file</source>
-        <translation type="unfinished" />
+        <translation>数据文件</translation>
     </message>
     <message>
         <source>A file defining class_names and train_data(batch_size) (and val_data): see docs/python-data-file.md.</source>
-        <translation type="unfinished" />
+        <translation>定义 class_names 和 train_data(batch_size)(以及 val_data)的文件:见 docs/python-data-file.md。</translation>
     </message>
     <message>
         <source>Rotation</source>
-        <translation type="unfinished" />
+        <translation>旋转</translation>
     </message>
     <message>
         <source>Turn images by up to this many degrees, left or right.</source>
-        <translation type="unfinished" />
+        <translation>将图像向左或向右旋转,最多这么多度。</translation>
     </message>
     <message>
         <source>Shift sideways</source>
-        <translation type="unfinished" />
+        <translation>水平平移</translation>
     </message>
     <message>
         <source>Move images sideways by up to this share of their width.</source>
-        <translation type="unfinished" />
+        <translation>将图像左右平移,最多为其宽度的这一比例。</translation>
     </message>
     <message>
         <source>Shift up/down</source>
-        <translation type="unfinished" />
+        <translation>垂直平移</translation>
     </message>
     <message>
         <source>Move images up or down by up to this share of their height.</source>
-        <translation type="unfinished" />
+        <translation>将图像上下平移,最多为其高度的这一比例。</translation>
     </message>
     <message>
         <source>Shear</source>
-        <translation type="unfinished" />
+        <translation>剪切</translation>
     </message>
     <message>
         <source>Slant images by up to this angle, in degrees (Keras 2: 0.2 is almost nothing).</source>
-        <translation type="unfinished" />
+        <translation>将图像倾斜,最多这个角度(度)(Keras 2 中的 0.2 几乎没有效果)。</translation>
     </message>
     <message>
         <source>Zoom</source>
-        <translation type="unfinished" />
+        <translation>缩放</translation>
     </message>
     <message>
         <source>Zoom in or out by up to this share; width and height are zoomed separately.</source>
-        <translation type="unfinished" />
+        <translation>放大或缩小,最多这一比例;宽和高分别缩放。</translation>
     </message>
     <message>
         <source>must be at least 0 and below 1 (0.2 zooms by up to 20% in or out)</source>
-        <translation type="unfinished" />
+        <translation>必须大于等于 0 且小于 1(0.2 表示最多放大或缩小 20%)</translation>
     </message>
     <message>
         <source>Brightness</source>
-        <translation type="unfinished" />
+        <translation>亮度</translation>
     </message>
     <message>
         <source>Multiply pixel values by a factor from the range (0.8 is 20% darker, 1.2 is 20% brighter).</source>
-        <translation type="unfinished" />
+        <translation>将像素值乘以该范围内的一个系数(0.8 暗 20%,1.2 亮 20%)。</translation>
     </message>
     <message>
         <source>Colour shift</source>
-        <translation type="unfinished" />
+        <translation>颜色偏移</translation>
     </message>
     <message>
         <source>Add a random amount (up to this) to every colour channel.</source>
-        <translation type="unfinished" />
+        <translation>给每个颜色通道加上一个随机量(最多为此值)。</translation>
     </message>
     <message>
         <source>Fill uncovered areas</source>
-        <translation type="unfinished" />
+        <translation>空白区域填充</translation>
     </message>
     <message>
         <source>What fills the corners uncovered by a rotation, shift or zoom out.</source>
-        <translation type="unfinished" />
+        <translation>旋转、平移或缩小后露出的角落用什么填充。</translation>
     </message>
     <message>
         <source>Repeat the edge pixels</source>
-        <translation type="unfinished" />
+        <translation>重复边缘像素</translation>
     </message>
     <message>
         <source>Mirror the image</source>
-        <translation type="unfinished" />
+        <translation>镜像图像</translation>
     </message>
     <message>
         <source>Tile the image</source>
-        <translation type="unfinished" />
+        <translation>平铺图像</translation>
     </message>
     <message>
         <source>A fixed value</source>
-        <translation type="unfinished" />
+        <translation>固定值</translation>
     </message>
     <message>
         <source>Fill value</source>
-        <translation type="unfinished" />
+        <translation>填充值</translation>
     </message>
     <message>
         <source>The pixel value used when filling with a fixed value (0 black, 255 white).</source>
-        <translation type="unfinished" />
+        <translation>用固定值填充时使用的像素值(0 为黑,255 为白)。</translation>
     </message>
     <message>
         <source>Left–right</source>
-        <translation type="unfinished" />
+        <translation>左右翻转</translation>
     </message>
     <message>
         <source>Mirror half of the images left to right.</source>
-        <translation type="unfinished" />
+        <translation>将一半图像左右翻转。</translation>
     </message>
     <message>
         <source>Upside down</source>
-        <translation type="unfinished" />
+        <translation>上下翻转</translation>
     </message>
     <message>
         <source>Flip half of the images upside down (only if that can happen in real images, e.g. cells).</source>
-        <translation type="unfinished" />
+        <translation>将一半图像上下翻转(仅当真实图像中可能出现这种情况时,例如细胞)。</translation>
     </message>
     <message>
         <source>Rescale</source>
-        <translation type="unfinished" />
+        <translation>重新缩放</translation>
     </message>
     <message>
         <source>Keras 2's rescale, after augmentation: 1/255 = 0.003922.</source>
-        <translation type="unfinished" />
+        <translation>Keras 2 的 rescale,在数据增强之后应用:1/255 = 0.003922。</translation>
     </message>
     <message>
         <source>Subtract the dataset mean</source>
-        <translation type="unfinished" />
+        <translation>减去数据集均值</translation>
     </message>
     <message>
         <source>Per channel, computed from a sample of the training images.</source>
-        <translation type="unfinished" />
+        <translation>按通道计算,取自训练集图像的一个样本。</translation>
     </message>
     <message>
         <source>Divide by the dataset std</source>
-        <translation type="unfinished" />
+        <translation>除以数据集标准差</translation>
     </message>
     <message>
         <source>Subtract each image's mean</source>
-        <translation type="unfinished" />
+        <translation>减去每张图像的均值</translation>
     </message>
     <message>
         <source>Divide by each image's std</source>
-        <translation type="unfinished" />
+        <translation>除以每张图像的标准差</translation>
     </message>
     <message>
         <source>ZCA whitening</source>
-        <translation type="unfinished" />
+        <translation>ZCA 白化</translation>
     </message>
     <message>
         <source>Decorrelate pixels (only for images of 32×32 or less).</source>
-        <translation type="unfinished" />
+        <translation>去除像素间的相关性(仅适用于 32×32 及以下的图像)。</translation>
     </message>
     <message>
         <source>ZCA epsilon</source>
-        <translation type="unfinished" />
+        <translation>ZCA epsilon</translation>
     </message>
     <message>
         <source>Regularization of ZCA whitening.</source>
-        <translation type="unfinished" />
+        <translation>ZCA 白化的正则化项。</translation>
     </message>
     <message>
         <source>Resampling</source>
-        <translation type="unfinished" />
+        <translation>重采样</translation>
     </message>
     <message>
         <source>How pixels are resampled when images are turned or zoomed.</source>
-        <translation type="unfinished" />
+        <translation>旋转或缩放图像时像素的重采样方式。</translation>
     </message>
     <message>
         <source>Architecture</source>
-        <translation type="unfinished" />
+        <translation>网络结构</translation>
     </message>
     <message>
         <source>The network that learns. The small CNN is quick on a CPU; the others are stronger, and much stronger with ImageNet weights.</source>
-        <translation type="unfinished" />
+        <translation>用于学习的网络。小型 CNN 在 CPU 上很快;其他网络更强,使用 ImageNet 权重时更强得多。</translation>
     </message>
     <message>
         <source>Small CNN (fast, learns simple images on a CPU)</source>
-        <translation type="unfinished" />
+        <translation>小型 CNN(快速,可在 CPU 上学习简单图像)</translation>
     </message>
     <message>
         <source>MobileNetV3 Small</source>
-        <translation type="unfinished" />
+        <translation>MobileNetV3 Small</translation>
     </message>
     <message>
         <source>MobileNetV3 Large</source>
-        <translation type="unfinished" />
+        <translation>MobileNetV3 Large</translation>
     </message>
     <message>
         <source>EfficientNet B0</source>
-        <translation type="unfinished" />
+        <translation>EfficientNet B0</translation>
     </message>
     <message>
         <source>EfficientNetV2 B0</source>
-        <translation type="unfinished" />
+        <translation>EfficientNetV2 B0</translation>
     </message>
     <message>
         <source>ConvNeXt Tiny</source>
-        <translation type="unfinished" />
+        <translation>ConvNeXt Tiny</translation>
     </message>
     <message>
         <source>ResNet50</source>
-        <translation type="unfinished" />
+        <translation>ResNet50</translation>
     </message>
     <message>
         <source>Start from</source>
-        <translation type="unfinished" />
+        <translation>起始权重</translation>
     </message>
     <message>
         <source>Start from weights learned on ImageNet (1.2 million photos) to learn from few images.</source>
-        <translation type="unfinished" />
+        <translation>从在 ImageNet(120 万张照片)上学到的权重开始,用少量图像即可学习。</translation>
     </message>
     <message>
         <source>Train the whole network</source>
-        <translation type="unfinished" />
+        <translation>训练整个网络</translation>
     </message>
     <message>
         <source>Off: only the new classification head learns (fast, good with pretrained weights and few images).</source>
-        <translation type="unfinished" />
+        <translation>关闭:只训练新的分类头(速度快,适合预训练权重和少量图像)。</translation>
     </message>
     <message>
         <source>Dropout</source>
-        <translation type="unfinished" />
+        <translation>Dropout</translation>
     </message>
     <message>
         <source>Share of features switched off at random in training, against overfitting.</source>
-        <translation type="unfinished" />
+        <translation>训练时随机关闭的特征比例,用于防止过拟合。</translation>
     </message>
     <message>
         <source>Input size</source>
-        <translation type="unfinished" />
+        <translation>输入尺寸</translation>
     </message>
     <message>
         <source>Images are resized to this inside the model.</source>
-        <translation type="unfinished" />
+        <translation>图像在模型内部缩放到此尺寸。</translation>
     </message>
     <message>
         <source>Then fine-tune the top of the network</source>
-        <translation type="unfinished" />
+        <translation>然后微调网络的顶层</translation>
     </message>
     <message>
         <source>Keras's transfer-learning recipe: the new head learns alone on the frozen network for the first half of the epochs, then the top 30% of the network's layers learn too, at a tenth of the learning rate (batch normalization stays frozen). Needs 'Train the whole network' off.</source>
-        <translation type="unfinished" />
+        <translation>Keras 的迁移学习做法:前一半轮次中,新的分类头在冻结的网络上单独训练,之后网络顶部 30% 的层也参与训练,学习率为十分之一(批归一化保持冻结)。需要关闭“训练整个网络”。</translation>
     </message>
     <message>
         <source>Fine-tune from epoch</source>
-        <translation type="unfinished" />
+        <translation>从第几轮开始微调</translation>
     </message>
     <message>
         <source>must be epoch 2 or later (epoch 1 trains the head)</source>
-        <translation type="unfinished" />
+        <translation>必须是第 2 轮或之后(第 1 轮训练分类头)</translation>
     </message>
     <message>
         <source>Share of layers fine-tuned</source>
-        <translation type="unfinished" />
+        <translation>微调的层所占比例</translation>
     </message>
     <message>
         <source>Fine-tuning learning-rate factor</source>
-        <translation type="unfinished" />
+        <translation>微调学习率系数</translation>
     </message>
     <message>
         <source>Compute the frozen network's features once</source>
-        <translation type="unfinished" />
+        <translation>只计算一次冻结网络的特征</translation>
     </message>
     <message>
         <source>While the network is frozen it sees each image the same way every epoch: FitGen runs it once per image, keeps what it sees in the run folder, and the head learns from that (epochs many times faster; the saved model is the whole network as usual). With augmentation, several augmented copies of each image are kept and the epochs take them in turn.</source>
-        <translation type="unfinished" />
+        <translation>网络冻结时,每一轮看到的每张图像都相同:FitGen 对每张图像只运行一次网络,把结果保存在训练记录文件夹中,分类头从这些结果中学习(每轮快很多倍;保存的模型照常是整个网络)。使用数据增强时,每张图像会保存几份增强副本,各轮次轮流使用。</translation>
     </message>
     <message>
         <source>Augmented copies</source>
-        <translation type="unfinished" />
+        <translation>增强副本数</translation>
     </message>
     <message>
         <source>With augmentation: augmented copies of each image computed once; more copies give more variety and take longer to compute.</source>
-        <translation type="unfinished" />
+        <translation>使用数据增强时:每张图像预先计算的增强副本数;副本越多变化越丰富,计算时间也越长。</translation>
     </message>
     <message>
         <source>must be a whole number of copies from 1 to 100</source>
-        <translation type="unfinished" />
+        <translation>必须是 1 到 100 之间的整数副本数</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished" />
+        <translation>优化器</translation>
     </message>
     <message>
         <source>How the weights are updated. Adam is a good default.</source>
-        <translation type="unfinished" />
+        <translation>权重的更新方式。Adam 是不错的默认选择。</translation>
     </message>
     <message>
         <source>Adam</source>
-        <translation type="unfinished" />
+        <translation>Adam</translation>
     </message>
     <message>
         <source>AdamW</source>
-        <translation type="unfinished" />
+        <translation>AdamW</translation>
     </message>
     <message>
         <source>SGD with momentum</source>
-        <translation type="unfinished" />
+        <translation>带动量的 SGD</translation>
     </message>
     <message>
         <source>RMSprop</source>
-        <translation type="unfinished" />
+        <translation>RMSprop</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished" />
+        <translation>学习率</translation>
     </message>
     <message>
         <source>Step size of learning. Too high: the loss jumps or becomes NaN; too low: slow.</source>
-        <translation type="unfinished" />
+        <translation>学习的步长。过高:损失跳动或变成 NaN;过低:学得慢。</translation>
     </message>
     <message>
         <source>must be a number above 0 (typically 0.0001 to 0.01)</source>
-        <translation type="unfinished" />
+        <translation>必须是大于 0 的数(通常为 0.0001 到 0.01)</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished" />
+        <translation>调度方式</translation>
     </message>
     <message>
         <source>How the learning rate changes during training.</source>
-        <translation type="unfinished" />
+        <translation>训练过程中学习率如何变化。</translation>
     </message>
     <message>
         <source>Constant</source>
-        <translation type="unfinished" />
+        <translation>恒定</translation>
     </message>
     <message>
         <source>Cosine decay to 0</source>
-        <translation type="unfinished" />
+        <translation>余弦衰减到 0</translation>
     </message>
     <message>
         <source>Step decay</source>
-        <translation type="unfinished" />
+        <translation>阶梯衰减</translation>
     </message>
     <message>
         <source>Step decay factor</source>
-        <translation type="unfinished" />
+        <translation>阶梯衰减系数</translation>
     </message>
     <message>
         <source>Step decay: multiply the rate by this...</source>
-        <translation type="unfinished" />
+        <translation>阶梯衰减:将学习率乘以此值……</translation>
     </message>
     <message>
         <source>Step decay every</source>
-        <translation type="unfinished" />
+        <translation>阶梯衰减间隔</translation>
     </message>
     <message>
         <source>...every this many epochs.</source>
-        <translation type="unfinished" />
+        <translation>……每隔这么多轮次。</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished" />
+        <translation>轮次(epoch)</translation>
     </message>
     <message>
         <source>Passes over the training images.</source>
-        <translation type="unfinished" />
+        <translation>遍历训练集图像的次数。</translation>
     </message>
     <message>
         <source>Steps per epoch</source>
-        <translation type="unfinished" />
+        <translation>每轮步数</translation>
     </message>
     <message>
         <source>Batches per epoch; automatic is every image once (ceil(images / batch size)).</source>
-        <translation type="unfinished" />
+        <translation>每轮的批次数;自动表示每张图像用一次(ceil(图像数 / 批次大小))。</translation>
     </message>
     <message>
         <source>must be a whole number of batches from 1 to 10,000,000 (or empty for automatic)</source>
-        <translation type="unfinished" />
+        <translation>必须是 1 到 10,000,000 之间的整数批次数(留空表示自动)</translation>
     </message>
     <message>
         <source>Validation steps</source>
-        <translation type="unfinished" />
+        <translation>验证步数</translation>
     </message>
     <message>
         <source>Validation batches after an epoch; automatic is all.</source>
-        <translation type="unfinished" />
+        <translation>每轮结束后的验证批次数;自动表示全部。</translation>
     </message>
     <message>
         <source>Validate every</source>
-        <translation type="unfinished" />
+        <translation>验证间隔</translation>
     </message>
     <message>
         <source>Validate after every N epochs.</source>
-        <translation type="unfinished" />
+        <translation>每 N 轮验证一次。</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished" />
+        <translation>工作线程</translation>
     </message>
     <message>
         <source>Threads preparing batches while the model trains; 0 prepares them in turn.</source>
-        <translation type="unfinished" />
+        <translation>模型训练时准备批次的线程数;0 表示依次准备。</translation>
     </message>
     <message>
         <source>Use processes instead of threads</source>
-        <translation type="unfinished" />
+        <translation>使用进程代替线程</translation>
     </message>
     <message>
         <source>Rarely faster for image files; needs more memory.</source>
-        <translation type="unfinished" />
+        <translation>对图像文件很少更快;需要更多内存。</translation>
     </message>
     <message>
         <source>Queue size</source>
-        <translation type="unfinished" />
+        <translation>队列大小</translation>
     </message>
     <message>
         <source>Batches prepared ahead, at most.</source>
-        <translation type="unfinished" />
+        <translation>最多提前准备的批次数。</translation>
     </message>
     <message>
         <source>Shuffle images every epoch</source>
-        <translation type="unfinished" />
+        <translation>每轮打乱图像顺序</translation>
     </message>
     <message>
         <source>A new order every epoch (recommended).</source>
-        <translation type="unfinished" />
+        <translation>每轮使用新的顺序(推荐)。</translation>
     </message>
     <message>
         <source>Class weights</source>
-        <translation type="unfinished" />
+        <translation>类别权重</translation>
     </message>
     <message>
         <source>Make rare classes count more in the loss.</source>
-        <translation type="unfinished" />
+        <translation>让稀有类别在损失中占更大权重。</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished" />
+        <translation>控制台</translation>
     </message>
     <message>
         <source>What the console shows, as Keras's verbose 1, 2 or 0.</source>
-        <translation type="unfinished" />
+        <translation>控制台显示的内容,相当于 Keras 的 verbose 1、2 或 0。</translation>
     </message>
     <message>
         <source>Progress bar</source>
-        <translation type="unfinished" />
+        <translation>进度条</translation>
     </message>
     <message>
         <source>One line per epoch</source>
-        <translation type="unfinished" />
+        <translation>每轮一行</translation>
     </message>
     <message>
         <source>Silent</source>
-        <translation type="unfinished" />
+        <translation>静默</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished" />
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>The same seed repeats the same shuffling, augmentation and dropout.</source>
-        <translation type="unfinished" />
+        <translation>相同的随机种子会重现相同的打乱、数据增强和 dropout。</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>设备</translation>
     </message>
     <message>
         <source>Where the model trains. GPUs appear once TensorFlow has loaded.</source>
-        <translation type="unfinished" />
+        <translation>模型在哪里训练。TensorFlow 加载后会显示 GPU。</translation>
     </message>
     <message>
         <source>Mixed precision (GPU)</source>
-        <translation type="unfinished" />
+        <translation>混合精度(GPU)</translation>
     </message>
     <message>
         <source>16-bit arithmetic where safe: faster on recent GPUs, no use on a CPU.</source>
-        <translation type="unfinished" />
+        <translation>在安全的地方使用 16 位运算:在较新的 GPU 上更快,在 CPU 上无用。</translation>
     </message>
     <message>
         <source>XLA compilation</source>
-        <translation type="unfinished" />
+        <translation>XLA 编译</translation>
     </message>
     <message>
         <source>XLA compiles the training step into fused GPU code: often faster on a GPU after a longer first batch; rarely worth it on a CPU.</source>
-        <translation type="unfinished" />
+        <translation>XLA 把训练步编译成融合的 GPU 代码:在 GPU 上通常更快,但第一个批次更慢;在 CPU 上很少值得。</translation>
     </message>
     <message>
         <source>Automatic (on with one GPU)</source>
-        <translation type="unfinished" />
+        <translation>自动(单个 GPU 时开启)</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished" />
+        <translation>开启</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Check every file before training</source>
-        <translation type="unfinished" />
+        <translation>训练前检查每个文件</translation>
     </message>
     <message>
         <source>Find unreadable files first (they are skipped).</source>
-        <translation type="unfinished" />
+        <translation>先找出无法读取的文件(它们会被跳过)。</translation>
     </message>
     <message>
         <source>Stop if unreadable above</source>
-        <translation type="unfinished" />
+        <translation>无法读取超过此比例时停止</translation>
     </message>
     <message>
         <source>Stop when more than this share of images fails to load during training.</source>
-        <translation type="unfinished" />
+        <translation>训练中无法加载的图像超过此比例时停止。</translation>
     </message>
     <message>
         <source>When the loss is NaN</source>
-        <translation type="unfinished" />
+        <translation>损失为 NaN 时</translation>
     </message>
     <message>
         <source>What to do when the loss becomes NaN (not a number).</source>
-        <translation type="unfinished" />
+        <translation>损失变成 NaN(非数值)时怎么办。</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished" />
+        <translation>停止</translation>
     </message>
     <message>
         <source>Warn and go on</source>
-        <translation type="unfinished" />
+        <translation>警告并继续</translation>
     </message>
     <message>
         <source>Stop early</source>
-        <translation type="unfinished" />
+        <translation>早停</translation>
     </message>
     <message>
         <source>Stop when the watched value stops improving.</source>
-        <translation type="unfinished" />
+        <translation>监视的指标不再改善时停止。</translation>
     </message>
     <message>
         <source>Watch</source>
-        <translation type="unfinished" />
+        <translation>监视</translation>
     </message>
     <message>
         <source>The value to watch.</source>
-        <translation type="unfinished" />
+        <translation>要监视的指标。</translation>
     </message>
     <message>
         <source>Validation loss</source>
-        <translation type="unfinished" />
+        <translation>验证集损失</translation>
     </message>
     <message>
         <source>Validation accuracy</source>
-        <translation type="unfinished" />
+        <translation>验证集准确率</translation>
     </message>
     <message>
         <source>Training loss</source>
-        <translation type="unfinished" />
+        <translation>训练集损失</translation>
     </message>
     <message>
         <source>Training accuracy</source>
-        <translation type="unfinished" />
+        <translation>训练集准确率</translation>
     </message>
     <message>
         <source>Patience</source>
-        <translation type="unfinished" />
+        <translation>耐心轮数</translation>
     </message>
     <message>
         <source>Epochs without improvement to wait.</source>
-        <translation type="unfinished" />
+        <translation>等待多少轮没有改善。</translation>
     </message>
     <message>
         <source>Smallest improvement</source>
-        <translation type="unfinished" />
+        <translation>最小改善量</translation>
     </message>
     <message>
         <source>Keep the best epoch's weights</source>
-        <translation type="unfinished" />
+        <translation>保留最佳轮次的权重</translation>
     </message>
     <message>
         <source>Lower the learning rate</source>
-        <translation type="unfinished" />
+        <translation>降低学习率</translation>
     </message>
     <message>
         <source>Multiply the rate by the factor when the watched value stops improving (constant schedule only).</source>
-        <translation type="unfinished" />
+        <translation>监视的指标不再改善时将学习率乘以该系数(仅限恒定调度)。</translation>
     </message>
     <message>
         <source>Factor</source>
-        <translation type="unfinished" />
+        <translation>系数</translation>
     </message>
     <message>
         <source>Multiply the rate by this.</source>
-        <translation type="unfinished" />
+        <translation>将学习率乘以此值。</translation>
     </message>
     <message>
         <source>Epochs to wait.</source>
-        <translation type="unfinished" />
+        <translation>等待的轮次数。</translation>
     </message>
     <message>
         <source>Lowest learning rate</source>
-        <translation type="unfinished" />
+        <translation>最低学习率</translation>
     </message>
     <message>
         <source>Write TensorBoard logs</source>
-        <translation type="unfinished" />
+        <translation>写入 TensorBoard 日志</translation>
     </message>
     <message>
         <source>In the run folder's tensorboard/ sub-folder.</source>
-        <translation type="unfinished" />
+        <translation>写在训练记录文件夹的 tensorboard/ 子文件夹中。</translation>
     </message>
     <message>
         <source>Profile batches</source>
-        <translation type="unfinished" />
+        <translation>性能分析批次</translation>
     </message>
     <message>
         <source>Training batches to profile, e.g. 10-30.</source>
-        <translation type="unfinished" />
+        <translation>要进行性能分析的训练批次,例如 10-30。</translation>
     </message>
     <message>
         <source>Best epoch by</source>
-        <translation type="unfinished" />
+        <translation>最佳轮次依据</translation>
     </message>
     <message>
         <source>The value that decides which epoch is the best.</source>
-        <translation type="unfinished" />
+        <translation>决定哪一轮最佳的指标。</translation>
     </message>
     <message>
         <source>Keep checkpoints</source>
-        <translation type="unfinished" />
+        <translation>保留检查点</translation>
     </message>
     <message>
         <source>Checkpoints of the newest epochs kept; the best epoch's is kept as well.</source>
-        <translation type="unfinished" />
+        <translation>保留最新几轮的检查点;最佳轮次的检查点也会保留。</translation>
     </message>
     <message>
         <source>must be a whole number of checkpoints (0 keeps all)</source>
-        <translation type="unfinished" />
+        <translation>必须是整数个检查点(0 表示全部保留)</translation>
     </message>
     <message>
         <source>Final model</source>
-        <translation type="unfinished" />
+        <translation>最终模型</translation>
     </message>
     <message>
         <source>What model.keras is when training ends: the best epoch's checkpoint, or the model after the last epoch.</source>
-        <translation type="unfinished" />
+        <translation>训练结束时 model.keras 是什么:最佳轮次的检查点,或最后一轮之后的模型。</translation>
     </message>
     <message>
         <source>The best epoch (by the value above)</source>
-        <translation type="unfinished" />
+        <translation>最佳轮次(按上面的指标)</translation>
     </message>
     <message>
         <source>The last epoch</source>
-        <translation type="unfinished" />
+        <translation>最后一轮</translation>
     </message>
 </context>
 <context>
