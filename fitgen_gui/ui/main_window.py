@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
                  workspace: str | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("FitGen")
+        self.setWindowTitle(self.tr("FitGen"))
         self.setWindowIcon(install_app_icon())
         self.setAcceptDrops(True)
         self.settings = settings or AppSettings()
@@ -200,8 +200,8 @@ class MainWindow(QMainWindow):
         """Profile the next 20 batches of the running training (TensorBoard + verdict)."""
         if self.controller.profile(20):
             self.training_view.input.verdict.setText(
-                "Profiling the next 20 batches; the profiler's verdict appears here when "
-                "they are done.")
+                self.tr("Profiling the next 20 batches; the profiler's verdict appears here when "
+                "they are done."))
 
     def tune_loader(self) -> None:
         """The loader tuner on the current settings (not while a training runs)."""
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self.data_panel.open_dataset(folder)
 
     def choose_workspace(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Folder for the runs",
+        path = QFileDialog.getExistingDirectory(self, self.tr("Folder for the runs"),
                                                 self.settings.workspace)
         if path:
             self.settings.workspace = path
@@ -254,8 +254,8 @@ class MainWindow(QMainWindow):
         self.device_label.setText(f"Device: {gpus[0]}" if gpus else "Device: CPU (no GPU found)")
 
     def _engine_failed(self, message: str) -> None:
-        self.device_label.setText("TensorFlow could not load")
-        QMessageBox.warning(self, "TensorFlow could not load",
+        self.device_label.setText(self.tr("TensorFlow could not load"))
+        QMessageBox.warning(self, self.tr("TensorFlow could not load"),
                             f"Training is not possible until this is fixed:\n{message}")
 
     # -- session ------------------------------------------------------------------------
@@ -287,9 +287,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.controller.is_running:
             answer = QMessageBox.question(
-                self, "Training is running",
-                "Stop the training and close FitGen? What was learned is kept as a "
-                "checkpoint, and the run can be resumed later.",
+                self, self.tr("Training is running"),
+                self.tr("Stop the training and close FitGen? What was learned is kept as a "
+                "checkpoint, and the run can be resumed later."),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

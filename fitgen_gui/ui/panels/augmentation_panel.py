@@ -33,12 +33,12 @@ class AugmentationPanel(QWidget):
         super().__init__()
         self.setObjectName("augmentationPanel")
         layout = QVBoxLayout(self)
-        intro = QLabel("Each training image is changed at random every time it is used; the "
-                       "preview shows a batch exactly as the model receives it.")
+        intro = QLabel(self.tr("Each training image is changed at random every time it is used; the "
+                       "preview shows a batch exactly as the model receives it."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        geometry, form = form_group("Position and shape", "augmentation.geometry")
+        geometry, form = form_group(self.tr("Position and shape"), "augmentation.geometry")
         # The sliders span the useful part of each setting's range (a larger value can be
         # set in a project file or with --set, and is checked against the setting's range).
         self.rotation = _slider("augmentation.rotation_range", 180, step=1, decimals=0,
@@ -58,7 +58,7 @@ class AugmentationPanel(QWidget):
         flips.addWidget(self.horizontal_flip)
         flips.addWidget(self.vertical_flip)
         flips.addStretch(1)
-        form.addRow("Mirror", flips)
+        form.addRow(self.tr("Mirror"), flips)
         self.fill_mode = setting_combo("augmentation.fill_mode")
         form.addRow(setting_label("augmentation.fill_mode"), self.fill_mode)
         self.cval = setting_double_spin("augmentation.cval", low=0, high=255, step=1,
@@ -71,7 +71,7 @@ class AugmentationPanel(QWidget):
         form.addRow(setting_label("augmentation.interpolation_order"), self.order)
         layout.addWidget(geometry)
 
-        colour, colour_form = form_group("Brightness and colour", "augmentation.colour")
+        colour, colour_form = form_group(self.tr("Brightness and colour"), "augmentation.colour")
         self.brightness = OptionalRange(
             "augmentation.brightness_range", "Vary brightness", (0.1, 1.0), (1.0, 3.0),
             (0.8, 1.2), help_text=setting_info("augmentation.brightness_range").help)
@@ -83,9 +83,9 @@ class AugmentationPanel(QWidget):
                            self.channel_shift)
         layout.addWidget(colour)
 
-        norm, norm_form = form_group("Scaling and normalization", "augmentation.normalization")
-        note = QLabel("The models already scale pixels from 0–255 themselves; these options "
-                      "are for special cases and for Keras 2 habits.")
+        norm, norm_form = form_group(self.tr("Scaling and normalization"), "augmentation.normalization")
+        note = QLabel(self.tr("The models already scale pixels from 0–255 themselves; these options "
+                      "are for special cases and for Keras 2 habits."))
         note.setWordWrap(True)
         norm_form.addRow(note)
         self.rescale = OptionalNumber(
@@ -105,7 +105,7 @@ class AugmentationPanel(QWidget):
             norm_form.addRow("", widget)
         zca_row = QHBoxLayout()
         zca_row.addWidget(self.zca)
-        zca_row.addWidget(QLabel("ε"))
+        zca_row.addWidget(QLabel(self.tr("ε")))
         zca_row.addWidget(self.zca_epsilon)
         norm_form.addRow("", zca_row)
         layout.addWidget(norm)

@@ -43,7 +43,7 @@ class ModelPanel(QWidget):
         self.project = project
         layout = QVBoxLayout(self)
 
-        network, form = form_group("Network", "model.network")
+        network, form = form_group(self.tr("Network"), "model.network")
         self.architecture = setting_combo("model.architecture")
         form.addRow(setting_label("model.architecture"), self.architecture)
         self.weights = WeightsInput()
@@ -54,15 +54,15 @@ class ModelPanel(QWidget):
         self.weights_note.setWordWrap(True)
         form.addRow("", self.weights_note)
         download_row = QHBoxLayout()
-        self.download_button = QPushButton("Download")
+        self.download_button = QPushButton(self.tr("Download"))
         self.download_button.setObjectName("model.weights_download")
         self.download_button.setToolTip(
-            "Download the ImageNet weights of this network from where Keras gets them (or "
-            "the mirror in FITGEN_WEIGHTS_MIRROR), check them and keep them for next time.")
+            self.tr("Download the ImageNet weights of this network from where Keras gets them (or "
+            "the mirror in FITGEN_WEIGHTS_MIRROR), check them and keep them for next time."))
         self.download_progress = QProgressBar()
         self.download_progress.setObjectName("model.weights_progress")
         self.download_progress.setTextVisible(True)
-        self.download_cancel = QPushButton("Cancel")
+        self.download_cancel = QPushButton(self.tr("Cancel"))
         self.download_cancel.setObjectName("model.weights_cancel")
         for widget in (self.download_button, self.download_progress, self.download_cancel):
             download_row.addWidget(widget)
@@ -96,7 +96,7 @@ class ModelPanel(QWidget):
         form.addRow("", self.size_note)
         layout.addWidget(network)
 
-        learning, learn_form = form_group("Learning", "model.learning")
+        learning, learn_form = form_group(self.tr("Learning"), "model.learning")
         self.optimizer = setting_combo("optimizer.name")
         learn_form.addRow(setting_label("optimizer.name"), self.optimizer)
         self.learning_rate = setting_double_spin("optimizer.learning_rate", low=0.000001,
@@ -110,9 +110,9 @@ class ModelPanel(QWidget):
                                                 step=1, decimals=1, suffix=" epochs")
         decay_row.addWidget(QLabel("×"))
         decay_row.addWidget(self.decay_rate)
-        decay_row.addWidget(QLabel("every"))
+        decay_row.addWidget(QLabel(self.tr("every")))
         decay_row.addWidget(self.decay_epochs)
-        learn_form.addRow("Step decay", decay_row)
+        learn_form.addRow(self.tr("Step decay"), decay_row)
         layout.addWidget(learning)
         layout.addStretch(1)
 
@@ -147,7 +147,7 @@ class ModelPanel(QWidget):
             and config.augmentation.is_random())
         missing = False
         if small:
-            self.weights_note.setText("The small CNN always learns from scratch.")
+            self.weights_note.setText(self.tr("The small CNN always learns from scratch."))
         elif config.model.weights == "imagenet":
             try:
                 path = imagenet_weights_file(architecture)

@@ -30,7 +30,7 @@ class TrainingPanel(QWidget):
         self.project = project
         layout = QVBoxLayout(self)
 
-        length, form = form_group("Length", "training.length")
+        length, form = form_group(self.tr("Length"), "training.length")
         self.epochs = setting_int_spin("training.epochs")
         form.addRow(setting_label("training.epochs"), self.epochs)
         # 0 (below the setting's range) shows "Automatic": the setting's None.
@@ -44,7 +44,7 @@ class TrainingPanel(QWidget):
         form.addRow(setting_label("training.validation_freq"), self.val_freq)
         layout.addWidget(length)
 
-        feeding, feed_form = form_group("Feeding the model", "training.feeding")
+        feeding, feed_form = form_group(self.tr("Feeding the model"), "training.feeding")
         self.workers = setting_int_spin("training.workers")
         feed_form.addRow(setting_label("training.workers"), self.workers)
         self.multiprocessing = setting_check_box("training.use_multiprocessing")
@@ -60,7 +60,7 @@ class TrainingPanel(QWidget):
         feed_form.addRow(setting_label("training.class_weight"), self.class_weights)
         layout.addWidget(feeding)
 
-        running, run_form = form_group("Running", "training.running")
+        running, run_form = form_group(self.tr("Running"), "training.running")
         self.verbose = setting_combo("training.verbose")
         run_form.addRow(setting_label("training.verbose"), self.verbose)
         self.seed_input = SeedInput("training.seed", setting_info("training.seed").help)
@@ -84,14 +84,14 @@ class TrainingPanel(QWidget):
         run_form.addRow(setting_label("training.on_nan"), self.on_nan)
         layout.addWidget(running)
 
-        callbacks, cb_form = form_group("During training", "training.callbacks")
+        callbacks, cb_form = form_group(self.tr("During training"), "training.callbacks")
         early_row = QHBoxLayout()
         self.early = setting_check_box("callbacks.early_stopping")
         self.early_monitor = setting_combo("callbacks.early_stopping_monitor")
         self.early_patience = setting_int_spin("callbacks.early_stopping_patience", high=1000,
                                                suffix=" epochs")
         early_row.addWidget(self.early_monitor, 1)
-        early_row.addWidget(QLabel("waiting"))
+        early_row.addWidget(QLabel(self.tr("waiting")))
         early_row.addWidget(self.early_patience)
         cb_form.addRow(self.early)
         cb_form.addRow(setting_label("callbacks.early_stopping_monitor"), early_row)
@@ -107,7 +107,7 @@ class TrainingPanel(QWidget):
         reduce_row.addWidget(self.reduce_monitor, 1)
         reduce_row.addWidget(QLabel("×"))
         reduce_row.addWidget(self.reduce_factor)
-        reduce_row.addWidget(QLabel("after"))
+        reduce_row.addWidget(QLabel(self.tr("after")))
         reduce_row.addWidget(self.reduce_patience)
         cb_form.addRow(self.reduce)
         cb_form.addRow(setting_label("callbacks.reduce_lr_monitor"), reduce_row)
@@ -118,13 +118,13 @@ class TrainingPanel(QWidget):
                                                  special="All")
         self.monitor = setting_combo("callbacks.monitor")
         keep_row.addWidget(self.keep_checkpoints)
-        keep_row.addWidget(QLabel("and the best by"))
+        keep_row.addWidget(QLabel(self.tr("and the best by")))
         keep_row.addWidget(self.monitor, 1)
         cb_form.addRow(setting_label("callbacks.keep_last_checkpoints"), keep_row)
         self.final_model = setting_combo("callbacks.final_model")
         cb_form.addRow(setting_label("callbacks.final_model"), self.final_model)
-        note = QLabel("A checkpoint is saved after every epoch, so a run can be resumed from "
-                      "any kept epoch.")
+        note = QLabel(self.tr("A checkpoint is saved after every epoch, so a run can be resumed from "
+                      "any kept epoch."))
         note.setWordWrap(True)
         cb_form.addRow(note)
         layout.addWidget(callbacks)

@@ -193,7 +193,7 @@ class PathPicker(QWidget):
         self.edit = _named(QLineEdit(), f"{name}.path")
         self.edit.setPlaceholderText("Choose a folder…" if folder else "Choose a file…")
         self.edit.setClearButtonEnabled(True)
-        self.button = _named(QPushButton("Browse…"), f"{name}.browse")
+        self.button = _named(QPushButton(self.tr("Browse…")), f"{name}.browse")
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.button)
         tip(self.edit, help_text)
