@@ -46,7 +46,8 @@ class ProjectFiles(QObject):
 
     def open(self, path: str | None = None) -> bool:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open a FitGen project"),
+            path, _ = QFileDialog.getOpenFileName(self.parent_widget,
+                                                  self.tr("Open a FitGen project"),
                                                   self.settings.last_folder,
                                                   "FitGen projects (*.json)")
             if not path:
@@ -70,7 +71,8 @@ class ProjectFiles(QObject):
     def save_as(self, path: str | None = None) -> bool:
         if not path:
             start = os.path.join(self.settings.last_folder, f"{self.project.config.name}.json")
-            path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Save the project"), start,
+            path, _ = QFileDialog.getSaveFileName(self.parent_widget,
+                                                  self.tr("Save the project"), start,
                                                   "FitGen projects (*.json)")
             if not path:
                 return False

@@ -33,8 +33,8 @@ class AugmentationPanel(QWidget):
         super().__init__()
         self.setObjectName("augmentationPanel")
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Each training image is changed at random every time it is used; the "
-                       "preview shows a batch exactly as the model receives it."))
+        intro = QLabel(self.tr("Each training image is changed at random every time it is used; "
+                       "the preview shows a batch exactly as the model receives it."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -83,9 +83,10 @@ class AugmentationPanel(QWidget):
                            self.channel_shift)
         layout.addWidget(colour)
 
-        norm, norm_form = form_group(self.tr("Scaling and normalization"), "augmentation.normalization")
-        note = QLabel(self.tr("The models already scale pixels from 0–255 themselves; these options "
-                      "are for special cases and for Keras 2 habits."))
+        norm, norm_form = form_group(self.tr("Scaling and normalization"),
+                                     "augmentation.normalization")
+        note = QLabel(self.tr("The models already scale pixels from 0–255 themselves; these "
+                      "options are for special cases and for Keras 2 habits."))
         note.setWordWrap(True)
         norm_form.addRow(note)
         self.rescale = OptionalNumber(

@@ -66,14 +66,15 @@ class DataPanel(QWidget):
             file_filter="Python files (*.py)",
             help_text=setting_info("data.generator_file").help)
         form.addRow(setting_label("data.generator_file"), self.data_file)
-        self.data_file_note = QLabel(self.tr("FitGen runs this file's code to get the batches, in the "
-                                     "preview and in training. Choose only files you trust."))
+        self.data_file_note = QLabel(self.tr("FitGen runs this file's code to get the batches, in "
+                                     "the preview and in training. Choose only files you trust."))
         self.data_file_note.setObjectName("data.generator_file_note")
         self.data_file_note.setWordWrap(True)
         self.data_file_note.setStyleSheet("color: #9a5b00;")
         form.addRow("", self.data_file_note)
         self.train_dir = PathPicker(
-            "data.train_dir", caption=self.tr("Choose the training folder (one sub-folder per class)"),
+            "data.train_dir",
+            caption=self.tr("Choose the training folder (one sub-folder per class)"),
             help_text=setting_info("data.train_dir").help + " You can also drop a folder on "
                                                             "the window.")
         form.addRow(setting_label("data.train_dir"), self.train_dir)
@@ -224,7 +225,8 @@ class DataPanel(QWidget):
             self.class_summary.setText(wrap_anywhere(f"Could not read the folder: "
                                                      f"{project.data_error}"))
         elif not train:
-            self.class_summary.setText(self.tr("Choose a training folder: one sub-folder per class."))
+            self.class_summary.setText(
+                self.tr("Choose a training folder: one sub-folder per class."))
         elif project.summary is None and project.checking:
             self.class_summary.setText(self.tr("Scanning…"))
         elif project.summary is None:

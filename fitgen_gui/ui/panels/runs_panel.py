@@ -83,12 +83,12 @@ class RunsPanel(QWidget):
         self.resume_button.setToolTip(self.tr("Continue from one of its checkpoints."))
         self.evaluate_button = QPushButton(self.tr("Evaluate"))
         self.evaluate_button.setObjectName("runs.evaluate")
-        self.evaluate_button.setToolTip(self.tr("How good its model is, per class, on its validation "
-                                        "data (Evaluation tab)."))
+        self.evaluate_button.setToolTip(self.tr("How good its model is, per class, on its "
+                                        "validation data (Evaluation tab)."))
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setObjectName("runs.export")
-        self.export_button.setToolTip(self.tr("Write its model as .keras, SavedModel, ONNX or TFLite, "
-                                      "self-tested."))
+        self.export_button.setToolTip(self.tr("Write its model as .keras, SavedModel, ONNX or "
+                                      "TFLite, self-tested."))
         self.folder_button = QPushButton(self.tr("Show folder"))
         self.folder_button.setObjectName("runs.show_folder")
         self.refresh_button = QPushButton(self.tr("Refresh"))

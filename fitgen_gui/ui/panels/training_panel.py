@@ -123,8 +123,8 @@ class TrainingPanel(QWidget):
         cb_form.addRow(setting_label("callbacks.keep_last_checkpoints"), keep_row)
         self.final_model = setting_combo("callbacks.final_model")
         cb_form.addRow(setting_label("callbacks.final_model"), self.final_model)
-        note = QLabel(self.tr("A checkpoint is saved after every epoch, so a run can be resumed from "
-                      "any kept epoch."))
+        note = QLabel(self.tr("A checkpoint is saved after every epoch, so a run can be resumed "
+                      "from any kept epoch."))
         note.setWordWrap(True)
         cb_form.addRow(note)
         layout.addWidget(callbacks)

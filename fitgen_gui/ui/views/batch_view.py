@@ -120,8 +120,8 @@ class BatchView(QWidget):
         self.number = QSpinBox()
         self.number.setObjectName("batches.number")
         self.number.setRange(1, 10**8)
-        self.number.setToolTip(self.tr("The batch number over the whole run, from 1 (epoch 2 starts "
-                               "after the batches of epoch 1)."))
+        self.number.setToolTip(self.tr("The batch number over the whole run, from 1 (epoch 2 "
+                               "starts after the batches of epoch 1)."))
         self.show_button = QPushButton(self.tr("Show batch"))
         self.show_button.setObjectName("batches.show")
         self.show_button.setToolTip(self.tr("Rebuild this batch exactly as training gets it (same "

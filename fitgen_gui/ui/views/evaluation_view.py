@@ -84,8 +84,8 @@ class EvaluationView(QWidget):
         self.data.addItem(self.tr("Validation data"), "val")
         self.data.addItem(self.tr("Training data"), "train")
         self.data.addItem(self.tr("Another folder…"), "")
-        self.data.setToolTip(self.tr("The images to evaluate on: the run's own, or a folder with one "
-                             "sub-folder per class (the model's class names)."))
+        self.data.setToolTip(self.tr("The images to evaluate on: the run's own, or a folder with "
+                             "one sub-folder per class (the model's class names)."))
         bar.addWidget(self.data)
         self.evaluate_button = QPushButton(self.tr("Evaluate"))
         self.evaluate_button.setObjectName("evaluation.run")
@@ -120,8 +120,8 @@ class EvaluationView(QWidget):
         header = self.per_class.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.per_class.setToolTip(self.tr("Precision: of the images the model called this class, the "
-                                  "share that are. Recall: of the images of this class, the "
+        self.per_class.setToolTip(self.tr("Precision: of the images the model called this class, "
+                                  "the share that are. Recall: of the images of this class, the "
                                   "share it found. F1: both in one number."))
         self.confused = QLabel("")
         self.confused.setObjectName("evaluation.confused")

@@ -90,8 +90,8 @@ class ImproveView(QWidget):
                                     "and reused next time."))
         self.train_again_button = QPushButton(self.tr("Train again"))
         self.train_again_button.setObjectName("improve.train_again")
-        self.train_again_button.setToolTip(self.tr("A new run with this run's settings on the folders "
-                                           "as they are now (after your fixes)."))
+        self.train_again_button.setToolTip(self.tr("A new run with this run's settings on the "
+                                           "folders as they are now (after your fixes)."))
         for widget in (self.find_button, self.stop_button, self.train_again_button):
             bar.addWidget(widget)
         self.progress = QProgressBar()

@@ -84,8 +84,8 @@ class PredictView(QWidget):
         self.folder_button.setToolTip(self.tr("Every image in the folder and its sub-folders."))
         self.save_button = QPushButton(self.tr("Save CSV…"))
         self.save_button.setObjectName("predict.save")
-        self.save_button.setToolTip(self.tr("file, predicted, confidence, one column per class, error: "
-                                    "the columns of `fitgen predict`."))
+        self.save_button.setToolTip(self.tr("file, predicted, confidence, one column per class, "
+                                    "error: the columns of `fitgen predict`."))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("predict.cancel")
         for button in (self.files_button, self.folder_button, self.save_button,
@@ -163,8 +163,8 @@ class PredictView(QWidget):
         """Predict image files and folders (searched recursively) in the background."""
         path, epoch = self.choice.path, self.choice.epoch
         if path is None:
-            self.status.setText(self.tr("Train a model first (or choose a model file), then drop the "
-                                "images again."))
+            self.status.setText(self.tr("Train a model first (or choose a model file), then drop "
+                                "the images again."))
             return False
         if self._blocked or self.work.busy:
             self.status.setText(self._blocked or "Wait for the current task to end.")
@@ -274,7 +274,8 @@ class PredictView(QWidget):
         return to_csv(self.rows, self.classes)
 
     def _save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the predictions"), "predictions.csv",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the predictions"),
+                                              "predictions.csv",
                                               "CSV files (*.csv)")
         if not path:
             return

@@ -54,8 +54,8 @@ class RunBar(QWidget):
         self.start_button.setProperty("primary", True)
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("training.stop")
-        self.stop_button.setToolTip(self.tr("Stop after the current batch; what was learned is saved "
-                                    "as a checkpoint."))
+        self.stop_button.setToolTip(self.tr("Stop after the current batch; what was learned is "
+                                    "saved as a checkpoint."))
         self.stop_button.setEnabled(False)
         self.resume_button = QPushButton(self.tr("Resume…"))
         self.resume_button.setObjectName("training.resume")

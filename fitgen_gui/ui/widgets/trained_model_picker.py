@@ -132,7 +132,8 @@ class ModelPicker(QWidget):
             self.choice.set(self.runs.currentData(), self._current_epoch())
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("A FitGen model file"), self.choice.workspace,
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("A FitGen model file"),
+                                              self.choice.workspace,
                                               "Keras models (*.keras)")
         if path:
             self.choice.set(path, None)
