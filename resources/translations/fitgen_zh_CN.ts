@@ -16,7 +16,474 @@ Your settings and runs are safe.</source>
     </message>
 </context>
 <context>
+    <name>AugmentationPanel</name>
+    <message>
+        <source>Each training image is changed at random every time it is used; the preview shows a batch exactly as the model receives it.</source>
+        <translation>每次使用训练图像时都会对其做随机变换;预览显示的批次与模型实际接收到的完全一致。</translation>
+    </message>
+    <message>
+        <source>Position and shape</source>
+        <translation>位置和形状</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>镜像翻转</translation>
+    </message>
+    <message>
+        <source>Brightness and colour</source>
+        <translation>亮度和颜色</translation>
+    </message>
+    <message>
+        <source>Scaling and normalization</source>
+        <translation>缩放和归一化</translation>
+    </message>
+    <message>
+        <source>The models already scale pixels from 0–255 themselves; these options are for special cases and for Keras 2 habits.</source>
+        <translation>模型本身已会缩放 0–255 的像素值;这些选项用于特殊情况,以及沿用 Keras 2 的习惯。</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+</context>
+<context>
+    <name>BatchView</name>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>The batch number over the whole run, from 1 (epoch 2 starts after the batches of epoch 1).</source>
+        <translation>整个训练中的批次编号,从 1 开始(第 2 轮接在第 1 轮的批次之后)。</translation>
+    </message>
+    <message>
+        <source>Show batch</source>
+        <translation>显示批次</translation>
+    </message>
+    <message>
+        <source>Rebuild this batch exactly as training gets it (same seed, order, augmentation, class weights).</source>
+        <translation>按训练时的样子完全重建这个批次(相同的随机种子、顺序、数据增强和类别权重)。</translation>
+    </message>
+    <message>
+        <source>Go to loss spike</source>
+        <translation>转到损失突变处</translation>
+    </message>
+    <message>
+        <source>In the run shown in the Training tab, find the batch whose loss became NaN or jumped the most, and show it.</source>
+        <translation>在“训练”标签页显示的训练中,找出损失变为 NaN 或跳升最多的批次并显示它。</translation>
+    </message>
+    <message>
+        <source>16 augmentations</source>
+        <translation>16 种数据增强</translation>
+    </message>
+    <message>
+        <source>The selected image (click one) 16 times, each with the augmentation drawn anew.</source>
+        <translation>所选图像(点击一张)显示 16 次,每次重新随机生成数据增强。</translation>
+    </message>
+    <message>
+        <source>Tune loader…</source>
+        <translation>调优数据加载…</translation>
+    </message>
+    <message>
+        <source>Input values per channel</source>
+        <translation>各通道的输入值</translation>
+    </message>
+    <message>
+        <source>No run is shown in the Training tab: train or open a run first, then look for its loss spike.</source>
+        <translation>“训练”标签页中没有显示任何训练:请先训练或打开一次训练,再查找其损失突变处。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrix</name>
+    <message>
+        <source>Rows: the true class; columns: the predicted class. Click a cell to see its images.</source>
+        <translation>行:真实类别;列:预测类别。点击单元格查看其中的图像。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePane</name>
+    <message>
+        <source>What Keras prints appears here while training runs.</source>
+        <translation>训练期间 Keras 的输出会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Choose a Python data file</source>
+        <translation>选择 Python 数据文件</translation>
+    </message>
+    <message>
+        <source>FitGen runs this file's code to get the batches, in the preview and in training. Choose only files you trust.</source>
+        <translation>FitGen 会运行这个文件的代码来获取批次(预览和训练中都会)。请只选择您信任的文件。</translation>
+    </message>
+    <message>
+        <source>Choose the training folder (one sub-folder per class)</source>
+        <translation>选择训练集文件夹(每个类别一个子文件夹)</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Choose a training folder.</source>
+        <translation>请选择训练集文件夹。</translation>
+    </message>
+    <message>
+        <source>Data check</source>
+        <translation>数据检查</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Read every file again (after fixing files on disk).</source>
+        <translation>重新读取每个文件(在磁盘上修正文件之后)。</translation>
+    </message>
+    <message>
+        <source>Reading images</source>
+        <translation>正在读取图像</translation>
+    </message>
+    <message>
+        <source>Choose a training folder: one sub-folder per class.</source>
+        <translation>请选择训练集文件夹:每个类别一个子文件夹。</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <source>Loading the data file…</source>
+        <translation>正在加载数据文件…</translation>
+    </message>
+    <message>
+        <source>Choose a data file.</source>
+        <translation>请选择数据文件。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePairs</name>
+    <message>
+        <source>This file is not there any more (moved or excluded?).</source>
+        <translation>这个文件已不在原处(已移动或已排除?)。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationView</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Validation data</source>
+        <translation>验证集数据</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>训练集数据</translation>
+    </message>
+    <message>
+        <source>Another folder…</source>
+        <translation>其他文件夹…</translation>
+    </message>
+    <message>
+        <source>The images to evaluate on: the run's own, or a folder with one sub-folder per class (the model's class names).</source>
+        <translation>用于评估的图像:该训练自己的数据,或每个类别一个子文件夹的文件夹(子文件夹名即模型的类别名)。</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export model…</source>
+        <translation>导出模型…</translation>
+    </message>
+    <message>
+        <source>Choose a model and press Evaluate to see how good it is.</source>
+        <translation>选择一个模型并点击“评估”,查看它的效果。</translation>
+    </message>
+    <message>
+        <source>Precision: of the images the model called this class, the share that are. Recall: of the images of this class, the share it found. F1: both in one number.</source>
+        <translation>精确率:被模型判为该类别的图像中真正属于该类别的比例。召回率:该类别的图像中被模型找出的比例。F1:把两者合成一个数。</translation>
+    </message>
+    <message>
+        <source>Row shares (%)</source>
+        <translation>按行占比(%)</translation>
+    </message>
+    <message>
+        <source>Each row as shares of its images (it sums to 100%), instead of counts.</source>
+        <translation>每行显示为其图像的占比(合计 100%),而不是数量。</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (rows: true class, columns: predicted)</source>
+        <translation>混淆矩阵(行:真实类别,列:预测类别)</translation>
+    </message>
+    <message>
+        <source>Matrix cell</source>
+        <translation>矩阵单元格</translation>
+    </message>
+    <message>
+        <source>Most confident mistakes</source>
+        <translation>最有把握的错误</translation>
+    </message>
+    <message>
+        <source>Least sure</source>
+        <translation>最没把握</translation>
+    </message>
+    <message>
+        <source>A folder with one sub-folder per class</source>
+        <translation>每个类别一个子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>The evaluation was cancelled.</source>
+        <translation>评估已取消。</translation>
+    </message>
+    <message>
+        <source>Evaluation failed</source>
+        <translation>评估失败</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Each format is written with labels.txt, preprocessing.json and a README of loading code, then checked: it predicts validation images in its own runtime, and must agree with FitGen on at least 99% of them (97% for int8).</source>
+        <translation>每种格式都会连同 labels.txt、preprocessing.json 和一份含加载代码的 README 一起写出,然后进行检查:在它自己的运行时中预测验证集图像,且至少 99% 的结果必须与 FitGen 一致(int8 为 97%)。</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>The export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <source>One sub-folder per format is written here.</source>
+        <translation>每种格式会在这里写入一个子文件夹。</translation>
+    </message>
+    <message>
+        <source>Replace the folder if it exists and is not empty</source>
+        <translation>如果文件夹已存在且不为空,则替换它</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Exporting… (each format takes a few seconds to a minute)</source>
+        <translation>正在导出…(每种格式需要几秒到一分钟)</translation>
+    </message>
+</context>
+<context>
+    <name>FixBar</name>
+    <message>
+        <source>Move to class ▸</source>
+        <translation>移到类别 ▸</translation>
+    </message>
+    <message>
+        <source>Move the image into another class folder (journaled in the dataset's fixes.jsonl; Undo puts it back).</source>
+        <translation>把图像移到另一个类别文件夹(记录在数据集的 fixes.jsonl 中;“撤销”可移回)。</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>Move the image to _excluded/&lt;its class&gt;/ beside the class folders: left out of training, never deleted.</source>
+        <translation>把图像移到类别文件夹旁边的 _excluded/&lt;其类别&gt;/ 中:不参与训练,但绝不删除。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Fixes ▾</source>
+        <translation>修正记录 ▾</translation>
+    </message>
+    <message>
+        <source>Every fix of this dataset (its fixes.jsonl): choose one to undo it.</source>
+        <translation>这个数据集的所有修正(其 fixes.jsonl):选择一项即可撤销。</translation>
+    </message>
+    <message>
+        <source>Undo all</source>
+        <translation>全部撤销</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDetail</name>
+    <message>
+        <source>Choose an image</source>
+        <translation>请选择一张图像</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the image in the system's viewer.</source>
+        <translation>用系统的看图程序打开这张图像。</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>显示文件夹</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Where the model looked for the predicted class: bright areas weighed most (Grad-CAM on the last convolution).</source>
+        <translation>模型判断预测类别时关注的区域:越亮的区域权重越大(最后一个卷积层上的 Grad-CAM)。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>This file cannot be read now.</source>
+        <translation>现在无法读取这个文件。</translation>
+    </message>
+    <message>
+        <source>Computing Grad-CAM…</source>
+        <translation>正在计算 Grad-CAM…</translation>
+    </message>
+</context>
+<context>
+    <name>ImproveView</name>
+    <message>
+        <source>Folds</source>
+        <translation>折数</translation>
+    </message>
+    <message>
+        <source>K: each fold's model trains on the other K-1 folds and predicts its own images, which it never saw.</source>
+        <translation>K:每一折的模型在其余 K-1 折上训练,再预测本折中它从未见过的图像。</translation>
+    </message>
+    <message>
+        <source>Find likely label errors</source>
+        <translation>查找疑似标注错误</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; finished folds are kept and reused next time.</source>
+        <translation>在当前批次之后停止;已完成的折会保留,下次直接复用。</translation>
+    </message>
+    <message>
+        <source>Train again</source>
+        <translation>重新训练</translation>
+    </message>
+    <message>
+        <source>A new run with this run's settings on the folders as they are now (after your fixes).</source>
+        <translation>用这次训练的设置,在文件夹当前的内容上(您修正之后)开始一次新的训练。</translation>
+    </message>
+    <message>
+        <source>Choose a run (Runs tab, or train one) to look for label errors in its training images.</source>
+        <translation>请选择一次训练(在“训练记录”标签页中,或训练一次),以查找其训练集图像中的标注错误。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Only the images of one folder that look like another class.</source>
+        <translation>只显示某个文件夹中看起来像另一个类别的图像。</translation>
+    </message>
+    <message>
+        <source>Likely label errors</source>
+        <translation>疑似标注错误</translation>
+    </message>
+    <message>
+        <source>Find near-duplicates</source>
+        <translation>查找近似重复</translation>
+    </message>
+    <message>
+        <source>Read every image of the run's folders and compare their perceptual hashes.</source>
+        <translation>读取该训练所用文件夹中的每张图像,并比较它们的感知哈希。</translation>
+    </message>
+    <message>
+        <source>Near-duplicates</source>
+        <translation>近似重复</translation>
+    </message>
+    <message>
+        <source>Working out the folds…</source>
+        <translation>正在划分折…</translation>
+    </message>
+</context>
+<context>
+    <name>InputPlots</name>
+    <message>
+        <source>Profile 20 batches</source>
+        <translation>分析 20 个批次的性能</translation>
+    </message>
+    <message>
+        <source>Write a TensorBoard profile of the next 20 training batches into the run folder, and show the profiler's verdict on the input pipeline.</source>
+        <translation>把接下来 20 个训练批次的 TensorBoard 性能分析写入训练记录文件夹,并显示分析器对输入管道的结论。</translation>
+    </message>
+    <message>
+        <source>Tune loader…</source>
+        <translation>调优数据加载…</translation>
+    </message>
+    <message>
+        <source>Measure the data alone, the model alone and both, and find the fastest number of workers.</source>
+        <translation>分别测量只读数据、只跑模型和两者同时的速度,并找出最快的工作进程数。</translation>
+    </message>
+    <message>
+        <source>The share of each class in the training folder, in the last epoch's training batches and in its validation batches.</source>
+        <translation>各类别在训练集文件夹、上一轮的训练批次及其验证批次中所占的比例。</translation>
+    </message>
+    <message>
+        <source>Data feed: the time each batch waited for data appears here while training.</source>
+        <translation>数据供给:训练期间,每个批次等待数据的时间会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>LoaderDialog</name>
+    <message>
+        <source>Tune loader</source>
+        <translation>调优数据加载</translation>
+    </message>
+    <message>
+        <source>Measures how fast the data alone, the model alone and full training go (20 batches each), then tries other numbers of workers, queue sizes and worker processes on full training. More workers are recommended only when the data is slower than the model.</source>
+        <translation>分别测量只读数据、只跑模型和完整训练的速度(各 20 个批次),然后在完整训练上尝试其他的工作进程数、队列大小和多进程设置。只有当数据比模型慢时才建议增加工作进程。</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Write the recommended setting into Fit options.</source>
+        <translation>把建议的设置写入“训练选项”。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>FitGen</source>
+        <translation>FitGen</translation>
+    </message>
     <message>
         <source>Data</source>
         <translation>数据</translation>
@@ -64,6 +531,362 @@ Your settings and runs are safe.</source>
     <message>
         <source>Loading TensorFlow…</source>
         <translation>正在加载 TensorFlow…</translation>
+    </message>
+    <message>
+        <source>Profiling the next 20 batches; the profiler's verdict appears here when they are done.</source>
+        <translation>正在分析接下来 20 个批次的性能;完成后分析器的结论会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Folder for the runs</source>
+        <translation>训练记录的文件夹</translation>
+    </message>
+    <message>
+        <source>TensorFlow could not load</source>
+        <translation>无法加载 TensorFlow</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Stop the training and close FitGen? What was learned is kept as a checkpoint, and the run can be resumed later.</source>
+        <translation>要停止训练并关闭 FitGen 吗?已学到的内容会保存为检查点,之后可以继续训练。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPanel</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Download the ImageNet weights of this network from where Keras gets them (or the mirror in FITGEN_WEIGHTS_MIRROR), check them and keep them for next time.</source>
+        <translation>从 Keras 获取权重的地址(或 FITGEN_WEIGHTS_MIRROR 中的镜像)下载该网络的 ImageNet 预训练权重,校验后保存以便下次使用。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>The small CNN always learns from scratch.</source>
+        <translation>小型 CNN 总是从零开始训练。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>A run of the Runs tab (newest first), or a model file.</source>
+        <translation>“训练记录”标签页中的一次训练(最新的在前),或一个模型文件。</translation>
+    </message>
+    <message>
+        <source>The run's final model (model.keras) or the checkpoint of a kept epoch.</source>
+        <translation>该训练的最终模型(model.keras)或某个保留轮次的检查点。</translation>
+    </message>
+    <message>
+        <source>Model file…</source>
+        <translation>模型文件…</translation>
+    </message>
+    <message>
+        <source>A .keras file of a FitGen export folder (with its labels.txt and preprocessing.json).</source>
+        <translation>FitGen 导出文件夹中的 .keras 文件(连同其 labels.txt 和 preprocessing.json)。</translation>
+    </message>
+    <message>
+        <source>No trained model yet: train one first</source>
+        <translation>还没有训练好的模型:请先训练一个</translation>
+    </message>
+    <message>
+        <source>A FitGen model file</source>
+        <translation>FitGen 模型文件</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalRange</name>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>PathPicker</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>PredictView</name>
+    <message>
+        <source>Choose images…</source>
+        <translation>选择图像…</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Every image in the folder and its sub-folders.</source>
+        <translation>文件夹及其子文件夹中的所有图像。</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>保存 CSV…</translation>
+    </message>
+    <message>
+        <source>file, predicted, confidence, one column per class, error: the columns of `fitgen predict`.</source>
+        <translation>file、predicted、confidence、每个类别一列、error:与 `fitgen predict` 的列相同。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Drop images or a folder here, or choose them.</source>
+        <translation>把图像或文件夹拖到这里,或点击选择。</translation>
+    </message>
+    <message>
+        <source>A folder of images to predict</source>
+        <translation>要预测的图像文件夹</translation>
+    </message>
+    <message>
+        <source>Train a model first (or choose a model file), then drop the images again.</source>
+        <translation>请先训练一个模型(或选择模型文件),然后再次拖入图像。</translation>
+    </message>
+    <message>
+        <source>No image files there.</source>
+        <translation>那里没有图像文件。</translation>
+    </message>
+    <message>
+        <source>Save the predictions</source>
+        <translation>保存预测结果</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewView</name>
+    <message>
+        <source>New batch</source>
+        <translation>新批次</translation>
+    </message>
+    <message>
+        <source>Show the next batch of images (a data file's generator starts again after it raised).</source>
+        <translation>显示下一批图像(数据文件的生成器出错后会重新开始)。</translation>
+    </message>
+    <message>
+        <source>New augmentation</source>
+        <translation>新的数据增强</translation>
+    </message>
+    <message>
+        <source>The same images with new random changes.</source>
+        <translation>同样的图像,换一组新的随机变换。</translation>
+    </message>
+    <message>
+        <source>Show originals</source>
+        <translation>显示原图</translation>
+    </message>
+    <message>
+        <source>Before/after: the same images without augmentation.</source>
+        <translation>前后对比:同样的图像,不做数据增强。</translation>
+    </message>
+    <message>
+        <source>How many images of the batch to show.</source>
+        <translation>显示批次中的多少张图像。</translation>
+    </message>
+    <message>
+        <source>Preparing a batch…</source>
+        <translation>正在准备批次…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>Open a FitGen project</source>
+        <translation>打开 FitGen 项目</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Cannot save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <source>Training continues from the chosen epoch with its weights and optimizer state; a stopped epoch continues at the batch where it stopped, as if it had never stopped. Later epochs are set aside in the run folder, not deleted.</source>
+        <translation>训练从所选轮次继续,沿用其权重和优化器状态;中途停止的轮次会从停止时的批次接着训练,就像从未停止过一样。之后的轮次会在训练记录文件夹中另存,不会删除。</translation>
+    </message>
+    <message>
+        <source>Train until epoch</source>
+        <translation>训练到第几轮</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续训练</translation>
+    </message>
+</context>
+<context>
+    <name>RunBar</name>
+    <message>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; what was learned is saved as a checkpoint.</source>
+        <translation>在当前批次之后停止;已学到的内容会保存为检查点。</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>继续训练…</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>A training is running.</source>
+        <translation>正在进行一次训练。</translation>
+    </message>
+    <message>
+        <source>Train a new run with these settings (F5).</source>
+        <translation>用这些设置开始一次新的训练(F5)。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>将在当前批次之后停止…</translation>
+    </message>
+    <message>
+        <source>Stopping before the first batch (a step being compiled cannot be interrupted; it ends in a moment)…</source>
+        <translation>正在第一个批次之前停止(正在编译的步骤无法中断,很快就会结束)…</translation>
+    </message>
+</context>
+<context>
+    <name>RunFlow</name>
+    <message>
+        <source>Cannot train again</source>
+        <translation>无法重新训练</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>无法继续训练</translation>
+    </message>
+    <message>
+        <source>Start the run again?</source>
+        <translation>要重新开始这次训练吗?</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Open other runs when the current training ends.</source>
+        <translation>请在当前训练结束后再打开其他训练记录。</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>The folder where runs are saved.</source>
+        <translation>保存训练记录的文件夹。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show the run's plots and console.</source>
+        <translation>显示该训练的曲线和控制台。</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>继续训练…</translation>
+    </message>
+    <message>
+        <source>Continue from one of its checkpoints.</source>
+        <translation>从它的某个检查点继续训练。</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>How good its model is, per class, on its validation data (Evaluation tab).</source>
+        <translation>它的模型在验证集数据上各类别的效果(“评估”标签页)。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write its model as .keras, SavedModel, ONNX or TFLite, self-tested.</source>
+        <translation>把它的模型导出为 .keras、SavedModel、ONNX 或 TFLite,并自动检验。</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>显示文件夹</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>The best epoch by the run's monitored metric; its checkpoint is kept.</source>
+        <translation>按该训练所监视指标的最佳轮次;其检查点会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>SeedInput</name>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
     </message>
 </context>
 <context>
@@ -886,6 +1709,82 @@ Your settings and runs are safe.</source>
     </message>
 </context>
 <context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Feeding the model</source>
+        <translation>数据供给</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>During training</source>
+        <translation>训练过程中</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>在</translation>
+    </message>
+    <message>
+        <source>and the best by</source>
+        <translation>以及最佳轮次,依据</translation>
+    </message>
+    <message>
+        <source>A checkpoint is saved after every epoch, so a run can be resumed from any kept epoch.</source>
+        <translation>每一轮之后都会保存检查点,因此可以从任意保留的轮次继续训练。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
+    <message>
+        <source>Smoothing of batch curves</source>
+        <translation>批次曲线平滑</translation>
+    </message>
+    <message>
+        <source>Averages the noisy per-batch values (like TensorBoard's smoothing); the faint line shows them raw.</source>
+        <translation>对波动较大的逐批次数值做平均(类似 TensorBoard 的平滑);浅色线显示原始数值。</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationInput</name>
+    <message>
+        <source>Choose the validation folder</source>
+        <translation>选择验证集文件夹</translation>
+    </message>
+    <message>
+        <source>Images kept apart to measure the model, with the same class sub-folders as the training folder.</source>
+        <translation>单独留出用于衡量模型的图像,类别子文件夹与训练集文件夹相同。</translation>
+    </message>
+    <message>
+        <source>The share of each class's training images kept for validation.</source>
+        <translation>每个类别的训练集图像中留作验证集的比例。</translation>
+    </message>
+    <message>
+        <source>The model is not measured on unseen images.</source>
+        <translation>不会在未见过的图像上衡量模型。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsInput</name>
+    <message>
+        <source>Choose a weights file (.h5, without top)</source>
+        <translation>选择权重文件(.h5,不含顶层)</translation>
+    </message>
+    <message>
+        <source>Weights of the same architecture, without its classification top.</source>
+        <translation>同一架构的权重,不含其分类顶层。</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>&lt;h3&gt;FitGen in six steps&lt;/h3&gt;
@@ -1041,6 +1940,17 @@ Keras 2's fit_generator and ImageDataGenerator, on Keras 3.</source>
         <source>The language changes when FitGen is started again.</source>
         <extracomment>The languages offered in *Settings ▸ Language*: code -&gt; name in that language.</extracomment>
         <translation>重新启动 FitGen 后语言才会更改。</translation>
+    </message>
+</context>
+<context>
+    <name>data_file_questions</name>
+    <message>
+        <source>Run the project's data file?</source>
+        <translation>要运行项目的数据文件吗?</translation>
+    </message>
+    <message>
+        <source>Run the run's data file?</source>
+        <translation>要运行该训练的数据文件吗?</translation>
     </message>
 </context>
 </TS>

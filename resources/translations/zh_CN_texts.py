@@ -510,6 +510,409 @@ format checked to predict what FitGen predicts.</li>
         '最佳轮次(按上面的指标)',
     'The last epoch':
         '最后一轮',
+    # -- panels, views, dialogs, widgets, flows and plots (issue 29, second pass) ----------
+    # Augmentation tab
+    'Each training image is changed at random every time it is used; the preview shows a batch exactly as the model receives it.':
+        '每次使用训练图像时都会对其做随机变换;预览显示的批次与模型实际接收到的完全一致。',
+    'Position and shape':
+        '位置和形状',
+    'Mirror':
+        '镜像翻转',
+    'Brightness and colour':
+        '亮度和颜色',
+    'Scaling and normalization':
+        '缩放和归一化',
+    'The models already scale pixels from 0–255 themselves; these options are for special cases and for Keras 2 habits.':
+        '模型本身已会缩放 0–255 的像素值;这些选项用于特殊情况,以及沿用 Keras 2 的习惯。',
+    'ε':
+        'ε',
+    # Batches tab
+    'Batch':
+        '批次',
+    'The batch number over the whole run, from 1 (epoch 2 starts after the batches of epoch 1).':
+        '整个训练中的批次编号,从 1 开始(第 2 轮接在第 1 轮的批次之后)。',
+    'Show batch':
+        '显示批次',
+    'Rebuild this batch exactly as training gets it (same seed, order, augmentation, class weights).':
+        '按训练时的样子完全重建这个批次(相同的随机种子、顺序、数据增强和类别权重)。',
+    'Go to loss spike':
+        '转到损失突变处',
+    'In the run shown in the Training tab, find the batch whose loss became NaN or jumped the most, and show it.':
+        '在“训练”标签页显示的训练中,找出损失变为 NaN 或跳升最多的批次并显示它。',
+    '16 augmentations':
+        '16 种数据增强',
+    'The selected image (click one) 16 times, each with the augmentation drawn anew.':
+        '所选图像(点击一张)显示 16 次,每次重新随机生成数据增强。',
+    'Tune loader…':
+        '调优数据加载…',
+    'Input values per channel':
+        '各通道的输入值',
+    'No run is shown in the Training tab: train or open a run first, then look for its loss spike.':
+        '“训练”标签页中没有显示任何训练:请先训练或打开一次训练,再查找其损失突变处。',
+    # Evaluation tab and confusion matrix
+    'Rows: the true class; columns: the predicted class. Click a cell to see its images.':
+        '行:真实类别;列:预测类别。点击单元格查看其中的图像。',
+    'Validation data':
+        '验证集数据',
+    'Training data':
+        '训练集数据',
+    'Another folder…':
+        '其他文件夹…',
+    "The images to evaluate on: the run's own, or a folder with one sub-folder per class (the model's class names).":
+        '用于评估的图像:该训练自己的数据,或每个类别一个子文件夹的文件夹(子文件夹名即模型的类别名)。',
+    'Evaluate':
+        '评估',
+    'Cancel':
+        '取消',
+    'Export model…':
+        '导出模型…',
+    'Choose a model and press Evaluate to see how good it is.':
+        '选择一个模型并点击“评估”,查看它的效果。',
+    'Precision: of the images the model called this class, the share that are. Recall: of the images of this class, the share it found. F1: both in one number.':
+        '精确率:被模型判为该类别的图像中真正属于该类别的比例。召回率:该类别的图像中被模型找出的比例。F1:把两者合成一个数。',
+    'Row shares (%)':
+        '按行占比(%)',
+    'Each row as shares of its images (it sums to 100%), instead of counts.':
+        '每行显示为其图像的占比(合计 100%),而不是数量。',
+    'Confusion matrix (rows: true class, columns: predicted)':
+        '混淆矩阵(行:真实类别,列:预测类别)',
+    'Matrix cell':
+        '矩阵单元格',
+    'Most confident mistakes':
+        '最有把握的错误',
+    'Least sure':
+        '最没把握',
+    'A folder with one sub-folder per class':
+        '每个类别一个子文件夹的文件夹',
+    'The evaluation was cancelled.':
+        '评估已取消。',
+    'Evaluation failed':
+        '评估失败',
+    # Console
+    'What Keras prints appears here while training runs.':
+        '训练期间 Keras 的输出会显示在这里。',
+    # Data tab
+    'Images':
+        '图像',
+    'Choose a Python data file':
+        '选择 Python 数据文件',
+    "FitGen runs this file's code to get the batches, in the preview and in training. Choose only files you trust.":
+        'FitGen 会运行这个文件的代码来获取批次(预览和训练中都会)。请只选择您信任的文件。',
+    'Choose the training folder (one sub-folder per class)':
+        '选择训练集文件夹(每个类别一个子文件夹)',
+    'Validation':
+        '验证集',
+    'Classes':
+        '类别',
+    'Choose a training folder.':
+        '请选择训练集文件夹。',
+    'Data check':
+        '数据检查',
+    'Check again':
+        '重新检查',
+    'Read every file again (after fixing files on disk).':
+        '重新读取每个文件(在磁盘上修正文件之后)。',
+    'Reading images':
+        '正在读取图像',
+    'Choose a training folder: one sub-folder per class.':
+        '请选择训练集文件夹:每个类别一个子文件夹。',
+    'Scanning…':
+        '正在扫描…',
+    'Loading the data file…':
+        '正在加载数据文件…',
+    'Choose a data file.':
+        '请选择数据文件。',
+    # Improve the data: duplicates, fixes, image detail
+    'This file is not there any more (moved or excluded?).':
+        '这个文件已不在原处(已移动或已排除?)。',
+    'Move to class ▸':
+        '移到类别 ▸',
+    "Move the image into another class folder (journaled in the dataset's fixes.jsonl; Undo puts it back).":
+        '把图像移到另一个类别文件夹(记录在数据集的 fixes.jsonl 中;“撤销”可移回)。',
+    'Exclude':
+        '排除',
+    'Move the image to _excluded/<its class>/ beside the class folders: left out of training, never deleted.':
+        '把图像移到类别文件夹旁边的 _excluded/<其类别>/ 中:不参与训练,但绝不删除。',
+    'Undo':
+        '撤销',
+    'Fixes ▾':
+        '修正记录 ▾',
+    'Every fix of this dataset (its fixes.jsonl): choose one to undo it.':
+        '这个数据集的所有修正(其 fixes.jsonl):选择一项即可撤销。',
+    'Undo all':
+        '全部撤销',
+    'Choose an image':
+        '请选择一张图像',
+    'Open':
+        '打开',
+    "Open the image in the system's viewer.":
+        '用系统的看图程序打开这张图像。',
+    'Show folder':
+        '显示文件夹',
+    'Grad-CAM':
+        'Grad-CAM',
+    'Where the model looked for the predicted class: bright areas weighed most (Grad-CAM on the last convolution).':
+        '模型判断预测类别时关注的区域:越亮的区域权重越大(最后一个卷积层上的 Grad-CAM)。',
+    'Loading…':
+        '正在加载…',
+    'This file cannot be read now.':
+        '现在无法读取这个文件。',
+    'Computing Grad-CAM…':
+        '正在计算 Grad-CAM…',
+    'Folds':
+        '折数',
+    "K: each fold's model trains on the other K-1 folds and predicts its own images, which it never saw.":
+        'K:每一折的模型在其余 K-1 折上训练,再预测本折中它从未见过的图像。',
+    'Find likely label errors':
+        '查找疑似标注错误',
+    'Stop after the current batch; finished folds are kept and reused next time.':
+        '在当前批次之后停止;已完成的折会保留,下次直接复用。',
+    'Train again':
+        '重新训练',
+    "A new run with this run's settings on the folders as they are now (after your fixes).":
+        '用这次训练的设置,在文件夹当前的内容上(您修正之后)开始一次新的训练。',
+    'Choose a run (Runs tab, or train one) to look for label errors in its training images.':
+        '请选择一次训练(在“训练记录”标签页中,或训练一次),以查找其训练集图像中的标注错误。',
+    'Show':
+        '显示',
+    'Only the images of one folder that look like another class.':
+        '只显示某个文件夹中看起来像另一个类别的图像。',
+    'Likely label errors':
+        '疑似标注错误',
+    'Find near-duplicates':
+        '查找近似重复',
+    "Read every image of the run's folders and compare their perceptual hashes.":
+        '读取该训练所用文件夹中的每张图像,并比较它们的感知哈希。',
+    'Near-duplicates':
+        '近似重复',
+    'Working out the folds…':
+        '正在划分折…',
+    # Training tab plots
+    'Profile 20 batches':
+        '分析 20 个批次的性能',
+    "Write a TensorBoard profile of the next 20 training batches into the run folder, and show the profiler's verdict on the input pipeline.":
+        '把接下来 20 个训练批次的 TensorBoard 性能分析写入训练记录文件夹,并显示分析器对输入管道的结论。',
+    'Measure the data alone, the model alone and both, and find the fastest number of workers.':
+        '分别测量只读数据、只跑模型和两者同时的速度,并找出最快的工作进程数。',
+    "The share of each class in the training folder, in the last epoch's training batches and in its validation batches.":
+        '各类别在训练集文件夹、上一轮的训练批次及其验证批次中所占的比例。',
+    'Data feed: the time each batch waited for data appears here while training.':
+        '数据供给:训练期间,每个批次等待数据的时间会显示在这里。',
+    'Smoothing of batch curves':
+        '批次曲线平滑',
+    "Averages the noisy per-batch values (like TensorBoard's smoothing); the faint line shows them raw.":
+        '对波动较大的逐批次数值做平均(类似 TensorBoard 的平滑);浅色线显示原始数值。',
+    # Tune loader dialog
+    'Tune loader':
+        '调优数据加载',
+    'Measures how fast the data alone, the model alone and full training go (20 batches each), then tries other numbers of workers, queue sizes and worker processes on full training. More workers are recommended only when the data is slower than the model.':
+        '分别测量只读数据、只跑模型和完整训练的速度(各 20 个批次),然后在完整训练上尝试其他的工作进程数、队列大小和多进程设置。只有当数据比模型慢时才建议增加工作进程。',
+    'Measure':
+        '测量',
+    'Apply':
+        '应用',
+    'Write the recommended setting into Fit options.':
+        '把建议的设置写入“训练选项”。',
+    # Main window
+    'FitGen':
+        'FitGen',
+    "Profiling the next 20 batches; the profiler's verdict appears here when they are done.":
+        '正在分析接下来 20 个批次的性能;完成后分析器的结论会显示在这里。',
+    'Folder for the runs':
+        '训练记录的文件夹',
+    'TensorFlow could not load':
+        '无法加载 TensorFlow',
+    'Training is running':
+        '正在训练',
+    'Stop the training and close FitGen? What was learned is kept as a checkpoint, and the run can be resumed later.':
+        '要停止训练并关闭 FitGen 吗?已学到的内容会保存为检查点,之后可以继续训练。',
+    # Model tab
+    'Network':
+        '网络',
+    'Download':
+        '下载',
+    'Download the ImageNet weights of this network from where Keras gets them (or the mirror in FITGEN_WEIGHTS_MIRROR), check them and keep them for next time.':
+        '从 Keras 获取权重的地址(或 FITGEN_WEIGHTS_MIRROR 中的镜像)下载该网络的 ImageNet 预训练权重,校验后保存以便下次使用。',
+    'Learning':
+        '学习',
+    'every':
+        '每',
+    'The small CNN always learns from scratch.':
+        '小型 CNN 总是从零开始训练。',
+    # Model picker
+    'A run of the Runs tab (newest first), or a model file.':
+        '“训练记录”标签页中的一次训练(最新的在前),或一个模型文件。',
+    "The run's final model (model.keras) or the checkpoint of a kept epoch.":
+        '该训练的最终模型(model.keras)或某个保留轮次的检查点。',
+    'Model file…':
+        '模型文件…',
+    'A .keras file of a FitGen export folder (with its labels.txt and preprocessing.json).':
+        'FitGen 导出文件夹中的 .keras 文件(连同其 labels.txt 和 preprocessing.json)。',
+    'No trained model yet: train one first':
+        '还没有训练好的模型:请先训练一个',
+    'A FitGen model file':
+        'FitGen 模型文件',
+    # Inputs
+    'to':
+        '至',
+    'Browse…':
+        '浏览…',
+    'Random':
+        '随机',
+    'Choose the validation folder':
+        '选择验证集文件夹',
+    'Images kept apart to measure the model, with the same class sub-folders as the training folder.':
+        '单独留出用于衡量模型的图像,类别子文件夹与训练集文件夹相同。',
+    "The share of each class's training images kept for validation.":
+        '每个类别的训练集图像中留作验证集的比例。',
+    'The model is not measured on unseen images.':
+        '不会在未见过的图像上衡量模型。',
+    'Choose a weights file (.h5, without top)':
+        '选择权重文件(.h5,不含顶层)',
+    'Weights of the same architecture, without its classification top.':
+        '同一架构的权重,不含其分类顶层。',
+    # Predict tab
+    'Choose images…':
+        '选择图像…',
+    'Choose folder…':
+        '选择文件夹…',
+    'Every image in the folder and its sub-folders.':
+        '文件夹及其子文件夹中的所有图像。',
+    'Save CSV…':
+        '保存 CSV…',
+    'file, predicted, confidence, one column per class, error: the columns of `fitgen predict`.':
+        'file、predicted、confidence、每个类别一列、error:与 `fitgen predict` 的列相同。',
+    'Drop images or a folder here, or choose them.':
+        '把图像或文件夹拖到这里,或点击选择。',
+    'A folder of images to predict':
+        '要预测的图像文件夹',
+    'Train a model first (or choose a model file), then drop the images again.':
+        '请先训练一个模型(或选择模型文件),然后再次拖入图像。',
+    'No image files there.':
+        '那里没有图像文件。',
+    'Save the predictions':
+        '保存预测结果',
+    'Could not save':
+        '无法保存',
+    # Augmentation preview
+    'New batch':
+        '新批次',
+    "Show the next batch of images (a data file's generator starts again after it raised).":
+        '显示下一批图像(数据文件的生成器出错后会重新开始)。',
+    'New augmentation':
+        '新的数据增强',
+    'The same images with new random changes.':
+        '同样的图像,换一组新的随机变换。',
+    'Show originals':
+        '显示原图',
+    'Before/after: the same images without augmentation.':
+        '前后对比:同样的图像,不做数据增强。',
+    'How many images of the batch to show.':
+        '显示批次中的多少张图像。',
+    'Preparing a batch…':
+        '正在准备批次…',
+    # Project files, resume, run flow
+    'Open a FitGen project':
+        '打开 FitGen 项目',
+    'Cannot open the project':
+        '无法打开项目',
+    'Save the project':
+        '保存项目',
+    'Cannot save the project':
+        '无法保存项目',
+    'Training continues from the chosen epoch with its weights and optimizer state; a stopped epoch continues at the batch where it stopped, as if it had never stopped. Later epochs are set aside in the run folder, not deleted.':
+        '训练从所选轮次继续,沿用其权重和优化器状态;中途停止的轮次会从停止时的批次接着训练,就像从未停止过一样。之后的轮次会在训练记录文件夹中另存,不会删除。',
+    'Train until epoch':
+        '训练到第几轮',
+    'Resume':
+        '继续训练',
+    'Cannot train again':
+        '无法重新训练',
+    'Cannot resume':
+        '无法继续训练',
+    'Start the run again?':
+        '要重新开始这次训练吗?',
+    'Open other runs when the current training ends.':
+        '请在当前训练结束后再打开其他训练记录。',
+    'Training stopped':
+        '训练已停止',
+    # Run bar
+    'Start training':
+        '开始训练',
+    'Stop after the current batch; what was learned is saved as a checkpoint.':
+        '在当前批次之后停止;已学到的内容会保存为检查点。',
+    'Resume…':
+        '继续训练…',
+    'Starting…':
+        '正在启动…',
+    'A training is running.':
+        '正在进行一次训练。',
+    'Train a new run with these settings (F5).':
+        '用这些设置开始一次新的训练(F5)。',
+    'Stopping…':
+        '正在停止…',
+    'Stopping after the current batch…':
+        '将在当前批次之后停止…',
+    'Stopping before the first batch (a step being compiled cannot be interrupted; it ends in a moment)…':
+        '正在第一个批次之前停止(正在编译的步骤无法中断,很快就会结束)…',
+    # Runs tab
+    'Change…':
+        '更改…',
+    'The folder where runs are saved.':
+        '保存训练记录的文件夹。',
+    "Show the run's plots and console.":
+        '显示该训练的曲线和控制台。',
+    'Continue from one of its checkpoints.':
+        '从它的某个检查点继续训练。',
+    'How good its model is, per class, on its validation data (Evaluation tab).':
+        '它的模型在验证集数据上各类别的效果(“评估”标签页)。',
+    'Export…':
+        '导出…',
+    'Write its model as .keras, SavedModel, ONNX or TFLite, self-tested.':
+        '把它的模型导出为 .keras、SavedModel、ONNX 或 TFLite,并自动检验。',
+    'Refresh':
+        '刷新',
+    "The best epoch by the run's monitored metric; its checkpoint is kept.":
+        '按该训练所监视指标的最佳轮次;其检查点会保留。',
+    # Fit options tab
+    'Length':
+        '时长',
+    'Feeding the model':
+        '数据供给',
+    'Running':
+        '运行',
+    'During training':
+        '训练过程中',
+    'waiting':
+        '等待',
+    'after':
+        '在',
+    'and the best by':
+        '以及最佳轮次,依据',
+    'A checkpoint is saved after every epoch, so a run can be resumed from any kept epoch.':
+        '每一轮之后都会保存检查点,因此可以从任意保留的轮次继续训练。',
+    # Export dialog
+    'Each format is written with labels.txt, preprocessing.json and a README of loading code, then checked: it predicts validation images in its own runtime, and must agree with FitGen on at least 99% of them (97% for int8).':
+        '每种格式都会连同 labels.txt、preprocessing.json 和一份含加载代码的 README 一起写出,然后进行检查:在它自己的运行时中预测验证集图像,且至少 99% 的结果必须与 FitGen 一致(int8 为 97%)。',
+    'Folder':
+        '文件夹',
+    'The export folder':
+        '导出文件夹',
+    'One sub-folder per format is written here.':
+        '每种格式会在这里写入一个子文件夹。',
+    'Replace the folder if it exists and is not empty':
+        '如果文件夹已存在且不为空,则替换它',
+    'Export':
+        '导出',
+    'Open folder':
+        '打开文件夹',
+    'Exporting… (each format takes a few seconds to a minute)':
+        '正在导出…(每种格式需要几秒到一分钟)',
+    # Data file questions
+    "Run the project's data file?":
+        '要运行项目的数据文件吗?',
+    "Run the run's data file?":
+        '要运行该训练的数据文件吗?',
 }
 
 PLURALS: dict[str, str] = {
