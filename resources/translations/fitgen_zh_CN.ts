@@ -134,6 +134,14 @@ Your settings and runs are safe.</source>
         <translation>类别</translation>
     </message>
     <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
         <source>Choose a training folder.</source>
         <translation>请选择训练集文件夹。</translation>
     </message>
@@ -151,7 +159,7 @@ Your settings and runs are safe.</source>
     </message>
     <message>
         <source>Reading images</source>
-        <translation>正在读取图像</translation>
+        <translation>图像读取</translation>
     </message>
     <message>
         <source>Choose a training folder: one sub-folder per class.</source>
@@ -214,6 +222,26 @@ Your settings and runs are safe.</source>
     <message>
         <source>Choose a model and press Evaluate to see how good it is.</source>
         <translation>选择一个模型并点击“评估”,查看它的效果。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
     </message>
     <message>
         <source>Precision: of the images the model called this class, the share that are. Recall: of the images of this class, the share it found. F1: both in one number.</source>
@@ -629,6 +657,14 @@ Your settings and runs are safe.</source>
 <context>
     <name>PathPicker</name>
     <message>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -715,6 +751,14 @@ Your settings and runs are safe.</source>
         <translation>显示批次中的多少张图像。</translation>
     </message>
     <message>
+        <source>Choose a training folder to see a batch.</source>
+        <translation>请选择训练集文件夹以查看批次。</translation>
+    </message>
+    <message>
+        <source>Choose a data file to see its batches.</source>
+        <translation>请选择数据文件以查看其批次。</translation>
+    </message>
+    <message>
         <source>Preparing a batch…</source>
         <translation>正在准备批次…</translation>
     </message>
@@ -780,8 +824,22 @@ Your settings and runs are safe.</source>
         <translation>正在启动…</translation>
     </message>
     <message>
+        <source>Before training: {problems}</source>
+        <translation>训练前需要处理:{problems}</translation>
+    </message>
+    <message>
+        <source>Not ready to train yet.</source>
+        <translation>尚不能开始训练。</translation>
+    </message>
+    <message>
         <source>A training is running.</source>
         <translation>正在进行一次训练。</translation>
+    </message>
+    <message>
+        <source>Before training:
+{problems}</source>
+        <translation>训练前需要处理:
+{problems}</translation>
     </message>
     <message>
         <source>Train a new run with these settings (F5).</source>
@@ -1712,7 +1770,7 @@ Your settings and runs are safe.</source>
     <name>TrainingPanel</name>
     <message>
         <source>Length</source>
-        <translation>时长</translation>
+        <translation>训练时长</translation>
     </message>
     <message>
         <source>Feeding the model</source>
@@ -1756,6 +1814,18 @@ Your settings and runs are safe.</source>
 </context>
 <context>
     <name>ValidationInput</name>
+    <message>
+        <source>A separate folder</source>
+        <translation>单独的文件夹</translation>
+    </message>
+    <message>
+        <source>A share of the training images</source>
+        <translation>从训练集图像中划出一部分</translation>
+    </message>
+    <message>
+        <source>No validation</source>
+        <translation>不使用验证集</translation>
+    </message>
     <message>
         <source>Choose the validation folder</source>
         <translation>选择验证集文件夹</translation>

@@ -613,7 +613,7 @@ format checked to predict what FitGen predicts.</li>
     'Read every file again (after fixing files on disk).':
         '重新读取每个文件(在磁盘上修正文件之后)。',
     'Reading images':
-        '正在读取图像',
+        '图像读取',
     'Choose a training folder: one sub-folder per class.':
         '请选择训练集文件夹:每个类别一个子文件夹。',
     'Scanning…':
@@ -876,7 +876,7 @@ format checked to predict what FitGen predicts.</li>
         '按该训练所监视指标的最佳轮次;其检查点会保留。',
     # Fit options tab
     'Length':
-        '时长',
+        '训练时长',
     'Feeding the model':
         '数据供给',
     'Running':
@@ -913,6 +913,35 @@ format checked to predict what FitGen predicts.</li>
         '要运行项目的数据文件吗?',
     "Run the run's data file?":
         '要运行该训练的数据文件吗?',
+    # -- table headers, placeholders, the Before-training line (issue 29, third pass) ------
+    'Class':
+        '类别',
+    'Precision':
+        '精确率',
+    'Recall':
+        '召回率',
+    'F1':
+        'F1',
+    'Choose a folder…':
+        '选择文件夹…',
+    'Choose a file…':
+        '选择文件…',
+    'Choose a training folder to see a batch.':
+        '请选择训练集文件夹以查看批次。',
+    'Choose a data file to see its batches.':
+        '请选择数据文件以查看其批次。',
+    'Before training: {problems}':
+        '训练前需要处理:{problems}',
+    'Not ready to train yet.':
+        '尚不能开始训练。',
+    'Before training:\n{problems}':
+        '训练前需要处理:\n{problems}',
+    'A separate folder':
+        '单独的文件夹',
+    'A share of the training images':
+        '从训练集图像中划出一部分',
+    'No validation':
+        '不使用验证集',
 }
 
 PLURALS: dict[str, str] = {

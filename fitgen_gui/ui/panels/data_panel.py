@@ -85,7 +85,8 @@ class DataPanel(QWidget):
         classes_box, classes_form = form_group(self.tr("Classes"), "data.classes")
         self.class_table = QTableWidget(0, 3)
         self.class_table.setObjectName("data.class_table")
-        self.class_table.setHorizontalHeaderLabels(["Class", "Training", "Validation"])
+        self.class_table.setHorizontalHeaderLabels(
+            [self.tr("Class"), self.tr("Training"), self.tr("Validation")])
         self.class_table.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
         self.class_table.verticalHeader().setVisible(False)
         self.class_table.verticalHeader().setDefaultSectionSize(THUMBNAIL + 6)

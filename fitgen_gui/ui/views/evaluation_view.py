@@ -113,8 +113,9 @@ class EvaluationView(QWidget):
 
         self.per_class = QTableWidget(0, 5)
         self.per_class.setObjectName("evaluation.per_class")
-        self.per_class.setHorizontalHeaderLabels(["Class", "Precision", "Recall", "F1",
-                                                  "Images"])
+        self.per_class.setHorizontalHeaderLabels(
+            [self.tr("Class"), self.tr("Precision"), self.tr("Recall"), self.tr("F1"),
+             self.tr("Images")])
         self.per_class.verticalHeader().setVisible(False)
         self.per_class.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.per_class.horizontalHeader()

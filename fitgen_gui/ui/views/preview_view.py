@@ -94,7 +94,8 @@ class PreviewView(QWidget):
         self.count.setToolTip(self.tr("How many images of the batch to show."))
         for widget in (self.new_batch, self.reaugment, self.originals, self.count):
             bar.addWidget(widget)
-        self.status = ElidedLabel("Choose a training folder to see a batch.", "preview.status")
+        self.status = ElidedLabel(self.tr("Choose a training folder to see a batch."),
+                                  "preview.status")
         bar.addWidget(self.status, 1)
         layout.addLayout(bar)
         self.grid_host = QWidget()
@@ -145,9 +146,9 @@ class PreviewView(QWidget):
             if problem.field in ("data.train_dir", "data.generator_file", "data.source"):
                 return problem.message[0].upper() + problem.message[1:]
         if data.source == "folders" and not data.train_dir:
-            return "Choose a training folder to see a batch."
+            return self.tr("Choose a training folder to see a batch.")
         if data.source == "python" and not data.generator_file:
-            return "Choose a data file to see its batches."
+            return self.tr("Choose a data file to see its batches.")
         return ""
 
     def _compute(self) -> None:

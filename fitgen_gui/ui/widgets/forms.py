@@ -191,7 +191,8 @@ class PathPicker(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = _named(QLineEdit(), f"{name}.path")
-        self.edit.setPlaceholderText("Choose a folder…" if folder else "Choose a file…")
+        self.edit.setPlaceholderText(self.tr("Choose a folder…") if folder
+                                     else self.tr("Choose a file…"))
         self.edit.setClearButtonEnabled(True)
         self.button = _named(QPushButton(self.tr("Browse…")), f"{name}.browse")
         layout.addWidget(self.edit, 1)

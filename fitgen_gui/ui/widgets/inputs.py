@@ -312,8 +312,9 @@ class ValidationInput(_Composite):
     def __init__(self) -> None:
         super().__init__("data.validation")
         self.mode = combo("data.validation_mode", [
-            ("A separate folder", "folder"), ("A share of the training images", "split"),
-            ("No validation", "none")],
+            (self.tr("A separate folder"), "folder"),
+            (self.tr("A share of the training images"), "split"),
+            (self.tr("No validation"), "none")],
             "How the model is checked on images it does not train on.")
         self.stack = QStackedWidget()
         self.folder = PathPicker(

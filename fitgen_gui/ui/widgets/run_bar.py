@@ -117,11 +117,13 @@ class RunBar(QWidget):
         self._problems = list(problems)
         self._ready_text = ready_text
         self.problems.setVisible(bool(problems))
-        self.problems.setText(wrap_anywhere("Before training: " + "; ".join(problems))
+        self.problems.setText(wrap_anywhere(self.tr("Before training: {problems}").format(
+                problems="; ".join(problems)))
                               if problems else "")
         self._sync_start()
         if not self.running and self.progress.format() in ("", "Ready"):
-            self.status.setText(ready_text if not problems else "Not ready to train yet.")
+            self.status.setText(ready_text if not problems
+                                else self.tr("Not ready to train yet."))
 
     def set_blocked(self, reason: str) -> None:
         """Why no training can start now, though the settings are fine ("" if none)."""
@@ -141,7 +143,8 @@ class RunBar(QWidget):
         elif blocked:
             self.start_button.setToolTip(blocked)
         elif self._problems:
-            self.start_button.setToolTip("Before training:\n" + "\n".join(self._problems))
+            self.start_button.setToolTip(self.tr("Before training:\n{problems}").format(
+                problems="\n".join(self._problems)))
         else:
             self.start_button.setToolTip(self.tr("Train a new run with these settings (F5)."))
         self.resume_button.setEnabled(not self.running and self._resumable is not None)
