@@ -126,6 +126,10 @@ Your settings and runs are safe.</source>
         <translation>选择训练集文件夹(每个类别一个子文件夹)</translation>
     </message>
     <message>
+        <source>{help} You can also drop a folder on the window.</source>
+        <translation>{help}也可以直接把文件夹拖到窗口上。</translation>
+    </message>
+    <message>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>

@@ -942,6 +942,8 @@ format checked to predict what FitGen predicts.</li>
         '从训练集图像中划出一部分',
     'No validation':
         '不使用验证集',
+    '{help} You can also drop a folder on the window.':
+        '{help}也可以直接把文件夹拖到窗口上。',
 }
 
 PLURALS: dict[str, str] = {

@@ -13,7 +13,9 @@ from fitgen_gui.ui.widgets.forms import (
     setting_check_box,
     setting_combo,
     setting_double_spin,
+    setting_help,
     setting_label,
+    setting_text,
 )
 from fitgen_gui.ui.widgets.inputs import OptionalNumber, OptionalRange
 
@@ -23,7 +25,7 @@ __all__ = ["AugmentationPanel"]
 def _slider(field: str, high: float, **options: object) -> SliderSpin:
     """A slider from the setting's low end to ``high``, with its help."""
     info = setting_info(field)
-    return SliderSpin(field, info.low or 0, high, help_text=info.help, **options)
+    return SliderSpin(field, info.low or 0, high, help_text=setting_text(info.help), **options)
 
 
 class AugmentationPanel(QWidget):
@@ -67,14 +69,14 @@ class AugmentationPanel(QWidget):
         # Three common orders of the setting's 0-5, by name.
         self.order = combo("augmentation.interpolation_order", [
             ("Bilinear (smooth)", 1), ("Nearest (sharp, for masks)", 0), ("Bicubic", 3)],
-            setting_info("augmentation.interpolation_order").help)
+            setting_help("augmentation.interpolation_order"))
         form.addRow(setting_label("augmentation.interpolation_order"), self.order)
         layout.addWidget(geometry)
 
         colour, colour_form = form_group(self.tr("Brightness and colour"), "augmentation.colour")
         self.brightness = OptionalRange(
             "augmentation.brightness_range", "Vary brightness", (0.1, 1.0), (1.0, 3.0),
-            (0.8, 1.2), help_text=setting_info("augmentation.brightness_range").help)
+            (0.8, 1.2), help_text=setting_help("augmentation.brightness_range"))
         self.brightness_on = self.brightness.enabled
         colour_form.addRow(setting_label("augmentation.brightness_range"), self.brightness)
         self.channel_shift = _slider("augmentation.channel_shift_range", 100, step=1,
@@ -91,7 +93,7 @@ class AugmentationPanel(QWidget):
         norm_form.addRow(note)
         self.rescale = OptionalNumber(
             "augmentation.rescale", "Multiply pixels by", 0.000001, 1000, 1 / 255, decimals=6,
-            step=0.001, help_text=setting_info("augmentation.rescale").help)
+            step=0.001, help_text=setting_help("augmentation.rescale"))
         self.rescale_on = self.rescale.enabled
         norm_form.addRow(setting_label("augmentation.rescale"), self.rescale)
         self.featurewise_center = setting_check_box("augmentation.featurewise_center")

@@ -35,8 +35,10 @@ from fitgen_gui.ui.widgets.forms import (
     form_group,
     setting_check_box,
     setting_combo,
+    setting_help,
     setting_int_spin,
     setting_label,
+    setting_text,
     wrap_anywhere,
 )
 from fitgen_gui.ui.widgets.inputs import SizeInput, ValidationInput
@@ -64,7 +66,7 @@ class DataPanel(QWidget):
         self.data_file = PathPicker(
             "data.generator_file", folder=False, caption=self.tr("Choose a Python data file"),
             file_filter="Python files (*.py)",
-            help_text=setting_info("data.generator_file").help)
+            help_text=setting_help("data.generator_file"))
         form.addRow(setting_label("data.generator_file"), self.data_file)
         self.data_file_note = QLabel(self.tr("FitGen runs this file's code to get the batches, in "
                                      "the preview and in training. Choose only files you trust."))
@@ -75,8 +77,8 @@ class DataPanel(QWidget):
         self.train_dir = PathPicker(
             "data.train_dir",
             caption=self.tr("Choose the training folder (one sub-folder per class)"),
-            help_text=setting_info("data.train_dir").help + " You can also drop a folder on "
-                                                            "the window.")
+            help_text=self.tr("{help} You can also drop a folder on the window.").format(
+                help=setting_help("data.train_dir")))
         form.addRow(setting_label("data.train_dir"), self.train_dir)
         self.validation = ValidationInput()
         form.addRow(self.tr("Validation"), self.validation)
@@ -141,7 +143,7 @@ class DataPanel(QWidget):
         self.reading_form = read_form
         info = setting_info("data.target_size")
         self.target_size = SizeInput("data.target_size", int(info.low), int(info.high),
-                                     help_text=info.help)
+                                     help_text=setting_text(info.help))
         read_form.addRow(setting_label("data.target_size"), self.target_size)
         self.color_mode = setting_combo("data.color_mode")
         read_form.addRow(setting_label("data.color_mode"), self.color_mode)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from fitgen_gui.core.config import IMAGENET_SIZE, setting_info
+from fitgen_gui.core.config import IMAGENET_SIZE
 from fitgen_gui.training.weights_files import (
     WEIGHTS,
     WeightsMissingError,
@@ -17,6 +17,7 @@ from fitgen_gui.ui.widgets.forms import (
     setting_check_box,
     setting_combo,
     setting_double_spin,
+    setting_help,
     setting_int_spin,
     setting_label,
     wrap_anywhere,
@@ -88,7 +89,7 @@ class ModelPanel(QWidget):
         self.dropout = setting_double_spin("model.dropout", high=0.9, step=0.05)
         form.addRow(setting_label("model.dropout"), self.dropout)
         self.input_size = SizeInput("model.input_size", 16, 1024, special="Same as the images",
-                                    help_text=setting_info("model.input_size").help)
+                                    help_text=setting_help("model.input_size"))
         form.addRow(setting_label("model.input_size"), self.input_size)
         self.size_note = QLabel("")
         self.size_note.setObjectName("model.size_note")

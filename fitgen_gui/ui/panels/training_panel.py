@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from fitgen_gui.core.config import setting_info
 from fitgen_gui.ui.state.binding import Binder
 from fitgen_gui.ui.state.project import Project
 from fitgen_gui.ui.widgets.forms import (
@@ -14,6 +13,7 @@ from fitgen_gui.ui.widgets.forms import (
     setting_check_box,
     setting_combo,
     setting_double_spin,
+    setting_help,
     setting_int_spin,
     setting_label,
 )
@@ -54,7 +54,7 @@ class TrainingPanel(QWidget):
         self.shuffle = setting_check_box("training.shuffle")
         feed_form.addRow("", self.shuffle)
         self.class_weights = ClassWeightInput("training.class_weight",
-                                              setting_info("training.class_weight").help)
+                                              setting_help("training.class_weight"))
         self.class_weight = self.class_weights.mode
         self.class_weights_table = self.class_weights.table
         feed_form.addRow(setting_label("training.class_weight"), self.class_weights)
@@ -63,13 +63,13 @@ class TrainingPanel(QWidget):
         running, run_form = form_group(self.tr("Running"), "training.running")
         self.verbose = setting_combo("training.verbose")
         run_form.addRow(setting_label("training.verbose"), self.verbose)
-        self.seed_input = SeedInput("training.seed", setting_info("training.seed").help)
+        self.seed_input = SeedInput("training.seed", setting_help("training.seed"))
         self.seed, self.random_seed = self.seed_input.seed, self.seed_input.random
         run_form.addRow(setting_label("training.seed"), self.seed_input)
         # The devices are this computer's (set_devices), not a fixed list of choices.
         self.device = combo("training.device", [("Automatic (GPU when there is one)", "auto"),
                                                 ("CPU", "cpu")],
-                            setting_info("training.device").help)
+                            setting_help("training.device"))
         run_form.addRow(setting_label("training.device"), self.device)
         self.mixed_precision = setting_check_box("training.mixed_precision")
         run_form.addRow("", self.mixed_precision)
@@ -78,7 +78,7 @@ class TrainingPanel(QWidget):
         self.check_data = setting_check_box("training.check_data")
         run_form.addRow("", self.check_data)
         self.bad_fraction = PercentInput("training.max_bad_file_fraction",
-                                         setting_info("training.max_bad_file_fraction").help)
+                                         setting_help("training.max_bad_file_fraction"))
         run_form.addRow(setting_label("training.max_bad_file_fraction"), self.bad_fraction)
         self.on_nan = setting_combo("training.on_nan")
         run_form.addRow(setting_label("training.on_nan"), self.on_nan)

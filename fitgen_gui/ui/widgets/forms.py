@@ -37,8 +37,10 @@ __all__ = [
     "setting_check_box",
     "setting_combo",
     "setting_double_spin",
+    "setting_help",
     "setting_int_spin",
     "setting_label",
+    "setting_text",
     "tip",
     "wrap_anywhere",
 ]
@@ -117,6 +119,13 @@ def setting_text(text: str) -> str:
     language (core stays English for the CLI; ui/widgets/setting_texts.py lists them for
     lupdate under the context ``Setting``)."""
     return QCoreApplication.translate("Setting", text) if text else text
+
+
+def setting_help(field: str) -> str:
+    """The setting's help (its tooltip) in the app's language."""
+    from fitgen_gui.core.config import setting_info
+
+    return setting_text(setting_info(field).help)
 
 
 def _help(field: str, extra: str) -> str:
