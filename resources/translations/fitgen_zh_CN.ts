@@ -30,8 +30,24 @@ Your settings and runs are safe.</source>
         <translation>镜像翻转</translation>
     </message>
     <message>
+        <source>Bilinear (smooth)</source>
+        <translation>双线性(平滑)</translation>
+    </message>
+    <message>
+        <source>Nearest (sharp, for masks)</source>
+        <translation>最近邻(锐利,适合掩码)</translation>
+    </message>
+    <message>
+        <source>Bicubic</source>
+        <translation>双三次</translation>
+    </message>
+    <message>
         <source>Brightness and colour</source>
         <translation>亮度和颜色</translation>
+    </message>
+    <message>
+        <source>Vary brightness</source>
+        <translation>随机改变亮度</translation>
     </message>
     <message>
         <source>Scaling and normalization</source>
@@ -40,6 +56,10 @@ Your settings and runs are safe.</source>
     <message>
         <source>The models already scale pixels from 0–255 themselves; these options are for special cases and for Keras 2 habits.</source>
         <translation>模型本身已会缩放 0–255 的像素值;这些选项用于特殊情况,以及沿用 Keras 2 的习惯。</translation>
+    </message>
+    <message>
+        <source>Multiply pixels by</source>
+        <translation>像素值乘以</translation>
     </message>
     <message>
         <source>ε</source>
@@ -91,6 +111,21 @@ Your settings and runs are safe.</source>
     <message>
         <source>No run is shown in the Training tab: train or open a run first, then look for its loss spike.</source>
         <translation>“训练”标签页中没有显示任何训练:请先训练或打开一次训练,再查找其损失突变处。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassWeightInput</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Balanced (rarer classes count more)</source>
+        <translation>平衡(样本少的类别权重更大)</translation>
+    </message>
+    <message>
+        <source>Per class…</source>
+        <translation>逐类别设置…</translation>
     </message>
 </context>
 <context>
@@ -1804,6 +1839,10 @@ Your settings and runs are safe.</source>
         <source>A checkpoint is saved after every epoch, so a run can be resumed from any kept epoch.</source>
         <translation>每一轮之后都会保存检查点,因此可以从任意保留的轮次继续训练。</translation>
     </message>
+    <message>
+        <source>Automatic (GPU when there is one)</source>
+        <translation>自动(有 GPU 时使用 GPU)</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPlots</name>
@@ -1849,6 +1888,14 @@ Your settings and runs are safe.</source>
 </context>
 <context>
     <name>WeightsInput</name>
+    <message>
+        <source>None: learn from scratch</source>
+        <translation>无:从零开始训练</translation>
+    </message>
+    <message>
+        <source>From a file…</source>
+        <translation>从文件加载…</translation>
+    </message>
     <message>
         <source>Choose a weights file (.h5, without top)</source>
         <translation>选择权重文件(.h5,不含顶层)</translation>

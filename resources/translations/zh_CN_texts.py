@@ -944,6 +944,27 @@ format checked to predict what FitGen predicts.</li>
         '不使用验证集',
     '{help} You can also drop a folder on the window.':
         '{help}也可以直接把文件夹拖到窗口上。',
+    # -- the panels' own choices (not core/config.py's) ---------------------------------
+    'Bilinear (smooth)':
+        '双线性(平滑)',
+    'Nearest (sharp, for masks)':
+        '最近邻(锐利,适合掩码)',
+    'Vary brightness':
+        '随机改变亮度',
+    'Multiply pixels by':
+        '像素值乘以',
+    'None':
+        '无',
+    'Balanced (rarer classes count more)':
+        '平衡(样本少的类别权重更大)',
+    'Per class…':
+        '逐类别设置…',
+    'Automatic (GPU when there is one)':
+        '自动(有 GPU 时使用 GPU)',
+    'None: learn from scratch':
+        '无:从零开始训练',
+    'From a file…':
+        '从文件加载…',
 }
 
 PLURALS: dict[str, str] = {

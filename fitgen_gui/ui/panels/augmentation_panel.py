@@ -68,14 +68,15 @@ class AugmentationPanel(QWidget):
         form.addRow(setting_label("augmentation.cval"), self.cval)
         # Three common orders of the setting's 0-5, by name.
         self.order = combo("augmentation.interpolation_order", [
-            ("Bilinear (smooth)", 1), ("Nearest (sharp, for masks)", 0), ("Bicubic", 3)],
+            (self.tr("Bilinear (smooth)"), 1), (self.tr("Nearest (sharp, for masks)"), 0),
+            (self.tr("Bicubic"), 3)],
             setting_help("augmentation.interpolation_order"))
         form.addRow(setting_label("augmentation.interpolation_order"), self.order)
         layout.addWidget(geometry)
 
         colour, colour_form = form_group(self.tr("Brightness and colour"), "augmentation.colour")
         self.brightness = OptionalRange(
-            "augmentation.brightness_range", "Vary brightness", (0.1, 1.0), (1.0, 3.0),
+            "augmentation.brightness_range", self.tr("Vary brightness"), (0.1, 1.0), (1.0, 3.0),
             (0.8, 1.2), help_text=setting_help("augmentation.brightness_range"))
         self.brightness_on = self.brightness.enabled
         colour_form.addRow(setting_label("augmentation.brightness_range"), self.brightness)
@@ -92,8 +93,8 @@ class AugmentationPanel(QWidget):
         note.setWordWrap(True)
         norm_form.addRow(note)
         self.rescale = OptionalNumber(
-            "augmentation.rescale", "Multiply pixels by", 0.000001, 1000, 1 / 255, decimals=6,
-            step=0.001, help_text=setting_help("augmentation.rescale"))
+            "augmentation.rescale", self.tr("Multiply pixels by"), 0.000001, 1000, 1 / 255,
+            decimals=6, step=0.001, help_text=setting_help("augmentation.rescale"))
         self.rescale_on = self.rescale.enabled
         norm_form.addRow(setting_label("augmentation.rescale"), self.rescale)
         self.featurewise_center = setting_check_box("augmentation.featurewise_center")

@@ -67,8 +67,7 @@ class TrainingPanel(QWidget):
         self.seed, self.random_seed = self.seed_input.seed, self.seed_input.random
         run_form.addRow(setting_label("training.seed"), self.seed_input)
         # The devices are this computer's (set_devices), not a fixed list of choices.
-        self.device = combo("training.device", [("Automatic (GPU when there is one)", "auto"),
-                                                ("CPU", "cpu")],
+        self.device = combo("training.device", [(self._auto_device(), "auto"), ("CPU", "cpu")],
                             setting_help("training.device"))
         run_form.addRow(setting_label("training.device"), self.device)
         self.mixed_precision = setting_check_box("training.mixed_precision")
@@ -172,13 +171,16 @@ class TrainingPanel(QWidget):
         self.steps.setSpecialValueText(f"Automatic ({train})" if train else "Automatic")
         self.val_steps.setSpecialValueText(f"Automatic ({val})" if val else "Automatic")
 
+    def _auto_device(self) -> str:
+        return self.tr("Automatic (GPU when there is one)")
+
     def set_devices(self, devices: list[tuple[str, str]]) -> None:
         """The devices TensorFlow found: ``[(key, label)]``."""
         current = self.project.config.training.device
         self.device.blockSignals(True)
         self.device.clear()
         for key, label in devices:
-            self.device.addItem(label, key)
+            self.device.addItem(self._auto_device() if key == "auto" else label, key)
         index = self.device.findData(current)
         self.device.setCurrentIndex(max(index, 0))
         self.device.blockSignals(False)

@@ -237,9 +237,9 @@ class ClassWeightInput(_Composite):
 
     def __init__(self, name: str, help_text: str = "") -> None:
         super().__init__(f"{name}.group")
-        self.mode = combo(name, [("None", "none"),
-                                 ("Balanced (rarer classes count more)", "balanced"),
-                                 ("Per class…", "custom")], help_text)
+        self.mode = combo(name, [(self.tr("None"), "none"),
+                                 (self.tr("Balanced (rarer classes count more)"), "balanced"),
+                                 (self.tr("Per class…"), "custom")], help_text)
         self.table = QTableWidget(0, 2)
         self.table.setObjectName(f"{name}_table")
         self.table.setHorizontalHeaderLabels(["Class", "Weight"])
@@ -364,8 +364,8 @@ class WeightsInput(_Composite):
     def __init__(self) -> None:
         super().__init__("model.weights")
         self.mode = combo("model.weights_mode", [
-            ("None: learn from scratch", "none"), ("ImageNet", "imagenet"),
-            ("From a file…", "file")],
+            (self.tr("None: learn from scratch"), "none"), ("ImageNet", "imagenet"),
+            (self.tr("From a file…"), "file")],
             "Start from weights learned on ImageNet (1.2 million photos) to learn from few "
             "images.")
         self.file = PathPicker("model.weights_file", folder=False,
