@@ -10,7 +10,7 @@ STAMP := $(VENV)/.fitgen-installed
 DATA ?=
 PYTEST_ARGS ?=
 
-PHONY_EXTRA := test-fast test-slow test-slurm r-install r-test r-check
+PHONY_EXTRA := test-fast test-slow test-slurm r-install r-test r-check translations qm
 .PHONY: run test $(PHONY_EXTRA) stress install lint bench bench-cleaning screenshots clean bundle bundle-test install-desktop icons
 
 $(STAMP): pyproject.toml
@@ -19,16 +19,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-install: $(STAMP)
+install: $(STAMP) qm
 
-run: $(STAMP)
+run: $(STAMP) qm
 	$(BIN)/python -m fitgen_gui $(DATA)
 
 # Every test, in two lanes: the fast one first, so a broken basic fails within minutes.
 test: test-fast test-slow
 
 # The fast lane (core, data, config, the CLI's refusals, the ui's seams): a few minutes.
-test-fast: $(STAMP)
+test-fast: $(STAMP) qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 # What the fast lane leaves out: real trainings, subprocesses, the app end to end.
@@ -101,3 +101,18 @@ r-test: r-install
 r-check: $(STAMP)
 	tmp=$$(mktemp -d /tmp/fitgen-rcheck.XXXXXX) && cd $$tmp && R CMD build $(CURDIR)/r/fitgen && \
 		$(R_ENV) _R_CHECK_FORCE_SUGGESTS_=false R CMD check --no-manual fitgen_*.tar.gz
+
+# -- translations (issue 29): `make translations` brings resources/translations/*.ts in step
+# with the sources (pyside6-lupdate over fitgen_gui), fills them from <lang>_texts.py and
+# builds the .qm files the app loads; `make qm` (part of `make install`) only builds the .qm.
+TS_FILES := $(wildcard resources/translations/fitgen_*.ts)
+TR_SOURCES = $(shell find fitgen_gui/ui fitgen_gui/app.py -name '*.py' | sort)
+translations: $(STAMP)
+	$(BIN)/python resources/translations/make_setting_texts.py
+	for ts in $(TS_FILES); do \
+		$(BIN)/pyside6-lupdate -no-obsolete -locations none $(TR_SOURCES) -ts $$ts && \
+		$(BIN)/python resources/translations/fill.py $$ts || exit 1; done
+	$(MAKE) qm
+
+qm: $(STAMP)
+	for ts in $(TS_FILES); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done

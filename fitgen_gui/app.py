@@ -61,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from pyqtgraph.util.garbage_collector import GarbageCollector
 
+    from fitgen_gui.ui.shell.language import install_translators
+
+    install_translators(app)  # before any widget: Qt cannot retitle built widgets
     from fitgen_gui.ui.main_window import MainWindow
     from fitgen_gui.ui.shell.style import STYLE
 
@@ -73,8 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     def show_unexpected(kind: type[BaseException], exc: BaseException,
                         tb: TracebackType | None) -> None:
         # Unexpected errors get a dialog with details; the app keeps running.
-        box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
-                          f"{kind.__name__}: {exc}\n\nYour settings and runs are safe.",
+        title = QApplication.translate("App", "Something went wrong")
+        text = QApplication.translate("App", "{error}\n\nYour settings and runs are safe.")
+        box = QMessageBox(QMessageBox.Icon.Critical, title,
+                          text.format(error=f"{kind.__name__}: {exc}"),
                           QMessageBox.StandardButton.Ok, window)
         box.setDetailedText("".join(traceback.format_exception(kind, exc, tb)))
         box.open()

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
                  workspace: str | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("FitGen")
+        self.setWindowTitle(self.tr("FitGen"))
         self.setWindowIcon(install_app_icon())
         self.setAcceptDrops(True)
         self.settings = settings or AppSettings()
@@ -84,11 +84,12 @@ class MainWindow(QMainWindow):
         self.runs_panel = RunsPanel()
         self.settings_tabs = QTabWidget()
         self.settings_tabs.setObjectName("settingsTabs")
-        for panel, title in ((self.data_panel, "Data"), (self.augmentation_panel,
-                                                         "Augmentation"),
-                             (self.model_panel, "Model"), (self.training_panel, "Fit options")):
+        for panel, title in ((self.data_panel, self.tr("Data")),
+                             (self.augmentation_panel, self.tr("Augmentation")),
+                             (self.model_panel, self.tr("Model")),
+                             (self.training_panel, self.tr("Fit options"))):
             self.settings_tabs.addTab(scroll_area(panel), title)
-        self.settings_tabs.addTab(self.runs_panel, "Runs")
+        self.settings_tabs.addTab(self.runs_panel, self.tr("Runs"))
         self.settings_tabs.setMinimumWidth(SETTINGS_MIN_WIDTH)
 
         self.run_bar = RunBar()
@@ -96,17 +97,17 @@ class MainWindow(QMainWindow):
         self.training_view = TrainingView()
         self.main_tabs = QTabWidget()
         self.main_tabs.setObjectName("mainTabs")
-        self.main_tabs.addTab(self.preview, "Augmentation preview")
-        self.main_tabs.addTab(self.training_view, "Training")
+        self.main_tabs.addTab(self.preview, self.tr("Augmentation preview"))
+        self.main_tabs.addTab(self.training_view, self.tr("Training"))
         self.batch_view = BatchView(self.tasks, lambda: self.project.config,
                                     lambda: self.training_view.run_dir, self.preview.blocked)
-        self.main_tabs.addTab(self.batch_view, "Batches")
+        self.main_tabs.addTab(self.batch_view, self.tr("Batches"))
         self.models = ModelFlow(self, self.tasks, self.main_tabs, self.runs_panel)
-        self.main_tabs.addTab(self.models.evaluation, "Evaluation")
-        self.main_tabs.addTab(self.models.improve, "Improve the data")
-        self.main_tabs.addTab(self.models.predict, "Predict")
+        self.main_tabs.addTab(self.models.evaluation, self.tr("Evaluation"))
+        self.main_tabs.addTab(self.models.improve, self.tr("Improve the data"))
+        self.main_tabs.addTab(self.models.predict, self.tr("Predict"))
         self.compare_view = CompareView()
-        self.main_tabs.addTab(self.compare_view, "Compare runs")
+        self.main_tabs.addTab(self.compare_view, self.tr("Compare runs"))
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([560, 1040])
         self.setCentralWidget(self.splitter)
-        self.device_label = QLabel("Loading TensorFlow…")
+        self.device_label = QLabel(self.tr("Loading TensorFlow…"))
         self.device_label.setObjectName("status.device")
         self.statusBar().addPermanentWidget(self.device_label)
 
@@ -203,8 +204,8 @@ class MainWindow(QMainWindow):
         """Profile the next 20 batches of the running training (TensorBoard + verdict)."""
         if self.controller.profile(20):
             self.training_view.input.verdict.setText(
-                "Profiling the next 20 batches; the profiler's verdict appears here when "
-                "they are done.")
+                self.tr("Profiling the next 20 batches; the profiler's verdict appears here when "
+                "they are done."))
 
     def tune_loader(self) -> None:
         """The loader tuner on the current settings (not while a training runs)."""
@@ -230,7 +231,7 @@ class MainWindow(QMainWindow):
         self.main_tabs.setCurrentWidget(self.compare_view)
 
     def choose_workspace(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Folder for the runs",
+        path = QFileDialog.getExistingDirectory(self, self.tr("Folder for the runs"),
                                                 self.settings.workspace)
         if path:
             self.settings.workspace = path
@@ -262,8 +263,8 @@ class MainWindow(QMainWindow):
         self.device_label.setText(f"Device: {gpus[0]}" if gpus else "Device: CPU (no GPU found)")
 
     def _engine_failed(self, message: str) -> None:
-        self.device_label.setText("TensorFlow could not load")
-        QMessageBox.warning(self, "TensorFlow could not load",
+        self.device_label.setText(self.tr("TensorFlow could not load"))
+        QMessageBox.warning(self, self.tr("TensorFlow could not load"),
                             f"Training is not possible until this is fixed:\n{message}")
 
     # -- session ------------------------------------------------------------------------
@@ -295,9 +296,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.controller.is_running:
             answer = QMessageBox.question(
-                self, "Training is running",
-                "Stop the training and close FitGen? What was learned is kept as a "
-                "checkpoint, and the run can be resumed later.",
+                self, self.tr("Training is running"),
+                self.tr("Stop the training and close FitGen? What was learned is kept as a "
+                "checkpoint, and the run can be resumed later."),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

@@ -68,10 +68,10 @@ class ExportDialog(QDialog):
         self.choice, self.work = choice, work
         self.results: list[Any] | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel("Each format is written with labels.txt, preprocessing.json and a "
+        intro = QLabel(self.tr("Each format is written with labels.txt, preprocessing.json and a "
                        "README of loading code, then checked: it predicts validation images "
                        "in its own runtime, and must agree with FitGen on at least 99% of "
-                       "them (97% for int8).")
+                       "them (97% for int8)."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid = QGridLayout()
@@ -85,13 +85,13 @@ class ExportDialog(QDialog):
             self.formats[key] = box
         layout.addLayout(grid)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Folder"))
-        self.folder = PathPicker("export.folder", caption="The export folder",
-                                 help_text="One sub-folder per format is written here.")
+        row.addWidget(QLabel(self.tr("Folder")))
+        self.folder = PathPicker("export.folder", caption=self.tr("The export folder"),
+                                 help_text=self.tr("One sub-folder per format is written here."))
         self.folder.setValue(default_destination(choice))
         row.addWidget(self.folder, 1)
         layout.addLayout(row)
-        self.overwrite = QCheckBox("Replace the folder if it exists and is not empty")
+        self.overwrite = QCheckBox(self.tr("Replace the folder if it exists and is not empty"))
         self.overwrite.setObjectName("export.overwrite")
         layout.addWidget(self.overwrite)
         self.status = QLabel("")
@@ -109,9 +109,9 @@ class ExportDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.buttons = QDialogButtonBox()
-        self.export_button = QPushButton("Export")
+        self.export_button = QPushButton(self.tr("Export"))
         self.export_button.setObjectName("export.run")
-        self.open_button = QPushButton("Open folder")
+        self.open_button = QPushButton(self.tr("Open folder"))
         self.open_button.setObjectName("export.open")
         self.open_button.setEnabled(False)
         self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -162,7 +162,7 @@ class ExportDialog(QDialog):
 
         self.results = None
         self.table.setRowCount(0)
-        self.status.setText("Exporting… (each format takes a few seconds to a minute)")
+        self.status.setText(self.tr("Exporting… (each format takes a few seconds to a minute)"))
         self.work.submit(job, self._done, self._failed)
         self._sync()
         return True

@@ -36,7 +36,7 @@ class LoaderDialog(QDialog):
                  apply: Any, blocked: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("loaderDialog")
-        self.setWindowTitle("Tune loader")
+        self.setWindowTitle(self.tr("Tune loader"))
         self.resize(720, 520)
         self._tasks = tasks
         self._config = config
@@ -45,10 +45,10 @@ class LoaderDialog(QDialog):
         self.report: Any = None
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Measures how fast the data alone, the model alone and full training go (20 "
+            self.tr("Measures how fast the data alone, the model alone and full training go (20 "
             "batches each), then tries other numbers of workers, queue sizes and worker "
             "processes on full training. More workers are recommended only when the data is "
-            "slower than the model.")
+            "slower than the model."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.status = QLabel(blocked or "Press Measure to start (it takes a little while: "
@@ -69,13 +69,13 @@ class LoaderDialog(QDialog):
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.verdict)
         buttons = QDialogButtonBox()
-        self.measure = QPushButton("Measure")
+        self.measure = QPushButton(self.tr("Measure"))
         self.measure.setObjectName("loader.measure")
         self.measure.setEnabled(not blocked)
-        self.apply_button = QPushButton("Apply")
+        self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.setObjectName("loader.apply")
         self.apply_button.setEnabled(False)
-        self.apply_button.setToolTip("Write the recommended setting into Fit options.")
+        self.apply_button.setToolTip(self.tr("Write the recommended setting into Fit options."))
         buttons.addButton(self.measure, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ApplyRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)

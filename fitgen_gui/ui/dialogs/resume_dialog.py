@@ -36,10 +36,10 @@ class ResumeDialog(QDialog):
         self.setWindowTitle(f"Resume {run.name}")
         self.checkpoints = run.checkpoints()
         layout = QVBoxLayout(self)
-        intro = QLabel("Training continues from the chosen epoch with its weights and "
+        intro = QLabel(self.tr("Training continues from the chosen epoch with its weights and "
                        "optimizer state; a stopped epoch continues at the batch where it "
                        "stopped, as if it had never stopped. Later epochs are set aside in "
-                       "the run folder, not deleted.")
+                       "the run folder, not deleted."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(self.checkpoints), 2)
@@ -57,7 +57,7 @@ class ResumeDialog(QDialog):
             self.table.selectRow(len(self.checkpoints) - 1)
         layout.addWidget(self.table)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Train until epoch"))
+        row.addWidget(QLabel(self.tr("Train until epoch")))
         self.epochs = QSpinBox()
         self.epochs.setObjectName("resume.epochs")
         self.epochs.setRange(1, 100000)
@@ -68,7 +68,7 @@ class ResumeDialog(QDialog):
         layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Resume")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Resume"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("resume.ok")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

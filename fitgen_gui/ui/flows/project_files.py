@@ -46,7 +46,8 @@ class ProjectFiles(QObject):
 
     def open(self, path: str | None = None) -> bool:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open a FitGen project",
+            path, _ = QFileDialog.getOpenFileName(self.parent_widget,
+                                                  self.tr("Open a FitGen project"),
                                                   self.settings.last_folder,
                                                   "FitGen projects (*.json)")
             if not path:
@@ -54,7 +55,7 @@ class ProjectFiles(QObject):
         try:
             config = RunConfig.from_json(Path(path).read_text(encoding="utf-8"))
         except (OSError, UserError) as exc:
-            QMessageBox.warning(self.parent_widget, "Cannot open the project",
+            QMessageBox.warning(self.parent_widget, self.tr("Cannot open the project"),
                                 f"'{path}' cannot be opened:\n{exc}")
             return False
         self.settings.add_recent(path)
@@ -70,7 +71,8 @@ class ProjectFiles(QObject):
     def save_as(self, path: str | None = None) -> bool:
         if not path:
             start = os.path.join(self.settings.last_folder, f"{self.project.config.name}.json")
-            path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save the project", start,
+            path, _ = QFileDialog.getSaveFileName(self.parent_widget,
+                                                  self.tr("Save the project"), start,
                                                   "FitGen projects (*.json)")
             if not path:
                 return False
@@ -84,7 +86,7 @@ class ProjectFiles(QObject):
         try:
             write_atomic(path, self.project.config.to_json())
         except OSError as exc:
-            QMessageBox.warning(self.parent_widget, "Cannot save the project",
+            QMessageBox.warning(self.parent_widget, self.tr("Cannot save the project"),
                                 f"'{path}' cannot be written: {exc.strerror or exc}. Choose "
                                 "a folder you can write to.")
             return False

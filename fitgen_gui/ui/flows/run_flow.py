@@ -92,7 +92,7 @@ class RunFlow(QObject):
             self._start_when_checked = False
             if not self.start():
                 ok, why = self.can_start()
-                box = QMessageBox(QMessageBox.Icon.Information, "Cannot train again",
+                box = QMessageBox(QMessageBox.Icon.Information, self.tr("Cannot train again"),
                                   why if not ok else "The training could not start.",
                                   QMessageBox.StandardButton.Ok, self.window)
                 box.setObjectName("dialog.train_again")
@@ -148,7 +148,7 @@ class RunFlow(QObject):
         try:
             config = RunConfig.from_json(RunDir(run_dir).read_config_text())
         except (OSError, UserError) as exc:
-            QMessageBox.warning(self.window, "Cannot train again", str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot train again"), str(exc))
             return False
         self._start_when_checked = True
         self.project.load(config)
@@ -168,14 +168,14 @@ class RunFlow(QObject):
         try:
             config = RunConfig.from_json(run.read_config_text())
         except (OSError, UserError) as exc:
-            QMessageBox.warning(self.window, "Cannot resume", str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot resume"), str(exc))
             return False
         trusted = ask_to_run_data_file(self.window, config, "to resume")
         if trusted is None:
             return False
         if not run.checkpoints():
             answer = QMessageBox.question(
-                self.window, "Start the run again?",
+                self.window, self.tr("Start the run again?"),
                 f"Run {run.name} has no checkpoint: it stopped before its first epoch ended. "
                 "Start it again from epoch 1 with its settings?")
             if answer != QMessageBox.StandardButton.Yes:
@@ -199,8 +199,8 @@ class RunFlow(QObject):
     def open_run(self, run_dir: str) -> None:
         """Show a run's plots and console (following it when another process trains it)."""
         if self.controller.is_running:
-            QMessageBox.information(self.window, "Training is running",
-                                    "Open other runs when the current training ends.")
+            QMessageBox.information(self.window, self.tr("Training is running"),
+                                    self.tr("Open other runs when the current training ends."))
             return
         self.training_view.show_run(run_dir)
         self._set_resumable(run_dir)
@@ -235,7 +235,7 @@ class RunFlow(QObject):
         self._current = None
         self._set_resumable(getattr(final, "run_dir", None))
         if isinstance(final, TrainingFailed):
-            box = QMessageBox(QMessageBox.Icon.Warning, "Training stopped", final.message,
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Training stopped"), final.message,
                               QMessageBox.StandardButton.Ok, self.window)
             box.setObjectName("dialog.training_failed")
             box.setDetailedText(final.details)

@@ -13,7 +13,9 @@ from fitgen_gui.ui.widgets.forms import (
     setting_check_box,
     setting_combo,
     setting_double_spin,
+    setting_help,
     setting_label,
+    setting_text,
 )
 from fitgen_gui.ui.widgets.inputs import OptionalNumber, OptionalRange
 
@@ -23,7 +25,7 @@ __all__ = ["AugmentationPanel"]
 def _slider(field: str, high: float, **options: object) -> SliderSpin:
     """A slider from the setting's low end to ``high``, with its help."""
     info = setting_info(field)
-    return SliderSpin(field, info.low or 0, high, help_text=info.help, **options)
+    return SliderSpin(field, info.low or 0, high, help_text=setting_text(info.help), **options)
 
 
 class AugmentationPanel(QWidget):
@@ -33,12 +35,12 @@ class AugmentationPanel(QWidget):
         super().__init__()
         self.setObjectName("augmentationPanel")
         layout = QVBoxLayout(self)
-        intro = QLabel("Each training image is changed at random every time it is used; the "
-                       "preview shows a batch exactly as the model receives it.")
+        intro = QLabel(self.tr("Each training image is changed at random every time it is used; "
+                       "the preview shows a batch exactly as the model receives it."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        geometry, form = form_group("Position and shape", "augmentation.geometry")
+        geometry, form = form_group(self.tr("Position and shape"), "augmentation.geometry")
         # The sliders span the useful part of each setting's range (a larger value can be
         # set in a project file or with --set, and is checked against the setting's range).
         self.rotation = _slider("augmentation.rotation_range", 180, step=1, decimals=0,
@@ -58,7 +60,7 @@ class AugmentationPanel(QWidget):
         flips.addWidget(self.horizontal_flip)
         flips.addWidget(self.vertical_flip)
         flips.addStretch(1)
-        form.addRow("Mirror", flips)
+        form.addRow(self.tr("Mirror"), flips)
         self.fill_mode = setting_combo("augmentation.fill_mode")
         form.addRow(setting_label("augmentation.fill_mode"), self.fill_mode)
         self.cval = setting_double_spin("augmentation.cval", low=0, high=255, step=1,
@@ -66,15 +68,16 @@ class AugmentationPanel(QWidget):
         form.addRow(setting_label("augmentation.cval"), self.cval)
         # Three common orders of the setting's 0-5, by name.
         self.order = combo("augmentation.interpolation_order", [
-            ("Bilinear (smooth)", 1), ("Nearest (sharp, for masks)", 0), ("Bicubic", 3)],
-            setting_info("augmentation.interpolation_order").help)
+            (self.tr("Bilinear (smooth)"), 1), (self.tr("Nearest (sharp, for masks)"), 0),
+            (self.tr("Bicubic"), 3)],
+            setting_help("augmentation.interpolation_order"))
         form.addRow(setting_label("augmentation.interpolation_order"), self.order)
         layout.addWidget(geometry)
 
-        colour, colour_form = form_group("Brightness and colour", "augmentation.colour")
+        colour, colour_form = form_group(self.tr("Brightness and colour"), "augmentation.colour")
         self.brightness = OptionalRange(
-            "augmentation.brightness_range", "Vary brightness", (0.1, 1.0), (1.0, 3.0),
-            (0.8, 1.2), help_text=setting_info("augmentation.brightness_range").help)
+            "augmentation.brightness_range", self.tr("Vary brightness"), (0.1, 1.0), (1.0, 3.0),
+            (0.8, 1.2), help_text=setting_help("augmentation.brightness_range"))
         self.brightness_on = self.brightness.enabled
         colour_form.addRow(setting_label("augmentation.brightness_range"), self.brightness)
         self.channel_shift = _slider("augmentation.channel_shift_range", 100, step=1,
@@ -83,14 +86,15 @@ class AugmentationPanel(QWidget):
                            self.channel_shift)
         layout.addWidget(colour)
 
-        norm, norm_form = form_group("Scaling and normalization", "augmentation.normalization")
-        note = QLabel("The models already scale pixels from 0–255 themselves; these options "
-                      "are for special cases and for Keras 2 habits.")
+        norm, norm_form = form_group(self.tr("Scaling and normalization"),
+                                     "augmentation.normalization")
+        note = QLabel(self.tr("The models already scale pixels from 0–255 themselves; these "
+                      "options are for special cases and for Keras 2 habits."))
         note.setWordWrap(True)
         norm_form.addRow(note)
         self.rescale = OptionalNumber(
-            "augmentation.rescale", "Multiply pixels by", 0.000001, 1000, 1 / 255, decimals=6,
-            step=0.001, help_text=setting_info("augmentation.rescale").help)
+            "augmentation.rescale", self.tr("Multiply pixels by"), 0.000001, 1000, 1 / 255,
+            decimals=6, step=0.001, help_text=setting_help("augmentation.rescale"))
         self.rescale_on = self.rescale.enabled
         norm_form.addRow(setting_label("augmentation.rescale"), self.rescale)
         self.featurewise_center = setting_check_box("augmentation.featurewise_center")
@@ -105,7 +109,7 @@ class AugmentationPanel(QWidget):
             norm_form.addRow("", widget)
         zca_row = QHBoxLayout()
         zca_row.addWidget(self.zca)
-        zca_row.addWidget(QLabel("ε"))
+        zca_row.addWidget(QLabel(self.tr("ε")))
         zca_row.addWidget(self.zca_epsilon)
         norm_form.addRow("", zca_row)
         layout.addWidget(norm)

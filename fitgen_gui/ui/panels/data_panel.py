@@ -35,8 +35,10 @@ from fitgen_gui.ui.widgets.forms import (
     form_group,
     setting_check_box,
     setting_combo,
+    setting_help,
     setting_int_spin,
     setting_label,
+    setting_text,
     wrap_anywhere,
 )
 from fitgen_gui.ui.widgets.inputs import SizeInput, ValidationInput
@@ -57,34 +59,36 @@ class DataPanel(QWidget):
         self.project = project
         layout = QVBoxLayout(self)
 
-        folders, form = form_group("Images", "data.folders")
+        folders, form = form_group(self.tr("Images"), "data.folders")
         self.folders_form = form
         self.source = setting_combo("data.source")
         form.addRow(setting_label("data.source"), self.source)
         self.data_file = PathPicker(
-            "data.generator_file", folder=False, caption="Choose a Python data file",
+            "data.generator_file", folder=False, caption=self.tr("Choose a Python data file"),
             file_filter="Python files (*.py)",
-            help_text=setting_info("data.generator_file").help)
+            help_text=setting_help("data.generator_file"))
         form.addRow(setting_label("data.generator_file"), self.data_file)
-        self.data_file_note = QLabel("FitGen runs this file's code to get the batches, in the "
-                                     "preview and in training. Choose only files you trust.")
+        self.data_file_note = QLabel(self.tr("FitGen runs this file's code to get the batches, in "
+                                     "the preview and in training. Choose only files you trust."))
         self.data_file_note.setObjectName("data.generator_file_note")
         self.data_file_note.setWordWrap(True)
         self.data_file_note.setStyleSheet("color: #9a5b00;")
         form.addRow("", self.data_file_note)
         self.train_dir = PathPicker(
-            "data.train_dir", caption="Choose the training folder (one sub-folder per class)",
-            help_text=setting_info("data.train_dir").help + " You can also drop a folder on "
-                                                            "the window.")
+            "data.train_dir",
+            caption=self.tr("Choose the training folder (one sub-folder per class)"),
+            help_text=self.tr("{help} You can also drop a folder on the window.").format(
+                help=setting_help("data.train_dir")))
         form.addRow(setting_label("data.train_dir"), self.train_dir)
         self.validation = ValidationInput()
-        form.addRow("Validation", self.validation)
+        form.addRow(self.tr("Validation"), self.validation)
         layout.addWidget(folders)
 
-        classes_box, classes_form = form_group("Classes", "data.classes")
+        classes_box, classes_form = form_group(self.tr("Classes"), "data.classes")
         self.class_table = QTableWidget(0, 3)
         self.class_table.setObjectName("data.class_table")
-        self.class_table.setHorizontalHeaderLabels(["Class", "Training", "Validation"])
+        self.class_table.setHorizontalHeaderLabels(
+            [self.tr("Class"), self.tr("Training"), self.tr("Validation")])
         self.class_table.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
         self.class_table.verticalHeader().setVisible(False)
         self.class_table.verticalHeader().setDefaultSectionSize(THUMBNAIL + 6)
@@ -92,14 +96,14 @@ class DataPanel(QWidget):
         self.class_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.class_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.class_table.setMinimumHeight(150)
-        self.class_summary = QLabel("Choose a training folder.")
+        self.class_summary = QLabel(self.tr("Choose a training folder."))
         self.class_summary.setObjectName("data.class_summary")
         self.class_summary.setWordWrap(True)
         classes_form.addRow(self.class_summary)
         classes_form.addRow(self.class_table)
         layout.addWidget(classes_box)
 
-        self.check_box_, check_form = form_group("Data check", "data.check")
+        self.check_box_, check_form = form_group(self.tr("Data check"), "data.check")
         self.check_progress = QProgressBar()
         self.check_progress.setObjectName("data.check_progress")
         self.check_progress.setFormat("Checking %v of %m files")
@@ -123,9 +127,9 @@ class DataPanel(QWidget):
         self.findings.horizontalHeader().sectionResized.connect(
             lambda *_: self.findings.resizeRowsToContents())
         self.findings.hide()
-        self.recheck = QPushButton("Check again")
+        self.recheck = QPushButton(self.tr("Check again"))
         self.recheck.setObjectName("data.recheck")
-        self.recheck.setToolTip("Read every file again (after fixing files on disk).")
+        self.recheck.setToolTip(self.tr("Read every file again (after fixing files on disk)."))
         self.recheck.clicked.connect(project.recheck)
         status_row = QHBoxLayout()
         status_row.addWidget(self.check_status, 1)
@@ -135,11 +139,11 @@ class DataPanel(QWidget):
         check_form.addRow(self.findings)
         layout.addWidget(self.check_box_)
 
-        reading, read_form = form_group("Reading images", "data.reading")
+        reading, read_form = form_group(self.tr("Reading images"), "data.reading")
         self.reading_form = read_form
         info = setting_info("data.target_size")
         self.target_size = SizeInput("data.target_size", int(info.low), int(info.high),
-                                     help_text=info.help)
+                                     help_text=setting_text(info.help))
         read_form.addRow(setting_label("data.target_size"), self.target_size)
         self.color_mode = setting_combo("data.color_mode")
         read_form.addRow(setting_label("data.color_mode"), self.color_mode)
@@ -224,9 +228,10 @@ class DataPanel(QWidget):
             self.class_summary.setText(wrap_anywhere(f"Could not read the folder: "
                                                      f"{project.data_error}"))
         elif not train:
-            self.class_summary.setText("Choose a training folder: one sub-folder per class.")
+            self.class_summary.setText(
+                self.tr("Choose a training folder: one sub-folder per class."))
         elif project.summary is None and project.checking:
-            self.class_summary.setText("Scanning…")
+            self.class_summary.setText(self.tr("Scanning…"))
         elif project.summary is None:
             self.class_summary.setText(wrap_anywhere(f"Folder '{train}' does not exist."))
         self._show_summary(project.summary)
@@ -243,9 +248,9 @@ class DataPanel(QWidget):
             self.class_summary.setText(f"Classes from the data file: "
                                        f"{', '.join(info.class_names)} ({validation}).")
         elif project.checking:
-            self.class_summary.setText("Loading the data file…")
+            self.class_summary.setText(self.tr("Loading the data file…"))
         else:
-            self.class_summary.setText("Choose a data file.")
+            self.class_summary.setText(self.tr("Choose a data file."))
 
     def _show_summary(self, summary: Any) -> None:
         table = self.class_table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from fitgen_gui.core.config import IMAGENET_SIZE, setting_info
+from fitgen_gui.core.config import IMAGENET_SIZE
 from fitgen_gui.training.weights_files import (
     WEIGHTS,
     WeightsMissingError,
@@ -17,6 +17,7 @@ from fitgen_gui.ui.widgets.forms import (
     setting_check_box,
     setting_combo,
     setting_double_spin,
+    setting_help,
     setting_int_spin,
     setting_label,
     wrap_anywhere,
@@ -43,7 +44,7 @@ class ModelPanel(QWidget):
         self.project = project
         layout = QVBoxLayout(self)
 
-        network, form = form_group("Network", "model.network")
+        network, form = form_group(self.tr("Network"), "model.network")
         self.architecture = setting_combo("model.architecture")
         form.addRow(setting_label("model.architecture"), self.architecture)
         self.weights = WeightsInput()
@@ -54,15 +55,15 @@ class ModelPanel(QWidget):
         self.weights_note.setWordWrap(True)
         form.addRow("", self.weights_note)
         download_row = QHBoxLayout()
-        self.download_button = QPushButton("Download")
+        self.download_button = QPushButton(self.tr("Download"))
         self.download_button.setObjectName("model.weights_download")
         self.download_button.setToolTip(
-            "Download the ImageNet weights of this network from where Keras gets them (or "
-            "the mirror in FITGEN_WEIGHTS_MIRROR), check them and keep them for next time.")
+            self.tr("Download the ImageNet weights of this network from where Keras gets them (or "
+            "the mirror in FITGEN_WEIGHTS_MIRROR), check them and keep them for next time."))
         self.download_progress = QProgressBar()
         self.download_progress.setObjectName("model.weights_progress")
         self.download_progress.setTextVisible(True)
-        self.download_cancel = QPushButton("Cancel")
+        self.download_cancel = QPushButton(self.tr("Cancel"))
         self.download_cancel.setObjectName("model.weights_cancel")
         for widget in (self.download_button, self.download_progress, self.download_cancel):
             download_row.addWidget(widget)
@@ -88,7 +89,7 @@ class ModelPanel(QWidget):
         self.dropout = setting_double_spin("model.dropout", high=0.9, step=0.05)
         form.addRow(setting_label("model.dropout"), self.dropout)
         self.input_size = SizeInput("model.input_size", 16, 1024, special="Same as the images",
-                                    help_text=setting_info("model.input_size").help)
+                                    help_text=setting_help("model.input_size"))
         form.addRow(setting_label("model.input_size"), self.input_size)
         self.size_note = QLabel("")
         self.size_note.setObjectName("model.size_note")
@@ -96,7 +97,7 @@ class ModelPanel(QWidget):
         form.addRow("", self.size_note)
         layout.addWidget(network)
 
-        learning, learn_form = form_group("Learning", "model.learning")
+        learning, learn_form = form_group(self.tr("Learning"), "model.learning")
         self.optimizer = setting_combo("optimizer.name")
         learn_form.addRow(setting_label("optimizer.name"), self.optimizer)
         self.learning_rate = setting_double_spin("optimizer.learning_rate", low=0.000001,
@@ -110,9 +111,9 @@ class ModelPanel(QWidget):
                                                 step=1, decimals=1, suffix=" epochs")
         decay_row.addWidget(QLabel("×"))
         decay_row.addWidget(self.decay_rate)
-        decay_row.addWidget(QLabel("every"))
+        decay_row.addWidget(QLabel(self.tr("every")))
         decay_row.addWidget(self.decay_epochs)
-        learn_form.addRow("Step decay", decay_row)
+        learn_form.addRow(self.tr("Step decay"), decay_row)
         layout.addWidget(learning)
         layout.addStretch(1)
 
@@ -147,7 +148,7 @@ class ModelPanel(QWidget):
             and config.augmentation.is_random())
         missing = False
         if small:
-            self.weights_note.setText("The small CNN always learns from scratch.")
+            self.weights_note.setText(self.tr("The small CNN always learns from scratch."))
         elif config.model.weights == "imagenet":
             try:
                 path = imagenet_weights_file(architecture)

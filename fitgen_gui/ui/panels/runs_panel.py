@@ -57,9 +57,9 @@ class RunsPanel(QWidget):
         self.workspace_label = QLabel("")
         self.workspace_label.setObjectName("runs.workspace")
         self.workspace_label.setWordWrap(True)
-        change = QPushButton("Change…")
+        change = QPushButton(self.tr("Change…"))
         change.setObjectName("runs.change_workspace")
-        change.setToolTip("The folder where runs are saved.")
+        change.setToolTip(self.tr("The folder where runs are saved."))
         change.clicked.connect(self.workspace_change_requested)
         top.addWidget(self.workspace_label, 1)
         top.addWidget(change)
@@ -78,23 +78,23 @@ class RunsPanel(QWidget):
         self.table.cellDoubleClicked.connect(lambda *_: self._open())
         layout.addWidget(self.table, 1)
         buttons = QGridLayout()
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName("runs.open")
-        self.open_button.setToolTip("Show the run's plots and console.")
-        self.resume_button = QPushButton("Resume…")
+        self.open_button.setToolTip(self.tr("Show the run's plots and console."))
+        self.resume_button = QPushButton(self.tr("Resume…"))
         self.resume_button.setObjectName("runs.resume")
-        self.resume_button.setToolTip("Continue from one of its checkpoints.")
-        self.evaluate_button = QPushButton("Evaluate")
+        self.resume_button.setToolTip(self.tr("Continue from one of its checkpoints."))
+        self.evaluate_button = QPushButton(self.tr("Evaluate"))
         self.evaluate_button.setObjectName("runs.evaluate")
-        self.evaluate_button.setToolTip("How good its model is, per class, on its validation "
-                                        "data (Evaluation tab).")
-        self.export_button = QPushButton("Export…")
+        self.evaluate_button.setToolTip(self.tr("How good its model is, per class, on its "
+                                        "validation data (Evaluation tab)."))
+        self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setObjectName("runs.export")
-        self.export_button.setToolTip("Write its model as .keras, SavedModel, ONNX or TFLite, "
-                                      "self-tested.")
-        self.folder_button = QPushButton("Show folder")
+        self.export_button.setToolTip(self.tr("Write its model as .keras, SavedModel, ONNX or "
+                                      "TFLite, self-tested."))
+        self.folder_button = QPushButton(self.tr("Show folder"))
         self.folder_button.setObjectName("runs.show_folder")
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("runs.refresh")
         self.compare_button = QPushButton(self.tr("Compare"))
         self.compare_button.setObjectName("runs.compare")
@@ -161,8 +161,8 @@ class RunsPanel(QWidget):
             if run.best_epoch is not None:
                 best += f" (epoch {run.best_epoch + 1})"
         item = QTableWidgetItem(best)
-        item.setToolTip("The best epoch by the run's monitored metric; its checkpoint is "
-                        "kept.")
+        item.setToolTip(self.tr("The best epoch by the run's monitored metric; its checkpoint is "
+                        "kept."))
         self.table.setItem(row, 3, item)
         model = QTableWidgetItem(run.model_label() or "—")
         model.setToolTip("Which epoch the run's final model (model.keras) is, and whether "

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from fitgen_gui.core.config import setting_info
 from fitgen_gui.ui.state.binding import Binder
 from fitgen_gui.ui.state.project import Project
 from fitgen_gui.ui.widgets.forms import (
@@ -14,6 +13,7 @@ from fitgen_gui.ui.widgets.forms import (
     setting_check_box,
     setting_combo,
     setting_double_spin,
+    setting_help,
     setting_int_spin,
     setting_label,
 )
@@ -30,7 +30,7 @@ class TrainingPanel(QWidget):
         self.project = project
         layout = QVBoxLayout(self)
 
-        length, form = form_group("Length", "training.length")
+        length, form = form_group(self.tr("Length"), "training.length")
         self.epochs = setting_int_spin("training.epochs")
         form.addRow(setting_label("training.epochs"), self.epochs)
         # 0 (below the setting's range) shows "Automatic": the setting's None.
@@ -44,7 +44,7 @@ class TrainingPanel(QWidget):
         form.addRow(setting_label("training.validation_freq"), self.val_freq)
         layout.addWidget(length)
 
-        feeding, feed_form = form_group("Feeding the model", "training.feeding")
+        feeding, feed_form = form_group(self.tr("Feeding the model"), "training.feeding")
         self.workers = setting_int_spin("training.workers")
         feed_form.addRow(setting_label("training.workers"), self.workers)
         self.multiprocessing = setting_check_box("training.use_multiprocessing")
@@ -54,22 +54,21 @@ class TrainingPanel(QWidget):
         self.shuffle = setting_check_box("training.shuffle")
         feed_form.addRow("", self.shuffle)
         self.class_weights = ClassWeightInput("training.class_weight",
-                                              setting_info("training.class_weight").help)
+                                              setting_help("training.class_weight"))
         self.class_weight = self.class_weights.mode
         self.class_weights_table = self.class_weights.table
         feed_form.addRow(setting_label("training.class_weight"), self.class_weights)
         layout.addWidget(feeding)
 
-        running, run_form = form_group("Running", "training.running")
+        running, run_form = form_group(self.tr("Running"), "training.running")
         self.verbose = setting_combo("training.verbose")
         run_form.addRow(setting_label("training.verbose"), self.verbose)
-        self.seed_input = SeedInput("training.seed", setting_info("training.seed").help)
+        self.seed_input = SeedInput("training.seed", setting_help("training.seed"))
         self.seed, self.random_seed = self.seed_input.seed, self.seed_input.random
         run_form.addRow(setting_label("training.seed"), self.seed_input)
         # The devices are this computer's (set_devices), not a fixed list of choices.
-        self.device = combo("training.device", [("Automatic (GPU when there is one)", "auto"),
-                                                ("CPU", "cpu")],
-                            setting_info("training.device").help)
+        self.device = combo("training.device", [(self._auto_device(), "auto"), ("CPU", "cpu")],
+                            setting_help("training.device"))
         run_form.addRow(setting_label("training.device"), self.device)
         self.mixed_precision = setting_check_box("training.mixed_precision")
         run_form.addRow("", self.mixed_precision)
@@ -78,20 +77,20 @@ class TrainingPanel(QWidget):
         self.check_data = setting_check_box("training.check_data")
         run_form.addRow("", self.check_data)
         self.bad_fraction = PercentInput("training.max_bad_file_fraction",
-                                         setting_info("training.max_bad_file_fraction").help)
+                                         setting_help("training.max_bad_file_fraction"))
         run_form.addRow(setting_label("training.max_bad_file_fraction"), self.bad_fraction)
         self.on_nan = setting_combo("training.on_nan")
         run_form.addRow(setting_label("training.on_nan"), self.on_nan)
         layout.addWidget(running)
 
-        callbacks, cb_form = form_group("During training", "training.callbacks")
+        callbacks, cb_form = form_group(self.tr("During training"), "training.callbacks")
         early_row = QHBoxLayout()
         self.early = setting_check_box("callbacks.early_stopping")
         self.early_monitor = setting_combo("callbacks.early_stopping_monitor")
         self.early_patience = setting_int_spin("callbacks.early_stopping_patience", high=1000,
                                                suffix=" epochs")
         early_row.addWidget(self.early_monitor, 1)
-        early_row.addWidget(QLabel("waiting"))
+        early_row.addWidget(QLabel(self.tr("waiting")))
         early_row.addWidget(self.early_patience)
         cb_form.addRow(self.early)
         cb_form.addRow(setting_label("callbacks.early_stopping_monitor"), early_row)
@@ -107,7 +106,7 @@ class TrainingPanel(QWidget):
         reduce_row.addWidget(self.reduce_monitor, 1)
         reduce_row.addWidget(QLabel("×"))
         reduce_row.addWidget(self.reduce_factor)
-        reduce_row.addWidget(QLabel("after"))
+        reduce_row.addWidget(QLabel(self.tr("after")))
         reduce_row.addWidget(self.reduce_patience)
         cb_form.addRow(self.reduce)
         cb_form.addRow(setting_label("callbacks.reduce_lr_monitor"), reduce_row)
@@ -118,13 +117,13 @@ class TrainingPanel(QWidget):
                                                  special="All")
         self.monitor = setting_combo("callbacks.monitor")
         keep_row.addWidget(self.keep_checkpoints)
-        keep_row.addWidget(QLabel("and the best by"))
+        keep_row.addWidget(QLabel(self.tr("and the best by")))
         keep_row.addWidget(self.monitor, 1)
         cb_form.addRow(setting_label("callbacks.keep_last_checkpoints"), keep_row)
         self.final_model = setting_combo("callbacks.final_model")
         cb_form.addRow(setting_label("callbacks.final_model"), self.final_model)
-        note = QLabel("A checkpoint is saved after every epoch, so a run can be resumed from "
-                      "any kept epoch.")
+        note = QLabel(self.tr("A checkpoint is saved after every epoch, so a run can be resumed "
+                      "from any kept epoch."))
         note.setWordWrap(True)
         cb_form.addRow(note)
         layout.addWidget(callbacks)
@@ -172,13 +171,16 @@ class TrainingPanel(QWidget):
         self.steps.setSpecialValueText(f"Automatic ({train})" if train else "Automatic")
         self.val_steps.setSpecialValueText(f"Automatic ({val})" if val else "Automatic")
 
+    def _auto_device(self) -> str:
+        return self.tr("Automatic (GPU when there is one)")
+
     def set_devices(self, devices: list[tuple[str, str]]) -> None:
         """The devices TensorFlow found: ``[(key, label)]``."""
         current = self.project.config.training.device
         self.device.blockSignals(True)
         self.device.clear()
         for key, label in devices:
-            self.device.addItem(label, key)
+            self.device.addItem(self._auto_device() if key == "auto" else label, key)
         index = self.device.findData(current)
         self.device.setCurrentIndex(max(index, 0))
         self.device.blockSignals(False)

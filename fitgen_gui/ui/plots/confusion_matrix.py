@@ -45,8 +45,8 @@ class ConfusionMatrix(QTableWidget):
         self.setObjectName("evaluation.matrix")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setToolTip("Rows: the true class; columns: the predicted class. Click a cell "
-                        "to see its images.")
+        self.setToolTip(self.tr("Rows: the true class; columns: the predicted class. Click a cell "
+                        "to see its images."))
         self.classes: list[str] = []
         self.matrix: list[list[int]] = []
         self.normalized = False

@@ -116,13 +116,13 @@ class TrainingPlots(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         smoothing_row = QHBoxLayout()
-        smoothing_row.addWidget(QLabel("Smoothing of batch curves"))
+        smoothing_row.addWidget(QLabel(self.tr("Smoothing of batch curves")))
         self.smoothing = QSlider(Qt.Orientation.Horizontal)
         self.smoothing.setObjectName("training.smoothing")
         self.smoothing.setRange(0, 99)
         self.smoothing.setValue(60)
-        self.smoothing.setToolTip("Averages the noisy per-batch values (like TensorBoard's "
-                                  "smoothing); the faint line shows them raw.")
+        self.smoothing.setToolTip(self.tr("Averages the noisy per-batch values (like TensorBoard's "
+                                  "smoothing); the faint line shows them raw."))
         self.smoothing.setMaximumWidth(220)
         smoothing_row.addWidget(self.smoothing)
         smoothing_row.addStretch(1)

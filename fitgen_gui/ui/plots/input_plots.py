@@ -141,16 +141,16 @@ class InputPlots(QWidget):
         self.verdict = ElidedLabel("Data feed: the time each batch waited for data appears "
                                    "here while training.", "training.input.verdict")
         top.addWidget(self.verdict, 1)
-        self.profile_button = QPushButton("Profile 20 batches")
+        self.profile_button = QPushButton(self.tr("Profile 20 batches"))
         self.profile_button.setObjectName("training.input.profile")
         self.profile_button.setToolTip(
-            "Write a TensorBoard profile of the next 20 training batches into the run "
-            "folder, and show the profiler's verdict on the input pipeline.")
+            self.tr("Write a TensorBoard profile of the next 20 training batches into the run "
+            "folder, and show the profiler's verdict on the input pipeline."))
         self.profile_button.setEnabled(False)
-        self.tune_button = QPushButton("Tune loader…")
+        self.tune_button = QPushButton(self.tr("Tune loader…"))
         self.tune_button.setObjectName("training.input.tune")
-        self.tune_button.setToolTip("Measure the data alone, the model alone and both, and "
-                                    "find the fastest number of workers.")
+        self.tune_button.setToolTip(self.tr("Measure the data alone, the model alone and both, and "
+                                    "find the fastest number of workers."))
         top.addWidget(self.profile_button)
         top.addWidget(self.tune_button)
         layout.addLayout(top)
@@ -169,9 +169,9 @@ class InputPlots(QWidget):
         self.histogram_plot = _plot(
             " ".join(f'<span style="color:{color}">{name}</span>' for name, color in _HISTOGRAM),
             "% of images", "training.plot.class_histogram", x_label="class")
-        self.histogram_plot.setToolTip("The share of each class in the training folder, in "
+        self.histogram_plot.setToolTip(self.tr("The share of each class in the training folder, in "
                                        "the last epoch's training batches and in its "
-                                       "validation batches.")
+                                       "validation batches."))
         for plot in (self.time_plot, self.strip_plot, self.histogram_plot):
             # Narrow windows: the plots share the width by their stretch, never overflow.
             plot.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -220,8 +220,8 @@ class InputPlots(QWidget):
         self.epoch_counts = self.val_counts = ()
         self.val_batch_counts.clear()
         self.epoch_percents.clear()
-        self.verdict.setText("Data feed: the time each batch waited for data appears here "
-                             "while training.")
+        self.verdict.setText(self.tr("Data feed: the time each batch waited for data appears here "
+                             "while training."))
         self._dirty = True
         self.flush()
 

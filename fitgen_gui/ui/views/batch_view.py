@@ -116,26 +116,26 @@ class BatchView(QWidget):
         self._config: RunConfig | None = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Batch"))
+        bar.addWidget(QLabel(self.tr("Batch")))
         self.number = QSpinBox()
         self.number.setObjectName("batches.number")
         self.number.setRange(1, 10**8)
-        self.number.setToolTip("The batch number over the whole run, from 1 (epoch 2 starts "
-                               "after the batches of epoch 1).")
-        self.show_button = QPushButton("Show batch")
+        self.number.setToolTip(self.tr("The batch number over the whole run, from 1 (epoch 2 "
+                               "starts after the batches of epoch 1)."))
+        self.show_button = QPushButton(self.tr("Show batch"))
         self.show_button.setObjectName("batches.show")
-        self.show_button.setToolTip("Rebuild this batch exactly as training gets it (same "
-                                    "seed, order, augmentation, class weights).")
-        self.spike_button = QPushButton("Go to loss spike")
+        self.show_button.setToolTip(self.tr("Rebuild this batch exactly as training gets it (same "
+                                    "seed, order, augmentation, class weights)."))
+        self.spike_button = QPushButton(self.tr("Go to loss spike"))
         self.spike_button.setObjectName("batches.spike")
-        self.spike_button.setToolTip("In the run shown in the Training tab, find the batch "
-                                     "whose loss became NaN or jumped the most, and show it.")
-        self.augment_button = QPushButton("16 augmentations")
+        self.spike_button.setToolTip(self.tr("In the run shown in the Training tab, find the batch "
+                                     "whose loss became NaN or jumped the most, and show it."))
+        self.augment_button = QPushButton(self.tr("16 augmentations"))
         self.augment_button.setObjectName("batches.augment")
         self.augment_button.setCheckable(True)
-        self.augment_button.setToolTip("The selected image (click one) 16 times, each with "
-                                       "the augmentation drawn anew.")
-        self.tune_button = QPushButton("Tune loader…")
+        self.augment_button.setToolTip(self.tr("The selected image (click one) 16 times, each with "
+                                       "the augmentation drawn anew."))
+        self.tune_button = QPushButton(self.tr("Tune loader…"))
         self.tune_button.setObjectName("batches.tune")
         for widget in (self.number, self.show_button, self.spike_button, self.augment_button,
                        self.tune_button):
@@ -178,7 +178,7 @@ class BatchView(QWidget):
         self.histogram.setObjectName("batches.histogram")
         self.histogram.setBackground("w")
         item = self.histogram.getPlotItem()
-        item.setTitle("Input values per channel", size="10pt")
+        item.setTitle(self.tr("Input values per channel"), size="10pt")
         item.setLabel("left", "count")
         item.setLabel("bottom", "value")
         item.addLegend(offset=(-10, 10), labelTextSize="8pt")
@@ -223,8 +223,8 @@ class BatchView(QWidget):
     def go_to_spike(self) -> None:
         run_dir = self._run_source()
         if not run_dir:
-            self.status.setText("No run is shown in the Training tab: train or open a run "
-                                "first, then look for its loss spike.")
+            self.status.setText(self.tr("No run is shown in the Training tab: train or open a run "
+                                "first, then look for its loss spike."))
             return
         from fitgen_gui.core.run_dir import RunDir
         from fitgen_gui.training.batch_tap import find_loss_spike

@@ -78,22 +78,22 @@ class EvaluationView(QWidget):
         self.picker = ModelPicker(choice, "evaluation.model")
         layout.addWidget(self.picker)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Data"))
+        bar.addWidget(QLabel(self.tr("Data")))
         self.data = QComboBox()
         self.data.setObjectName("evaluation.data")
-        self.data.addItem("Validation data", "val")
-        self.data.addItem("Training data", "train")
-        self.data.addItem("Another folder…", "")
-        self.data.setToolTip("The images to evaluate on: the run's own, or a folder with one "
-                             "sub-folder per class (the model's class names).")
+        self.data.addItem(self.tr("Validation data"), "val")
+        self.data.addItem(self.tr("Training data"), "train")
+        self.data.addItem(self.tr("Another folder…"), "")
+        self.data.setToolTip(self.tr("The images to evaluate on: the run's own, or a folder with "
+                             "one sub-folder per class (the model's class names)."))
         bar.addWidget(self.data)
-        self.evaluate_button = QPushButton("Evaluate")
+        self.evaluate_button = QPushButton(self.tr("Evaluate"))
         self.evaluate_button.setObjectName("evaluation.run")
         self.evaluate_button.setProperty("primary", True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("evaluation.cancel")
         self.cancel_button.setEnabled(False)
-        self.export_button = QPushButton("Export model…")
+        self.export_button = QPushButton(self.tr("Export model…"))
         self.export_button.setObjectName("evaluation.export")
         self._export_tip = ("Write the model as .keras, SavedModel, ONNX or TFLite, each "
                             "checked against FitGen's predictions.")
@@ -105,7 +105,7 @@ class EvaluationView(QWidget):
         self.progress.setFormat("")
         bar.addWidget(self.progress, 1)
         layout.addLayout(bar)
-        self.summary = QLabel("Choose a model and press Evaluate to see how good it is.")
+        self.summary = QLabel(self.tr("Choose a model and press Evaluate to see how good it is."))
         self.summary.setObjectName("evaluation.summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -113,16 +113,17 @@ class EvaluationView(QWidget):
 
         self.per_class = QTableWidget(0, 5)
         self.per_class.setObjectName("evaluation.per_class")
-        self.per_class.setHorizontalHeaderLabels(["Class", "Precision", "Recall", "F1",
-                                                  "Images"])
+        self.per_class.setHorizontalHeaderLabels(
+            [self.tr("Class"), self.tr("Precision"), self.tr("Recall"), self.tr("F1"),
+             self.tr("Images")])
         self.per_class.verticalHeader().setVisible(False)
         self.per_class.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.per_class.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.per_class.setToolTip("Precision: of the images the model called this class, the "
-                                  "share that are. Recall: of the images of this class, the "
-                                  "share it found. F1: both in one number.")
+        self.per_class.setToolTip(self.tr("Precision: of the images the model called this class, "
+                                  "the share that are. Recall: of the images of this class, the "
+                                  "share it found. F1: both in one number."))
         self.confused = QLabel("")
         self.confused.setObjectName("evaluation.confused")
         self.confused.setWordWrap(True)
@@ -132,15 +133,15 @@ class EvaluationView(QWidget):
         left_layout.addWidget(self.per_class, 1)
         left_layout.addWidget(self.confused)
         self.matrix = ConfusionMatrix()
-        self.row_share = QCheckBox("Row shares (%)")
+        self.row_share = QCheckBox(self.tr("Row shares (%)"))
         self.row_share.setObjectName("evaluation.row_share")
-        self.row_share.setToolTip("Each row as shares of its images (it sums to 100%), "
-                                  "instead of counts.")
+        self.row_share.setToolTip(self.tr("Each row as shares of its images (it sums to 100%), "
+                                  "instead of counts."))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         matrix_bar = QHBoxLayout()
-        title = QLabel("Confusion matrix (rows: true class, columns: predicted)")
+        title = QLabel(self.tr("Confusion matrix (rows: true class, columns: predicted)"))
         title.setWordWrap(True)  # never what keeps the per-class table narrow
         matrix_bar.addWidget(title, 1)
         matrix_bar.addWidget(self.row_share)
@@ -159,9 +160,9 @@ class EvaluationView(QWidget):
             f"{p.predicted}? {p.confidence:.0%}"))
         self.galleries = QTabWidget()
         self.galleries.setObjectName("evaluation.galleries")
-        self.galleries.addTab(self.cell_gallery, "Matrix cell")
-        self.galleries.addTab(self.mistakes, "Most confident mistakes")
-        self.galleries.addTab(self.unsure, "Least sure")
+        self.galleries.addTab(self.cell_gallery, self.tr("Matrix cell"))
+        self.galleries.addTab(self.mistakes, self.tr("Most confident mistakes"))
+        self.galleries.addTab(self.unsure, self.tr("Least sure"))
         self.detail = ImageDetail(tasks, "evaluation.detail")
         # Move to class, Exclude, Undo for the image shown (journaled: core/fixes.py).
         self.fixes = fixes or DatasetFixes(self)
@@ -228,8 +229,8 @@ class EvaluationView(QWidget):
     def _data_chosen(self, index: int) -> None:
         if self.data.itemData(index) != "":
             return
-        folder = QFileDialog.getExistingDirectory(self, "A folder with one sub-folder per "
-                                                  "class", self.choice.workspace)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("A folder with one sub-folder per "
+                                                  "class"), self.choice.workspace)
         if not folder:
             self.data.setCurrentIndex(0)
             return
@@ -306,7 +307,7 @@ class EvaluationView(QWidget):
         if result is None:
             self.progress.setValue(0)
             self.progress.setFormat("Cancelled")
-            self.summary.setText("The evaluation was cancelled.")
+            self.summary.setText(self.tr("The evaluation was cancelled."))
             return
         evaluation, saved = result
         self.progress.setValue(1)
@@ -323,7 +324,7 @@ class EvaluationView(QWidget):
         self.summary.setText(f"<span style='color:#b3261e'>Could not evaluate: "
                              f"{message}</span>")
         if details:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Evaluation failed", message,
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Evaluation failed"), message,
                               QMessageBox.StandardButton.Ok, self)
             box.setObjectName("dialog.evaluation_failed")
             box.setDetailedText(details)

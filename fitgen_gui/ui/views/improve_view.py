@@ -73,25 +73,25 @@ class ImproveView(QWidget):
         self._busy = ""  # "" or what runs: "errors", "duplicates"
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Folds"))
+        bar.addWidget(QLabel(self.tr("Folds")))
         self.folds = QSpinBox()
         self.folds.setObjectName("improve.folds")
         self.folds.setRange(2, 20)
         self.folds.setValue(5)
-        self.folds.setToolTip("K: each fold's model trains on the other K-1 folds and "
-                              "predicts its own images, which it never saw.")
+        self.folds.setToolTip(self.tr("K: each fold's model trains on the other K-1 folds and "
+                              "predicts its own images, which it never saw."))
         bar.addWidget(self.folds)
-        self.find_button = QPushButton("Find likely label errors")
+        self.find_button = QPushButton(self.tr("Find likely label errors"))
         self.find_button.setObjectName("improve.find")
         self.find_button.setProperty("primary", True)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("improve.stop")
-        self.stop_button.setToolTip("Stop after the current batch; finished folds are kept "
-                                    "and reused next time.")
-        self.train_again_button = QPushButton("Train again")
+        self.stop_button.setToolTip(self.tr("Stop after the current batch; finished folds are kept "
+                                    "and reused next time."))
+        self.train_again_button = QPushButton(self.tr("Train again"))
         self.train_again_button.setObjectName("improve.train_again")
-        self.train_again_button.setToolTip("A new run with this run's settings on the folders "
-                                           "as they are now (after your fixes).")
+        self.train_again_button.setToolTip(self.tr("A new run with this run's settings on the "
+                                           "folders as they are now (after your fixes)."))
         for widget in (self.find_button, self.stop_button, self.train_again_button):
             bar.addWidget(widget)
         self.progress = QProgressBar()
@@ -99,8 +99,8 @@ class ImproveView(QWidget):
         self.progress.setFormat("")
         bar.addWidget(self.progress, 1)
         layout.addLayout(bar)
-        self.summary = QLabel("Choose a run (Runs tab, or train one) to look for label "
-                              "errors in its training images.")
+        self.summary = QLabel(self.tr("Choose a run (Runs tab, or train one) to look for label "
+                              "errors in its training images."))
         self.summary.setObjectName("improve.summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -111,10 +111,10 @@ class ImproveView(QWidget):
         errors_layout = QVBoxLayout(errors)
         errors_layout.setContentsMargins(0, 0, 0, 0)
         pair_bar = QHBoxLayout()
-        pair_bar.addWidget(QLabel("Show"))
+        pair_bar.addWidget(QLabel(self.tr("Show")))
         self.pair = QComboBox()
         self.pair.setObjectName("improve.pair")
-        self.pair.setToolTip("Only the images of one folder that look like another class.")
+        self.pair.setToolTip(self.tr("Only the images of one folder that look like another class."))
         pair_bar.addWidget(self.pair, 1)
         errors_layout.addLayout(pair_bar)
         self.gallery = Gallery(tasks, "improve.errors", lambda p: (
@@ -132,18 +132,18 @@ class ImproveView(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 1)
         errors_layout.addWidget(split, 1)
-        self.tabs.addTab(errors, "Likely label errors")
+        self.tabs.addTab(errors, self.tr("Likely label errors"))
         dup_page = QWidget()
         dup_layout = QVBoxLayout(dup_page)
         dup_layout.setContentsMargins(0, 0, 0, 0)
-        self.find_duplicates_button = QPushButton("Find near-duplicates")
+        self.find_duplicates_button = QPushButton(self.tr("Find near-duplicates"))
         self.find_duplicates_button.setObjectName("improve.find_duplicates")
-        self.find_duplicates_button.setToolTip("Read every image of the run's folders and "
-                                               "compare their perceptual hashes.")
+        self.find_duplicates_button.setToolTip(self.tr("Read every image of the run's folders and "
+                                               "compare their perceptual hashes."))
         dup_layout.addWidget(self.find_duplicates_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.duplicates = DuplicatePairs(tasks, fixes, "improve.duplicates")
         dup_layout.addWidget(self.duplicates, 1)
-        self.tabs.addTab(dup_page, "Near-duplicates")
+        self.tabs.addTab(dup_page, self.tr("Near-duplicates"))
         layout.addWidget(self.tabs, 1)
 
         self.find_button.clicked.connect(self.find_errors)
@@ -196,8 +196,8 @@ class ImproveView(QWidget):
         self.fix_bar.set_item(None, None, [])
         self.duplicates.show_pairs([], [], "Press Find near-duplicates.")
         if path is None:
-            self.summary.setText("Choose a run (Runs tab, or train one) to look for label "
-                                 "errors in its training images.")
+            self.summary.setText(self.tr("Choose a run (Runs tab, or train one) to look for label "
+                                 "errors in its training images."))
             self._sync()
             return
         try:
@@ -254,7 +254,7 @@ class ImproveView(QWidget):
 
     def _describe_plan(self, path: str) -> None:
         folds = self.folds.value()
-        self.summary.setText("Working out the folds…")
+        self.summary.setText(self.tr("Working out the folds…"))
 
         def plan() -> str:
             from fitgen_gui.training.out_of_fold import plan_out_of_fold

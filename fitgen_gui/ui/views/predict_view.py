@@ -77,16 +77,16 @@ class PredictView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(ModelPicker(choice, "predict.model"))
         bar = QHBoxLayout()
-        self.files_button = QPushButton("Choose images…")
+        self.files_button = QPushButton(self.tr("Choose images…"))
         self.files_button.setObjectName("predict.files")
-        self.folder_button = QPushButton("Choose folder…")
+        self.folder_button = QPushButton(self.tr("Choose folder…"))
         self.folder_button.setObjectName("predict.folder")
-        self.folder_button.setToolTip("Every image in the folder and its sub-folders.")
-        self.save_button = QPushButton("Save CSV…")
+        self.folder_button.setToolTip(self.tr("Every image in the folder and its sub-folders."))
+        self.save_button = QPushButton(self.tr("Save CSV…"))
         self.save_button.setObjectName("predict.save")
-        self.save_button.setToolTip("file, predicted, confidence, one column per class, error: "
-                                    "the columns of `fitgen predict`.")
-        self.cancel_button = QPushButton("Cancel")
+        self.save_button.setToolTip(self.tr("file, predicted, confidence, one column per class, "
+                                    "error: the columns of `fitgen predict`."))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("predict.cancel")
         for button in (self.files_button, self.folder_button, self.save_button,
                        self.cancel_button):
@@ -96,7 +96,7 @@ class PredictView(QWidget):
         self.progress.setFormat("")
         bar.addWidget(self.progress, 1)
         layout.addLayout(bar)
-        self.status = QLabel("Drop images or a folder here, or choose them.")
+        self.status = QLabel(self.tr("Drop images or a folder here, or choose them."))
         self.status.setObjectName("predict.status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -155,7 +155,7 @@ class PredictView(QWidget):
             self.predict(files)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "A folder of images to predict")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("A folder of images to predict"))
         if folder:
             self.predict([folder])
 
@@ -163,8 +163,8 @@ class PredictView(QWidget):
         """Predict image files and folders (searched recursively) in the background."""
         path, epoch = self.choice.path, self.choice.epoch
         if path is None:
-            self.status.setText("Train a model first (or choose a model file), then drop the "
-                                "images again.")
+            self.status.setText(self.tr("Train a model first (or choose a model file), then drop "
+                                "the images again."))
             return False
         if self._blocked or self.work.busy:
             self.status.setText(self._blocked or "Wait for the current task to end.")
@@ -248,7 +248,7 @@ class PredictView(QWidget):
             text += f"; {failed} could not be read (see the Error column)"
         self.status.setText(text + ". Click a column to sort; choose a row to see it.")
         if not rows:
-            self.status.setText("No image files there.")
+            self.status.setText(self.tr("No image files there."))
         self._sync()
         readable = [r for r in range(table.rowCount()) if self.rows[
             table.item(r, 0).data(Qt.ItemDataRole.UserRole)].probabilities is not None]
@@ -274,7 +274,8 @@ class PredictView(QWidget):
         return to_csv(self.rows, self.classes)
 
     def _save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the predictions", "predictions.csv",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the predictions"),
+                                              "predictions.csv",
                                               "CSV files (*.csv)")
         if not path:
             return
@@ -282,7 +283,7 @@ class PredictView(QWidget):
             with open(path, "w", encoding="utf-8", newline="") as f:
                 f.write(self.csv_text())
         except OSError as exc:
-            QMessageBox.warning(self, "Could not save", f"Could not write '{path}': "
+            QMessageBox.warning(self, self.tr("Could not save"), f"Could not write '{path}': "
                                 f"{exc.strerror or exc}. Choose another place.")
             return
         self.status.setText(f"Saved {len(self.rows)} rows to {path}.")

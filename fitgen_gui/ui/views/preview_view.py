@@ -75,26 +75,27 @@ class PreviewView(QWidget):
         self.last: Any = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.new_batch = QPushButton("New batch")
+        self.new_batch = QPushButton(self.tr("New batch"))
         self.new_batch.setObjectName("preview.new_batch")
-        self.new_batch.setToolTip("Show the next batch of images (a data file's generator "
-                                  "starts again after it raised).")
-        self.reaugment = QPushButton("New augmentation")
+        self.new_batch.setToolTip(self.tr("Show the next batch of images (a data file's generator "
+                                  "starts again after it raised)."))
+        self.reaugment = QPushButton(self.tr("New augmentation"))
         self.reaugment.setObjectName("preview.reaugment")
-        self.reaugment.setToolTip("The same images with new random changes.")
-        self.originals = QPushButton("Show originals")
+        self.reaugment.setToolTip(self.tr("The same images with new random changes."))
+        self.originals = QPushButton(self.tr("Show originals"))
         self.originals.setObjectName("preview.originals")
         self.originals.setCheckable(True)
-        self.originals.setToolTip("Before/after: the same images without augmentation.")
+        self.originals.setToolTip(self.tr("Before/after: the same images without augmentation."))
         self.count = QComboBox()
         self.count.setObjectName("preview.count")
         for n in (8, 16, 32):
             self.count.addItem(f"{n} images", n)
         self.count.setCurrentIndex(1)
-        self.count.setToolTip("How many images of the batch to show.")
+        self.count.setToolTip(self.tr("How many images of the batch to show."))
         for widget in (self.new_batch, self.reaugment, self.originals, self.count):
             bar.addWidget(widget)
-        self.status = ElidedLabel("Choose a training folder to see a batch.", "preview.status")
+        self.status = ElidedLabel(self.tr("Choose a training folder to see a batch."),
+                                  "preview.status")
         bar.addWidget(self.status, 1)
         layout.addLayout(bar)
         self.grid_host = QWidget()
@@ -145,9 +146,9 @@ class PreviewView(QWidget):
             if problem.field in ("data.train_dir", "data.generator_file", "data.source"):
                 return problem.message[0].upper() + problem.message[1:]
         if data.source == "folders" and not data.train_dir:
-            return "Choose a training folder to see a batch."
+            return self.tr("Choose a training folder to see a batch.")
         if data.source == "python" and not data.generator_file:
-            return "Choose a data file to see its batches."
+            return self.tr("Choose a data file to see its batches.")
         return ""
 
     def _compute(self) -> None:
@@ -167,7 +168,7 @@ class PreviewView(QWidget):
         count = int(self.count.currentData())
         summary = self.project.summary
         tree = summary.trees.get("train") if summary is not None else None
-        self.status.setText("Preparing a batch…")
+        self.status.setText(self.tr("Preparing a batch…"))
         for button in (self.reaugment, self.originals):
             button.setEnabled(not from_file)
         sources = self._sources

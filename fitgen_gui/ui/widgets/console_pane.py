@@ -35,7 +35,7 @@ class ConsolePane(QPlainTextEdit):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.setFont(font)
-        self.setPlaceholderText("What Keras prints appears here while training runs.")
+        self.setPlaceholderText(self.tr("What Keras prints appears here while training runs."))
         self._buffer = ConsoleBuffer(self._finish_line)
         self._live = False  # whether the last block is the line being drawn
         self._pending: list[str] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fitgen_gui.core.config import RunConfig
@@ -16,7 +17,7 @@ def confirm_data_file(parent: QWidget, config: RunConfig) -> RunConfig:
     if config.data.source != "python" or not config.data.generator_file:
         return config
     answer = QMessageBox.question(
-        parent, "Run the project's data file?",
+        parent, QCoreApplication.translate("data_file_questions", "Run the project's data file?"),
         f"This project gets its data by running the Python file\n{config.data.generator_file}"
         "\n\nRun it? Choose No if you do not know the file; the project then opens with "
         "image folders as the data source.",
@@ -33,7 +34,7 @@ def ask_to_run_data_file(parent: QWidget, config: RunConfig, purpose: str) -> bo
     if config.data.source != "python":
         return False
     answer = QMessageBox.question(
-        parent, "Run the run's data file?",
+        parent, QCoreApplication.translate("data_file_questions", "Run the run's data file?"),
         f"This run gets its data by running the Python file\n{config.data.generator_file}"
         f"\n\nRun it {purpose}? Choose No if you do not know the file.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -138,7 +138,7 @@ class DuplicatePairs(QWidget):
             return
         for label, image in zip(self.images, images, strict=True):
             if image is None:
-                label.setText("This file is not there any more (moved or excluded?).")
+                label.setText(self.tr("This file is not there any more (moved or excluded?)."))
                 continue
             rgb = image if image.shape[-1] == 3 else np.repeat(image[..., :1], 3, axis=-1)
             label.setPixmap(pixmap_of(rgb))

@@ -43,24 +43,24 @@ class FixBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.move_button = QToolButton()
         self.move_button.setObjectName(f"{name}.move")
-        self.move_button.setText("Move to class ▸")
+        self.move_button.setText(self.tr("Move to class ▸"))
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.move_button.setToolTip("Move the image into another class folder (journaled in "
-                                    "the dataset's fixes.jsonl; Undo puts it back).")
+        self.move_button.setToolTip(self.tr("Move the image into another class folder (journaled "
+                                    "in the dataset's fixes.jsonl; Undo puts it back)."))
         self.move_menu = QMenu(self.move_button)
         self.move_button.setMenu(self.move_menu)
-        self.exclude_button = QPushButton("Exclude")
+        self.exclude_button = QPushButton(self.tr("Exclude"))
         self.exclude_button.setObjectName(f"{name}.exclude")
-        self.exclude_button.setToolTip("Move the image to _excluded/<its class>/ beside the "
-                                       "class folders: left out of training, never deleted.")
-        self.undo_button = QPushButton("Undo")
+        self.exclude_button.setToolTip(self.tr("Move the image to _excluded/<its class>/ beside "
+                                       "the class folders: left out of training, never deleted."))
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName(f"{name}.undo")
         self.journal_button = QToolButton()
         self.journal_button.setObjectName(f"{name}.journal")
-        self.journal_button.setText("Fixes ▾")
+        self.journal_button.setText(self.tr("Fixes ▾"))
         self.journal_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.journal_button.setToolTip("Every fix of this dataset (its fixes.jsonl): choose "
-                                       "one to undo it.")
+        self.journal_button.setToolTip(self.tr("Every fix of this dataset (its fixes.jsonl): "
+                                       "choose one to undo it."))
         self.journal_menu = QMenu(self.journal_button)
         self.journal_button.setMenu(self.journal_menu)
         self.status = QLabel("")
@@ -154,4 +154,4 @@ class FixBar(QWidget):
             item.setEnabled(can_undo)
             item.triggered.connect(lambda _=False, i=action.id: self.undo(i))
         menu.addSeparator()
-        menu.addAction("Undo all").triggered.connect(self.undo_all)
+        menu.addAction(self.tr("Undo all")).triggered.connect(self.undo_all)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,8 +37,10 @@ __all__ = [
     "setting_check_box",
     "setting_combo",
     "setting_double_spin",
+    "setting_help",
     "setting_int_spin",
     "setting_label",
+    "setting_text",
     "tip",
     "wrap_anywhere",
 ]
@@ -109,13 +111,27 @@ def setting_label(field: str) -> str:
     """The setting's label, as the form row shows it."""
     from fitgen_gui.core.config import field_label
 
-    return field_label(field)
+    return setting_text(field_label(field))
+
+
+def setting_text(text: str) -> str:
+    """A label, help or choice text of core/config.py's ``setting(...)`` in the app's
+    language (core stays English for the CLI; ui/widgets/setting_texts.py lists them for
+    lupdate under the context ``Setting``)."""
+    return QCoreApplication.translate("Setting", text) if text else text
+
+
+def setting_help(field: str) -> str:
+    """The setting's help (its tooltip) in the app's language."""
+    from fitgen_gui.core.config import setting_info
+
+    return setting_text(setting_info(field).help)
 
 
 def _help(field: str, extra: str) -> str:
     from fitgen_gui.core.config import setting_info
 
-    return " ".join(t for t in (setting_info(field).help, extra) if t)
+    return " ".join(t for t in (setting_text(setting_info(field).help), extra) if t)
 
 
 def setting_combo(field: str, *, extra_help: str = "") -> QComboBox:
@@ -123,7 +139,7 @@ def setting_combo(field: str, *, extra_help: str = "") -> QComboBox:
     from fitgen_gui.core.config import setting_info
 
     info = setting_info(field)
-    return combo(field, [(label, value) for value, label in info.choices],
+    return combo(field, [(setting_text(label), value) for value, label in info.choices],
                  _help(field, extra_help))
 
 
@@ -184,9 +200,10 @@ class PathPicker(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = _named(QLineEdit(), f"{name}.path")
-        self.edit.setPlaceholderText("Choose a folder…" if folder else "Choose a file…")
+        self.edit.setPlaceholderText(self.tr("Choose a folder…") if folder
+                                     else self.tr("Choose a file…"))
         self.edit.setClearButtonEnabled(True)
-        self.button = _named(QPushButton("Browse…"), f"{name}.browse")
+        self.button = _named(QPushButton(self.tr("Browse…")), f"{name}.browse")
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.button)
         tip(self.edit, help_text)

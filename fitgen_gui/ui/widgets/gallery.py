@@ -77,7 +77,7 @@ class ImageDetail(QWidget):
         self.prediction: Any = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
-        self.image = QLabel("Choose an image")
+        self.image = QLabel(self.tr("Choose an image"))
         self.image.setObjectName(f"{name}.image")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # As large as the space allows, up to DETAIL: small windows keep room for the rest.
@@ -107,17 +107,17 @@ class ImageDetail(QWidget):
             self.top_rows.append((label, bar))
         layout.addLayout(top)
         buttons = QHBoxLayout()
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName(f"{name}.open")
-        self.open_button.setToolTip("Open the image in the system's viewer.")
-        self.folder_button = QPushButton("Show folder")
+        self.open_button.setToolTip(self.tr("Open the image in the system's viewer."))
+        self.folder_button = QPushButton(self.tr("Show folder"))
         self.folder_button.setObjectName(f"{name}.folder")
-        self.gradcam_button = QPushButton("Grad-CAM")
+        self.gradcam_button = QPushButton(self.tr("Grad-CAM"))
         self.gradcam_button.setObjectName(f"{name}.gradcam")
         self.gradcam_button.setCheckable(True)
-        self.gradcam_button.setToolTip("Where the model looked for the predicted class: "
+        self.gradcam_button.setToolTip(self.tr("Where the model looked for the predicted class: "
                                        "bright areas weighed most (Grad-CAM on the last "
-                                       "convolution).")
+                                       "convolution)."))
         for button in (self.open_button, self.folder_button, self.gradcam_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
@@ -151,14 +151,14 @@ class ImageDetail(QWidget):
                 bar.setFormat(f"{top[row][1]:.1%}")
         if not has:
             self.image.setPixmap(QPixmap())
-            self.image.setText("Choose an image")
+            self.image.setText(self.tr("Choose an image"))
             self.file.setText("")
             self.info.setText("")
             return
         self.file.setText(prediction.file)
         self.file.setToolTip(prediction.file)
         self.info.setText(self._describe(prediction))
-        self.image.setText("Loading…")
+        self.image.setText(self.tr("Loading…"))
 
         def load() -> np.ndarray | None:
             from fitgen_gui.data.folder_summary import thumbnail
@@ -187,7 +187,7 @@ class ImageDetail(QWidget):
         if prediction is not self.prediction:
             return
         if image is None:
-            self.image.setText("This file cannot be read now.")
+            self.image.setText(self.tr("This file cannot be read now."))
             return
         self._plain = pixmap_of(image if image.shape[-1] == 3 else np.repeat(
             image[..., :1], 3, axis=-1))
@@ -223,7 +223,7 @@ class ImageDetail(QWidget):
         if self._overlay is not None:
             self._show(self._overlay)
         elif self.prediction is not None:
-            self.image.setText("Computing Grad-CAM…")
+            self.image.setText(self.tr("Computing Grad-CAM…"))
             self.gradcam_requested.emit(self.prediction)
 
     def set_gradcam(self, prediction: Any, image: np.ndarray, heat: np.ndarray) -> None:

@@ -134,7 +134,7 @@ class OptionalRange(_Composite):
         layout = _row(self)
         layout.addWidget(self.enabled)
         layout.addWidget(self.low)
-        layout.addWidget(QLabel("to"))
+        layout.addWidget(QLabel(self.tr("to")))
         layout.addWidget(self.high)
         self.enabled.toggled.connect(self._changed)
         self.low.valueChanged.connect(self._changed)
@@ -194,7 +194,7 @@ class SeedInput(_Composite):
     def __init__(self, name: str, help_text: str = "") -> None:
         super().__init__(f"{name}.group")
         self.seed = int_spin(name, 0, 2**31 - 1, help_text=help_text)
-        self.random = check_box("training.random_seed", "Random",
+        self.random = check_box("training.random_seed", self.tr("Random"),
                                 "A different random run each time.")
         layout = _row(self)
         layout.addWidget(self.seed, 1)
@@ -237,9 +237,9 @@ class ClassWeightInput(_Composite):
 
     def __init__(self, name: str, help_text: str = "") -> None:
         super().__init__(f"{name}.group")
-        self.mode = combo(name, [("None", "none"),
-                                 ("Balanced (rarer classes count more)", "balanced"),
-                                 ("Per class…", "custom")], help_text)
+        self.mode = combo(name, [(self.tr("None"), "none"),
+                                 (self.tr("Balanced (rarer classes count more)"), "balanced"),
+                                 (self.tr("Per class…"), "custom")], help_text)
         self.table = QTableWidget(0, 2)
         self.table.setObjectName(f"{name}_table")
         self.table.setHorizontalHeaderLabels(["Class", "Weight"])
@@ -312,21 +312,22 @@ class ValidationInput(_Composite):
     def __init__(self) -> None:
         super().__init__("data.validation")
         self.mode = combo("data.validation_mode", [
-            ("A separate folder", "folder"), ("A share of the training images", "split"),
-            ("No validation", "none")],
+            (self.tr("A separate folder"), "folder"),
+            (self.tr("A share of the training images"), "split"),
+            (self.tr("No validation"), "none")],
             "How the model is checked on images it does not train on.")
         self.stack = QStackedWidget()
         self.folder = PathPicker(
-            "data.val_dir", caption="Choose the validation folder",
-            help_text="Images kept apart to measure the model, with the same class "
-                      "sub-folders as the training folder.")
+            "data.val_dir", caption=self.tr("Choose the validation folder"),
+            help_text=self.tr("Images kept apart to measure the model, with the same class "
+                      "sub-folders as the training folder."))
         self.split = double_spin(
             "data.validation_split", 0.05, 0.5, step=0.05, decimals=2,
-            help_text="The share of each class's training images kept for validation.")
+            help_text=self.tr("The share of each class's training images kept for validation."))
         self.split.setValue(0.2)
         self.stack.addWidget(self.folder)
         self.stack.addWidget(self.split)
-        self.stack.addWidget(QLabel("The model is not measured on unseen images."))
+        self.stack.addWidget(QLabel(self.tr("The model is not measured on unseen images.")))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mode)
@@ -363,15 +364,15 @@ class WeightsInput(_Composite):
     def __init__(self) -> None:
         super().__init__("model.weights")
         self.mode = combo("model.weights_mode", [
-            ("None: learn from scratch", "none"), ("ImageNet", "imagenet"),
-            ("From a file…", "file")],
+            (self.tr("None: learn from scratch"), "none"), ("ImageNet", "imagenet"),
+            (self.tr("From a file…"), "file")],
             "Start from weights learned on ImageNet (1.2 million photos) to learn from few "
             "images.")
         self.file = PathPicker("model.weights_file", folder=False,
-                               caption="Choose a weights file (.h5, without top)",
+                               caption=self.tr("Choose a weights file (.h5, without top)"),
                                file_filter="Keras weights (*.h5 *.weights.h5)",
-                               help_text="Weights of the same architecture, without its "
-                                         "classification top.")
+                               help_text=self.tr("Weights of the same architecture, without its "
+                                         "classification top."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mode)

@@ -49,18 +49,18 @@ class RunBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
         bar = QHBoxLayout()
-        self.start_button = QPushButton("Start training")
+        self.start_button = QPushButton(self.tr("Start training"))
         self.start_button.setObjectName("training.start")
         self.start_button.setProperty("primary", True)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("training.stop")
-        self.stop_button.setToolTip("Stop after the current batch; what was learned is saved "
-                                    "as a checkpoint.")
+        self.stop_button.setToolTip(self.tr("Stop after the current batch; what was learned is "
+                                    "saved as a checkpoint."))
         self.stop_button.setEnabled(False)
-        self.resume_button = QPushButton("Resume…")
+        self.resume_button = QPushButton(self.tr("Resume…"))
         self.resume_button.setObjectName("training.resume")
         self.resume_button.setEnabled(False)
-        self.evaluate_button = QPushButton("Evaluate")
+        self.evaluate_button = QPushButton(self.tr("Evaluate"))
         self.evaluate_button.setObjectName("training.evaluate")
         self.evaluate_button.setEnabled(False)
         for button in (self.start_button, self.stop_button, self.resume_button,
@@ -101,13 +101,13 @@ class RunBar(QWidget):
     def set_running(self, running: bool) -> None:
         self.running = running
         self.stop_button.setEnabled(running)
-        self.stop_button.setText("Stop")
+        self.stop_button.setText(self.tr("Stop"))
         self._sync_start()
         if running:
             self._run, self._timer, self._batches_seen = None, None, False
             self.progress.setMaximum(0)  # busy until the first batch
             self.progress.setFormat("Starting…")
-            self.status.setText("Starting…")
+            self.status.setText(self.tr("Starting…"))
         elif self.progress.maximum() == 0:
             self.progress.setMaximum(1)
 
@@ -117,11 +117,13 @@ class RunBar(QWidget):
         self._problems = list(problems)
         self._ready_text = ready_text
         self.problems.setVisible(bool(problems))
-        self.problems.setText(wrap_anywhere("Before training: " + "; ".join(problems))
+        self.problems.setText(wrap_anywhere(self.tr("Before training: {problems}").format(
+                problems="; ".join(problems)))
                               if problems else "")
         self._sync_start()
         if not self.running and self.progress.format() in ("", "Ready"):
-            self.status.setText(ready_text if not problems else "Not ready to train yet.")
+            self.status.setText(ready_text if not problems
+                                else self.tr("Not ready to train yet."))
 
     def set_blocked(self, reason: str) -> None:
         """Why no training can start now, though the settings are fine ("" if none)."""
@@ -137,13 +139,14 @@ class RunBar(QWidget):
         blocked = self._blocked
         self.start_button.setEnabled(not self.running and not self._problems and not blocked)
         if self.running:
-            self.start_button.setToolTip("A training is running.")
+            self.start_button.setToolTip(self.tr("A training is running."))
         elif blocked:
             self.start_button.setToolTip(blocked)
         elif self._problems:
-            self.start_button.setToolTip("Before training:\n" + "\n".join(self._problems))
+            self.start_button.setToolTip(self.tr("Before training:\n{problems}").format(
+                problems="\n".join(self._problems)))
         else:
-            self.start_button.setToolTip("Train a new run with these settings (F5).")
+            self.start_button.setToolTip(self.tr("Train a new run with these settings (F5)."))
         self.resume_button.setEnabled(not self.running and self._resumable is not None)
         evaluable = self._evaluable and not self.running and not blocked
         self.evaluate_button.setEnabled(evaluable)
@@ -166,12 +169,12 @@ class RunBar(QWidget):
 
     def stopping(self) -> None:
         self.stop_button.setEnabled(False)
-        self.stop_button.setText("Stopping…")
+        self.stop_button.setText(self.tr("Stopping…"))
         if self._batches_seen:
-            self.status.setText("Stopping after the current batch…")
+            self.status.setText(self.tr("Stopping after the current batch…"))
         else:
-            self.status.setText("Stopping before the first batch (a step being compiled "
-                                "cannot be interrupted; it ends in a moment)…")
+            self.status.setText(self.tr("Stopping before the first batch (a step being compiled "
+                                "cannot be interrupted; it ends in a moment)…"))
 
     # -- events -----------------------------------------------------------------------
 
@@ -216,7 +219,7 @@ class RunBar(QWidget):
                             f"loss {event.running.get('loss', float('nan')):.4f}")
 
     def _final(self, event: Any) -> None:
-        self.stop_button.setText("Stop")
+        self.stop_button.setText(self.tr("Stop"))
         if self.progress.maximum() == 0:
             self.progress.setMaximum(1)
         if isinstance(event, TrainingFinished):

@@ -28,24 +28,24 @@ class ModelPicker(QWidget):
         self.choice = choice
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Model"))
+        layout.addWidget(QLabel(self.tr("Model")))
         self.runs = QComboBox()
         self.runs.setObjectName(f"{name}.run")
-        self.runs.setToolTip("A run of the Runs tab (newest first), or a model file.")
+        self.runs.setToolTip(self.tr("A run of the Runs tab (newest first), or a model file."))
         self.runs.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.runs.setMinimumContentsLength(16)
         self.epochs = QComboBox()
         self.epochs.setObjectName(f"{name}.epoch")
-        self.epochs.setToolTip("The run's final model (model.keras) or the checkpoint of a "
-                               "kept epoch.")
+        self.epochs.setToolTip(self.tr("The run's final model (model.keras) or the checkpoint of a "
+                               "kept epoch."))
         self.epochs.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.epochs.setMinimumContentsLength(14)
-        self.file_button = QPushButton("Model file…")
+        self.file_button = QPushButton(self.tr("Model file…"))
         self.file_button.setObjectName(f"{name}.file")
-        self.file_button.setToolTip("A .keras file of a FitGen export folder (with its "
-                                    "labels.txt and preprocessing.json).")
+        self.file_button.setToolTip(self.tr("A .keras file of a FitGen export folder (with its "
+                                    "labels.txt and preprocessing.json)."))
         layout.addWidget(self.runs, 3)
         layout.addWidget(self.epochs, 2)
         layout.addWidget(self.file_button)
@@ -77,7 +77,7 @@ class ModelPicker(QWidget):
                 name = Path(path).name
                 self.runs.insertItem(0, name if os.path.isdir(path) else f"File: {name}", path)
             if not self.runs.count():
-                self.runs.addItem("No trained model yet: train one first", None)
+                self.runs.addItem(self.tr("No trained model yet: train one first"), None)
             self.runs.setCurrentIndex(max(0, self._index_of(path)))
             self._fill_epochs()
         finally:
@@ -132,7 +132,8 @@ class ModelPicker(QWidget):
             self.choice.set(self.runs.currentData(), self._current_epoch())
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "A FitGen model file", self.choice.workspace,
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("A FitGen model file"),
+                                              self.choice.workspace,
                                               "Keras models (*.keras)")
         if path:
             self.choice.set(path, None)

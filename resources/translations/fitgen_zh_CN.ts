@@ -1,0 +1,2077 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>{error}
+
+Your settings and runs are safe.</source>
+        <translation>{error}
+
+您的设置和训练记录都完好无损。</translation>
+    </message>
+</context>
+<context>
+    <name>AugmentationPanel</name>
+    <message>
+        <source>Each training image is changed at random every time it is used; the preview shows a batch exactly as the model receives it.</source>
+        <translation>每次使用训练图像时都会对其做随机变换;预览显示的批次与模型实际接收到的完全一致。</translation>
+    </message>
+    <message>
+        <source>Position and shape</source>
+        <translation>位置和形状</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>镜像翻转</translation>
+    </message>
+    <message>
+        <source>Bilinear (smooth)</source>
+        <translation>双线性(平滑)</translation>
+    </message>
+    <message>
+        <source>Nearest (sharp, for masks)</source>
+        <translation>最近邻(锐利,适合掩码)</translation>
+    </message>
+    <message>
+        <source>Bicubic</source>
+        <translation>双三次</translation>
+    </message>
+    <message>
+        <source>Brightness and colour</source>
+        <translation>亮度和颜色</translation>
+    </message>
+    <message>
+        <source>Vary brightness</source>
+        <translation>随机改变亮度</translation>
+    </message>
+    <message>
+        <source>Scaling and normalization</source>
+        <translation>缩放和归一化</translation>
+    </message>
+    <message>
+        <source>The models already scale pixels from 0–255 themselves; these options are for special cases and for Keras 2 habits.</source>
+        <translation>模型本身已会缩放 0–255 的像素值;这些选项用于特殊情况,以及沿用 Keras 2 的习惯。</translation>
+    </message>
+    <message>
+        <source>Multiply pixels by</source>
+        <translation>像素值乘以</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+</context>
+<context>
+    <name>BatchView</name>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>The batch number over the whole run, from 1 (epoch 2 starts after the batches of epoch 1).</source>
+        <translation>整个训练中的批次编号,从 1 开始(第 2 轮接在第 1 轮的批次之后)。</translation>
+    </message>
+    <message>
+        <source>Show batch</source>
+        <translation>显示批次</translation>
+    </message>
+    <message>
+        <source>Rebuild this batch exactly as training gets it (same seed, order, augmentation, class weights).</source>
+        <translation>按训练时的样子完全重建这个批次(相同的随机种子、顺序、数据增强和类别权重)。</translation>
+    </message>
+    <message>
+        <source>Go to loss spike</source>
+        <translation>转到损失突变处</translation>
+    </message>
+    <message>
+        <source>In the run shown in the Training tab, find the batch whose loss became NaN or jumped the most, and show it.</source>
+        <translation>在“训练”标签页显示的训练中,找出损失变为 NaN 或跳升最多的批次并显示它。</translation>
+    </message>
+    <message>
+        <source>16 augmentations</source>
+        <translation>16 种数据增强</translation>
+    </message>
+    <message>
+        <source>The selected image (click one) 16 times, each with the augmentation drawn anew.</source>
+        <translation>所选图像(点击一张)显示 16 次,每次重新随机生成数据增强。</translation>
+    </message>
+    <message>
+        <source>Tune loader…</source>
+        <translation>调优数据加载…</translation>
+    </message>
+    <message>
+        <source>Input values per channel</source>
+        <translation>各通道的输入值</translation>
+    </message>
+    <message>
+        <source>No run is shown in the Training tab: train or open a run first, then look for its loss spike.</source>
+        <translation>“训练”标签页中没有显示任何训练:请先训练或打开一次训练,再查找其损失突变处。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassWeightInput</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Balanced (rarer classes count more)</source>
+        <translation>平衡(样本少的类别权重更大)</translation>
+    </message>
+    <message>
+        <source>Per class…</source>
+        <translation>逐类别设置…</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrix</name>
+    <message>
+        <source>Rows: the true class; columns: the predicted class. Click a cell to see its images.</source>
+        <translation>行:真实类别;列:预测类别。点击单元格查看其中的图像。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePane</name>
+    <message>
+        <source>What Keras prints appears here while training runs.</source>
+        <translation>训练期间 Keras 的输出会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Choose a Python data file</source>
+        <translation>选择 Python 数据文件</translation>
+    </message>
+    <message>
+        <source>FitGen runs this file's code to get the batches, in the preview and in training. Choose only files you trust.</source>
+        <translation>FitGen 会运行这个文件的代码来获取批次(预览和训练中都会)。请只选择您信任的文件。</translation>
+    </message>
+    <message>
+        <source>Choose the training folder (one sub-folder per class)</source>
+        <translation>选择训练集文件夹(每个类别一个子文件夹)</translation>
+    </message>
+    <message>
+        <source>{help} You can also drop a folder on the window.</source>
+        <translation>{help}也可以直接把文件夹拖到窗口上。</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Choose a training folder.</source>
+        <translation>请选择训练集文件夹。</translation>
+    </message>
+    <message>
+        <source>Data check</source>
+        <translation>数据检查</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Read every file again (after fixing files on disk).</source>
+        <translation>重新读取每个文件(在磁盘上修正文件之后)。</translation>
+    </message>
+    <message>
+        <source>Reading images</source>
+        <translation>图像读取</translation>
+    </message>
+    <message>
+        <source>Choose a training folder: one sub-folder per class.</source>
+        <translation>请选择训练集文件夹:每个类别一个子文件夹。</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <source>Loading the data file…</source>
+        <translation>正在加载数据文件…</translation>
+    </message>
+    <message>
+        <source>Choose a data file.</source>
+        <translation>请选择数据文件。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePairs</name>
+    <message>
+        <source>This file is not there any more (moved or excluded?).</source>
+        <translation>这个文件已不在原处(已移动或已排除?)。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationView</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Validation data</source>
+        <translation>验证集数据</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>训练集数据</translation>
+    </message>
+    <message>
+        <source>Another folder…</source>
+        <translation>其他文件夹…</translation>
+    </message>
+    <message>
+        <source>The images to evaluate on: the run's own, or a folder with one sub-folder per class (the model's class names).</source>
+        <translation>用于评估的图像:该训练自己的数据,或每个类别一个子文件夹的文件夹(子文件夹名即模型的类别名)。</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export model…</source>
+        <translation>导出模型…</translation>
+    </message>
+    <message>
+        <source>Choose a model and press Evaluate to see how good it is.</source>
+        <translation>选择一个模型并点击“评估”,查看它的效果。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Precision: of the images the model called this class, the share that are. Recall: of the images of this class, the share it found. F1: both in one number.</source>
+        <translation>精确率:被模型判为该类别的图像中真正属于该类别的比例。召回率:该类别的图像中被模型找出的比例。F1:把两者合成一个数。</translation>
+    </message>
+    <message>
+        <source>Row shares (%)</source>
+        <translation>按行占比(%)</translation>
+    </message>
+    <message>
+        <source>Each row as shares of its images (it sums to 100%), instead of counts.</source>
+        <translation>每行显示为其图像的占比(合计 100%),而不是数量。</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (rows: true class, columns: predicted)</source>
+        <translation>混淆矩阵(行:真实类别,列:预测类别)</translation>
+    </message>
+    <message>
+        <source>Matrix cell</source>
+        <translation>矩阵单元格</translation>
+    </message>
+    <message>
+        <source>Most confident mistakes</source>
+        <translation>最有把握的错误</translation>
+    </message>
+    <message>
+        <source>Least sure</source>
+        <translation>最没把握</translation>
+    </message>
+    <message>
+        <source>A folder with one sub-folder per class</source>
+        <translation>每个类别一个子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>The evaluation was cancelled.</source>
+        <translation>评估已取消。</translation>
+    </message>
+    <message>
+        <source>Evaluation failed</source>
+        <translation>评估失败</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Each format is written with labels.txt, preprocessing.json and a README of loading code, then checked: it predicts validation images in its own runtime, and must agree with FitGen on at least 99% of them (97% for int8).</source>
+        <translation>每种格式都会连同 labels.txt、preprocessing.json 和一份含加载代码的 README 一起写出,然后进行检查:在它自己的运行时中预测验证集图像,且至少 99% 的结果必须与 FitGen 一致(int8 为 97%)。</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>The export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <source>One sub-folder per format is written here.</source>
+        <translation>每种格式会在这里写入一个子文件夹。</translation>
+    </message>
+    <message>
+        <source>Replace the folder if it exists and is not empty</source>
+        <translation>如果文件夹已存在且不为空,则替换它</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Exporting… (each format takes a few seconds to a minute)</source>
+        <translation>正在导出…(每种格式需要几秒到一分钟)</translation>
+    </message>
+</context>
+<context>
+    <name>FixBar</name>
+    <message>
+        <source>Move to class ▸</source>
+        <translation>移到类别 ▸</translation>
+    </message>
+    <message>
+        <source>Move the image into another class folder (journaled in the dataset's fixes.jsonl; Undo puts it back).</source>
+        <translation>把图像移到另一个类别文件夹(记录在数据集的 fixes.jsonl 中;“撤销”可移回)。</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>Move the image to _excluded/&lt;its class&gt;/ beside the class folders: left out of training, never deleted.</source>
+        <translation>把图像移到类别文件夹旁边的 _excluded/&lt;其类别&gt;/ 中:不参与训练,但绝不删除。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Fixes ▾</source>
+        <translation>修正记录 ▾</translation>
+    </message>
+    <message>
+        <source>Every fix of this dataset (its fixes.jsonl): choose one to undo it.</source>
+        <translation>这个数据集的所有修正(其 fixes.jsonl):选择一项即可撤销。</translation>
+    </message>
+    <message>
+        <source>Undo all</source>
+        <translation>全部撤销</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDetail</name>
+    <message>
+        <source>Choose an image</source>
+        <translation>请选择一张图像</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the image in the system's viewer.</source>
+        <translation>用系统的看图程序打开这张图像。</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>显示文件夹</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Where the model looked for the predicted class: bright areas weighed most (Grad-CAM on the last convolution).</source>
+        <translation>模型判断预测类别时关注的区域:越亮的区域权重越大(最后一个卷积层上的 Grad-CAM)。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>This file cannot be read now.</source>
+        <translation>现在无法读取这个文件。</translation>
+    </message>
+    <message>
+        <source>Computing Grad-CAM…</source>
+        <translation>正在计算 Grad-CAM…</translation>
+    </message>
+</context>
+<context>
+    <name>ImproveView</name>
+    <message>
+        <source>Folds</source>
+        <translation>折数</translation>
+    </message>
+    <message>
+        <source>K: each fold's model trains on the other K-1 folds and predicts its own images, which it never saw.</source>
+        <translation>K:每一折的模型在其余 K-1 折上训练,再预测本折中它从未见过的图像。</translation>
+    </message>
+    <message>
+        <source>Find likely label errors</source>
+        <translation>查找疑似标注错误</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; finished folds are kept and reused next time.</source>
+        <translation>在当前批次之后停止;已完成的折会保留,下次直接复用。</translation>
+    </message>
+    <message>
+        <source>Train again</source>
+        <translation>重新训练</translation>
+    </message>
+    <message>
+        <source>A new run with this run's settings on the folders as they are now (after your fixes).</source>
+        <translation>用这次训练的设置,在文件夹当前的内容上(您修正之后)开始一次新的训练。</translation>
+    </message>
+    <message>
+        <source>Choose a run (Runs tab, or train one) to look for label errors in its training images.</source>
+        <translation>请选择一次训练(在“训练记录”标签页中,或训练一次),以查找其训练集图像中的标注错误。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Only the images of one folder that look like another class.</source>
+        <translation>只显示某个文件夹中看起来像另一个类别的图像。</translation>
+    </message>
+    <message>
+        <source>Likely label errors</source>
+        <translation>疑似标注错误</translation>
+    </message>
+    <message>
+        <source>Find near-duplicates</source>
+        <translation>查找近似重复</translation>
+    </message>
+    <message>
+        <source>Read every image of the run's folders and compare their perceptual hashes.</source>
+        <translation>读取该训练所用文件夹中的每张图像,并比较它们的感知哈希。</translation>
+    </message>
+    <message>
+        <source>Near-duplicates</source>
+        <translation>近似重复</translation>
+    </message>
+    <message>
+        <source>Working out the folds…</source>
+        <translation>正在划分折…</translation>
+    </message>
+</context>
+<context>
+    <name>InputPlots</name>
+    <message>
+        <source>Profile 20 batches</source>
+        <translation>分析 20 个批次的性能</translation>
+    </message>
+    <message>
+        <source>Write a TensorBoard profile of the next 20 training batches into the run folder, and show the profiler's verdict on the input pipeline.</source>
+        <translation>把接下来 20 个训练批次的 TensorBoard 性能分析写入训练记录文件夹,并显示分析器对输入管道的结论。</translation>
+    </message>
+    <message>
+        <source>Tune loader…</source>
+        <translation>调优数据加载…</translation>
+    </message>
+    <message>
+        <source>Measure the data alone, the model alone and both, and find the fastest number of workers.</source>
+        <translation>分别测量只读数据、只跑模型和两者同时的速度,并找出最快的工作进程数。</translation>
+    </message>
+    <message>
+        <source>The share of each class in the training folder, in the last epoch's training batches and in its validation batches.</source>
+        <translation>各类别在训练集文件夹、上一轮的训练批次及其验证批次中所占的比例。</translation>
+    </message>
+    <message>
+        <source>Data feed: the time each batch waited for data appears here while training.</source>
+        <translation>数据供给:训练期间,每个批次等待数据的时间会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>LoaderDialog</name>
+    <message>
+        <source>Tune loader</source>
+        <translation>调优数据加载</translation>
+    </message>
+    <message>
+        <source>Measures how fast the data alone, the model alone and full training go (20 batches each), then tries other numbers of workers, queue sizes and worker processes on full training. More workers are recommended only when the data is slower than the model.</source>
+        <translation>分别测量只读数据、只跑模型和完整训练的速度(各 20 个批次),然后在完整训练上尝试其他的工作进程数、队列大小和多进程设置。只有当数据比模型慢时才建议增加工作进程。</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Write the recommended setting into Fit options.</source>
+        <translation>把建议的设置写入“训练选项”。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>FitGen</source>
+        <translation>FitGen</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Fit options</source>
+        <translation>训练选项</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <source>Augmentation preview</source>
+        <translation>数据增强预览</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Improve the data</source>
+        <translation>改进数据</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow…</source>
+        <translation>正在加载 TensorFlow…</translation>
+    </message>
+    <message>
+        <source>Profiling the next 20 batches; the profiler's verdict appears here when they are done.</source>
+        <translation>正在分析接下来 20 个批次的性能;完成后分析器的结论会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Folder for the runs</source>
+        <translation>训练记录的文件夹</translation>
+    </message>
+    <message>
+        <source>TensorFlow could not load</source>
+        <translation>无法加载 TensorFlow</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Stop the training and close FitGen? What was learned is kept as a checkpoint, and the run can be resumed later.</source>
+        <translation>要停止训练并关闭 FitGen 吗?已学到的内容会保存为检查点,之后可以继续训练。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPanel</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Download the ImageNet weights of this network from where Keras gets them (or the mirror in FITGEN_WEIGHTS_MIRROR), check them and keep them for next time.</source>
+        <translation>从 Keras 获取权重的地址(或 FITGEN_WEIGHTS_MIRROR 中的镜像)下载该网络的 ImageNet 预训练权重,校验后保存以便下次使用。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>The small CNN always learns from scratch.</source>
+        <translation>小型 CNN 总是从零开始训练。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>A run of the Runs tab (newest first), or a model file.</source>
+        <translation>“训练记录”标签页中的一次训练(最新的在前),或一个模型文件。</translation>
+    </message>
+    <message>
+        <source>The run's final model (model.keras) or the checkpoint of a kept epoch.</source>
+        <translation>该训练的最终模型(model.keras)或某个保留轮次的检查点。</translation>
+    </message>
+    <message>
+        <source>Model file…</source>
+        <translation>模型文件…</translation>
+    </message>
+    <message>
+        <source>A .keras file of a FitGen export folder (with its labels.txt and preprocessing.json).</source>
+        <translation>FitGen 导出文件夹中的 .keras 文件(连同其 labels.txt 和 preprocessing.json)。</translation>
+    </message>
+    <message>
+        <source>No trained model yet: train one first</source>
+        <translation>还没有训练好的模型:请先训练一个</translation>
+    </message>
+    <message>
+        <source>A FitGen model file</source>
+        <translation>FitGen 模型文件</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalRange</name>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>PathPicker</name>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>PredictView</name>
+    <message>
+        <source>Choose images…</source>
+        <translation>选择图像…</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Every image in the folder and its sub-folders.</source>
+        <translation>文件夹及其子文件夹中的所有图像。</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>保存 CSV…</translation>
+    </message>
+    <message>
+        <source>file, predicted, confidence, one column per class, error: the columns of `fitgen predict`.</source>
+        <translation>file、predicted、confidence、每个类别一列、error:与 `fitgen predict` 的列相同。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Drop images or a folder here, or choose them.</source>
+        <translation>把图像或文件夹拖到这里,或点击选择。</translation>
+    </message>
+    <message>
+        <source>A folder of images to predict</source>
+        <translation>要预测的图像文件夹</translation>
+    </message>
+    <message>
+        <source>Train a model first (or choose a model file), then drop the images again.</source>
+        <translation>请先训练一个模型(或选择模型文件),然后再次拖入图像。</translation>
+    </message>
+    <message>
+        <source>No image files there.</source>
+        <translation>那里没有图像文件。</translation>
+    </message>
+    <message>
+        <source>Save the predictions</source>
+        <translation>保存预测结果</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewView</name>
+    <message>
+        <source>New batch</source>
+        <translation>新批次</translation>
+    </message>
+    <message>
+        <source>Show the next batch of images (a data file's generator starts again after it raised).</source>
+        <translation>显示下一批图像(数据文件的生成器出错后会重新开始)。</translation>
+    </message>
+    <message>
+        <source>New augmentation</source>
+        <translation>新的数据增强</translation>
+    </message>
+    <message>
+        <source>The same images with new random changes.</source>
+        <translation>同样的图像,换一组新的随机变换。</translation>
+    </message>
+    <message>
+        <source>Show originals</source>
+        <translation>显示原图</translation>
+    </message>
+    <message>
+        <source>Before/after: the same images without augmentation.</source>
+        <translation>前后对比:同样的图像,不做数据增强。</translation>
+    </message>
+    <message>
+        <source>How many images of the batch to show.</source>
+        <translation>显示批次中的多少张图像。</translation>
+    </message>
+    <message>
+        <source>Choose a training folder to see a batch.</source>
+        <translation>请选择训练集文件夹以查看批次。</translation>
+    </message>
+    <message>
+        <source>Choose a data file to see its batches.</source>
+        <translation>请选择数据文件以查看其批次。</translation>
+    </message>
+    <message>
+        <source>Preparing a batch…</source>
+        <translation>正在准备批次…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>Open a FitGen project</source>
+        <translation>打开 FitGen 项目</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Cannot save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <source>Training continues from the chosen epoch with its weights and optimizer state; a stopped epoch continues at the batch where it stopped, as if it had never stopped. Later epochs are set aside in the run folder, not deleted.</source>
+        <translation>训练从所选轮次继续,沿用其权重和优化器状态;中途停止的轮次会从停止时的批次接着训练,就像从未停止过一样。之后的轮次会在训练记录文件夹中另存,不会删除。</translation>
+    </message>
+    <message>
+        <source>Train until epoch</source>
+        <translation>训练到第几轮</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续训练</translation>
+    </message>
+</context>
+<context>
+    <name>RunBar</name>
+    <message>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; what was learned is saved as a checkpoint.</source>
+        <translation>在当前批次之后停止;已学到的内容会保存为检查点。</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>继续训练…</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Before training: {problems}</source>
+        <translation>训练前需要处理:{problems}</translation>
+    </message>
+    <message>
+        <source>Not ready to train yet.</source>
+        <translation>尚不能开始训练。</translation>
+    </message>
+    <message>
+        <source>A training is running.</source>
+        <translation>正在进行一次训练。</translation>
+    </message>
+    <message>
+        <source>Before training:
+{problems}</source>
+        <translation>训练前需要处理:
+{problems}</translation>
+    </message>
+    <message>
+        <source>Train a new run with these settings (F5).</source>
+        <translation>用这些设置开始一次新的训练(F5)。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>将在当前批次之后停止…</translation>
+    </message>
+    <message>
+        <source>Stopping before the first batch (a step being compiled cannot be interrupted; it ends in a moment)…</source>
+        <translation>正在第一个批次之前停止(正在编译的步骤无法中断,很快就会结束)…</translation>
+    </message>
+</context>
+<context>
+    <name>RunFlow</name>
+    <message>
+        <source>Cannot train again</source>
+        <translation>无法重新训练</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>无法继续训练</translation>
+    </message>
+    <message>
+        <source>Start the run again?</source>
+        <translation>要重新开始这次训练吗?</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Open other runs when the current training ends.</source>
+        <translation>请在当前训练结束后再打开其他训练记录。</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>The folder where runs are saved.</source>
+        <translation>保存训练记录的文件夹。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show the run's plots and console.</source>
+        <translation>显示该训练的曲线和控制台。</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>继续训练…</translation>
+    </message>
+    <message>
+        <source>Continue from one of its checkpoints.</source>
+        <translation>从它的某个检查点继续训练。</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>How good its model is, per class, on its validation data (Evaluation tab).</source>
+        <translation>它的模型在验证集数据上各类别的效果(“评估”标签页)。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write its model as .keras, SavedModel, ONNX or TFLite, self-tested.</source>
+        <translation>把它的模型导出为 .keras、SavedModel、ONNX 或 TFLite,并自动检验。</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>显示文件夹</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>The best epoch by the run's monitored metric; its checkpoint is kept.</source>
+        <translation>按该训练所监视指标的最佳轮次;其检查点会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>SeedInput</name>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+</context>
+<context>
+    <name>Setting</name>
+    <message>
+        <source>Run name</source>
+        <translation>训练名称</translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Folders of images, one sub-folder per class; or your own generator in a Python file.</source>
+        <translation>图像文件夹(每个类别一个子文件夹),或 Python 文件中您自己的生成器。</translation>
+    </message>
+    <message>
+        <source>Image folders</source>
+        <translation>图像文件夹</translation>
+    </message>
+    <message>
+        <source>A Python data file (programmers)</source>
+        <translation>Python 数据文件(面向程序员)</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>训练集图像</translation>
+    </message>
+    <message>
+        <source>The folder of training images, with one sub-folder per class (cats/, dogs/...).</source>
+        <translation>训练集图像所在的文件夹,每个类别一个子文件夹(cats/、dogs/……)。</translation>
+    </message>
+    <message>
+        <source>Validation folder</source>
+        <translation>验证集文件夹</translation>
+    </message>
+    <message>
+        <source>The folder of validation images, one sub-folder per class.</source>
+        <translation>验证集图像所在的文件夹,每个类别一个子文件夹。</translation>
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>The share of each class's training images kept aside for validation.</source>
+        <translation>每个类别的训练集图像中留作验证集的比例。</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 1 (a fraction, e.g. 0.2)</source>
+        <translation>必须介于 0 和 1 之间(一个比例,例如 0.2)</translation>
+    </message>
+    <message>
+        <source>Image size (h × w)</source>
+        <translation>图像尺寸(高 × 宽)</translation>
+    </message>
+    <message>
+        <source>Height and width the images are resized to.</source>
+        <translation>图像缩放到的高度和宽度。</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>How many channels the model sees.</source>
+        <translation>模型看到的通道数。</translation>
+    </message>
+    <message>
+        <source>Colour (RGB)</source>
+        <translation>彩色(RGB)</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>Colour + alpha (RGBA)</source>
+        <translation>彩色 + 透明度(RGBA)</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>How labels are given to the model; 'binary' needs exactly 2 classes.</source>
+        <translation>标签以何种形式交给模型;“二分类”要求恰好 2 个类别。</translation>
+    </message>
+    <message>
+        <source>One-hot (categorical)</source>
+        <translation>独热编码(categorical)</translation>
+    </message>
+    <message>
+        <source>Class index (sparse)</source>
+        <translation>类别索引(sparse)</translation>
+    </message>
+    <message>
+        <source>Binary (2 classes)</source>
+        <translation>二分类(2 个类别)</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批次大小</translation>
+    </message>
+    <message>
+        <source>Images per training step. Smaller uses less memory; larger trains faster per image.</source>
+        <translation>每个训练步的图像数。越小占用内存越少;越大则每张图像训练越快。</translation>
+    </message>
+    <message>
+        <source>Resizing</source>
+        <translation>缩放方式</translation>
+    </message>
+    <message>
+        <source>How images are resampled to the image size (Pillow's filter of that name, which an exported model's preprocessing.json names).</source>
+        <translation>图像缩放到目标尺寸时的重采样方法(Pillow 中同名的滤波器,导出模型的 preprocessing.json 会写明)。</translation>
+    </message>
+    <message>
+        <source>Bilinear</source>
+        <translation>双线性</translation>
+    </message>
+    <message>
+        <source>Nearest (Keras 2 default)</source>
+        <translation>最近邻(Keras 2 默认)</translation>
+    </message>
+    <message>
+        <source>Bicubic</source>
+        <translation>双三次</translation>
+    </message>
+    <message>
+        <source>Lanczos</source>
+        <translation>Lanczos</translation>
+    </message>
+    <message>
+        <source>Area (box)</source>
+        <translation>区域(box)</translation>
+    </message>
+    <message>
+        <source>Hamming</source>
+        <translation>Hamming</translation>
+    </message>
+    <message>
+        <source>Crop to keep the aspect ratio</source>
+        <translation>裁剪以保持宽高比</translation>
+    </message>
+    <message>
+        <source>Cut the centre of each image to the target's shape instead of stretching it.</source>
+        <translation>截取每张图像的中心部分以符合目标形状,而不是拉伸。</translation>
+    </message>
+    <message>
+        <source>Follow linked folders</source>
+        <translation>跟随链接的文件夹</translation>
+    </message>
+    <message>
+        <source>Include folders reached through links (shortcuts), and class folders that are links.</source>
+        <translation>包括通过链接(快捷方式)到达的文件夹,以及本身是链接的类别文件夹。</translation>
+    </message>
+    <message>
+        <source>Also read GIF and WebP files</source>
+        <translation>同时读取 GIF 和 WebP 文件</translation>
+    </message>
+    <message>
+        <source>Keras 2's flow_from_directory reads png, jpg, bmp, ppm and tif only; turn this off to train on exactly Keras 2's files.</source>
+        <translation>Keras 2 的 flow_from_directory 只读取 png、jpg、bmp、ppm 和 tif;关闭此项即可完全按 Keras 2 的文件范围训练。</translation>
+    </message>
+    <message>
+        <source>Fast reading of large photos (OpenCV)</source>
+        <translation>快速读取大尺寸照片(OpenCV)</translation>
+    </message>
+    <message>
+        <source>Decode JPEGs at reduced scale and resize with OpenCV: faster on large photos, but the pixels differ a little from Keras 2's and from what an exported model's preprocessing.json declares (its self-test then shows the difference).</source>
+        <translation>以缩小的比例解码 JPEG 并用 OpenCV 缩放:大照片上更快,但像素与 Keras 2 以及导出模型的 preprocessing.json 所声明的略有不同(其自检会显示差异)。</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>A file defining class_names and train_data(batch_size) (and val_data): see docs/python-data-file.md.</source>
+        <translation>定义 class_names 和 train_data(batch_size)(以及 val_data)的文件:见 docs/python-data-file.md。</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Turn images by up to this many degrees, left or right.</source>
+        <translation>将图像向左或向右旋转,最多这么多度。</translation>
+    </message>
+    <message>
+        <source>Shift sideways</source>
+        <translation>水平平移</translation>
+    </message>
+    <message>
+        <source>Move images sideways by up to this share of their width.</source>
+        <translation>将图像左右平移,最多为其宽度的这一比例。</translation>
+    </message>
+    <message>
+        <source>Shift up/down</source>
+        <translation>垂直平移</translation>
+    </message>
+    <message>
+        <source>Move images up or down by up to this share of their height.</source>
+        <translation>将图像上下平移,最多为其高度的这一比例。</translation>
+    </message>
+    <message>
+        <source>Shear</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <source>Slant images by up to this angle, in degrees (Keras 2: 0.2 is almost nothing).</source>
+        <translation>将图像倾斜,最多这个角度(度)(Keras 2 中的 0.2 几乎没有效果)。</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Zoom in or out by up to this share; width and height are zoomed separately.</source>
+        <translation>放大或缩小,最多这一比例;宽和高分别缩放。</translation>
+    </message>
+    <message>
+        <source>must be at least 0 and below 1 (0.2 zooms by up to 20% in or out)</source>
+        <translation>必须大于等于 0 且小于 1(0.2 表示最多放大或缩小 20%)</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <source>Multiply pixel values by a factor from the range (0.8 is 20% darker, 1.2 is 20% brighter).</source>
+        <translation>将像素值乘以该范围内的一个系数(0.8 暗 20%,1.2 亮 20%)。</translation>
+    </message>
+    <message>
+        <source>Colour shift</source>
+        <translation>颜色偏移</translation>
+    </message>
+    <message>
+        <source>Add a random amount (up to this) to every colour channel.</source>
+        <translation>给每个颜色通道加上一个随机量(最多为此值)。</translation>
+    </message>
+    <message>
+        <source>Fill uncovered areas</source>
+        <translation>空白区域填充</translation>
+    </message>
+    <message>
+        <source>What fills the corners uncovered by a rotation, shift or zoom out.</source>
+        <translation>旋转、平移或缩小后露出的角落用什么填充。</translation>
+    </message>
+    <message>
+        <source>Repeat the edge pixels</source>
+        <translation>重复边缘像素</translation>
+    </message>
+    <message>
+        <source>Mirror the image</source>
+        <translation>镜像图像</translation>
+    </message>
+    <message>
+        <source>Tile the image</source>
+        <translation>平铺图像</translation>
+    </message>
+    <message>
+        <source>A fixed value</source>
+        <translation>固定值</translation>
+    </message>
+    <message>
+        <source>Fill value</source>
+        <translation>填充值</translation>
+    </message>
+    <message>
+        <source>The pixel value used when filling with a fixed value (0 black, 255 white).</source>
+        <translation>用固定值填充时使用的像素值(0 为黑,255 为白)。</translation>
+    </message>
+    <message>
+        <source>Left–right</source>
+        <translation>左右翻转</translation>
+    </message>
+    <message>
+        <source>Mirror half of the images left to right.</source>
+        <translation>将一半图像左右翻转。</translation>
+    </message>
+    <message>
+        <source>Upside down</source>
+        <translation>上下翻转</translation>
+    </message>
+    <message>
+        <source>Flip half of the images upside down (only if that can happen in real images, e.g. cells).</source>
+        <translation>将一半图像上下翻转(仅当真实图像中可能出现这种情况时,例如细胞)。</translation>
+    </message>
+    <message>
+        <source>Rescale</source>
+        <translation>重新缩放</translation>
+    </message>
+    <message>
+        <source>Keras 2's rescale, after augmentation: 1/255 = 0.003922.</source>
+        <translation>Keras 2 的 rescale,在数据增强之后应用:1/255 = 0.003922。</translation>
+    </message>
+    <message>
+        <source>Subtract the dataset mean</source>
+        <translation>减去数据集均值</translation>
+    </message>
+    <message>
+        <source>Per channel, computed from a sample of the training images.</source>
+        <translation>按通道计算,取自训练集图像的一个样本。</translation>
+    </message>
+    <message>
+        <source>Divide by the dataset std</source>
+        <translation>除以数据集标准差</translation>
+    </message>
+    <message>
+        <source>Subtract each image's mean</source>
+        <translation>减去每张图像的均值</translation>
+    </message>
+    <message>
+        <source>Divide by each image's std</source>
+        <translation>除以每张图像的标准差</translation>
+    </message>
+    <message>
+        <source>ZCA whitening</source>
+        <translation>ZCA 白化</translation>
+    </message>
+    <message>
+        <source>Decorrelate pixels (only for images of 32×32 or less).</source>
+        <translation>去除像素间的相关性(仅适用于 32×32 及以下的图像)。</translation>
+    </message>
+    <message>
+        <source>ZCA epsilon</source>
+        <translation>ZCA epsilon</translation>
+    </message>
+    <message>
+        <source>Regularization of ZCA whitening.</source>
+        <translation>ZCA 白化的正则化项。</translation>
+    </message>
+    <message>
+        <source>Resampling</source>
+        <translation>重采样</translation>
+    </message>
+    <message>
+        <source>How pixels are resampled when images are turned or zoomed.</source>
+        <translation>旋转或缩放图像时像素的重采样方式。</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <source>The network that learns. The small CNN is quick on a CPU; the others are stronger, and much stronger with ImageNet weights.</source>
+        <translation>用于学习的网络。小型 CNN 在 CPU 上很快;其他网络更强,使用 ImageNet 权重时更强得多。</translation>
+    </message>
+    <message>
+        <source>Small CNN (fast, learns simple images on a CPU)</source>
+        <translation>小型 CNN(快速,可在 CPU 上学习简单图像)</translation>
+    </message>
+    <message>
+        <source>MobileNetV3 Small</source>
+        <translation>MobileNetV3 Small</translation>
+    </message>
+    <message>
+        <source>MobileNetV3 Large</source>
+        <translation>MobileNetV3 Large</translation>
+    </message>
+    <message>
+        <source>EfficientNet B0</source>
+        <translation>EfficientNet B0</translation>
+    </message>
+    <message>
+        <source>EfficientNetV2 B0</source>
+        <translation>EfficientNetV2 B0</translation>
+    </message>
+    <message>
+        <source>ConvNeXt Tiny</source>
+        <translation>ConvNeXt Tiny</translation>
+    </message>
+    <message>
+        <source>ResNet50</source>
+        <translation>ResNet50</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起始权重</translation>
+    </message>
+    <message>
+        <source>Start from weights learned on ImageNet (1.2 million photos) to learn from few images.</source>
+        <translation>从在 ImageNet(120 万张照片)上学到的权重开始,用少量图像即可学习。</translation>
+    </message>
+    <message>
+        <source>Train the whole network</source>
+        <translation>训练整个网络</translation>
+    </message>
+    <message>
+        <source>Off: only the new classification head learns (fast, good with pretrained weights and few images).</source>
+        <translation>关闭:只训练新的分类头(速度快,适合预训练权重和少量图像)。</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Share of features switched off at random in training, against overfitting.</source>
+        <translation>训练时随机关闭的特征比例,用于防止过拟合。</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>输入尺寸</translation>
+    </message>
+    <message>
+        <source>Images are resized to this inside the model.</source>
+        <translation>图像在模型内部缩放到此尺寸。</translation>
+    </message>
+    <message>
+        <source>Then fine-tune the top of the network</source>
+        <translation>然后微调网络的顶层</translation>
+    </message>
+    <message>
+        <source>Keras's transfer-learning recipe: the new head learns alone on the frozen network for the first half of the epochs, then the top 30% of the network's layers learn too, at a tenth of the learning rate (batch normalization stays frozen). Needs 'Train the whole network' off.</source>
+        <translation>Keras 的迁移学习做法:前一半轮次中,新的分类头在冻结的网络上单独训练,之后网络顶部 30% 的层也参与训练,学习率为十分之一(批归一化保持冻结)。需要关闭“训练整个网络”。</translation>
+    </message>
+    <message>
+        <source>Fine-tune from epoch</source>
+        <translation>从第几轮开始微调</translation>
+    </message>
+    <message>
+        <source>must be epoch 2 or later (epoch 1 trains the head)</source>
+        <translation>必须是第 2 轮或之后(第 1 轮训练分类头)</translation>
+    </message>
+    <message>
+        <source>Share of layers fine-tuned</source>
+        <translation>微调的层所占比例</translation>
+    </message>
+    <message>
+        <source>Fine-tuning learning-rate factor</source>
+        <translation>微调学习率系数</translation>
+    </message>
+    <message>
+        <source>Compute the frozen network's features once</source>
+        <translation>只计算一次冻结网络的特征</translation>
+    </message>
+    <message>
+        <source>While the network is frozen it sees each image the same way every epoch: FitGen runs it once per image, keeps what it sees in the run folder, and the head learns from that (epochs many times faster; the saved model is the whole network as usual). With augmentation, several augmented copies of each image are kept and the epochs take them in turn.</source>
+        <translation>网络冻结时,每一轮看到的每张图像都相同:FitGen 对每张图像只运行一次网络,把结果保存在训练记录文件夹中,分类头从这些结果中学习(每轮快很多倍;保存的模型照常是整个网络)。使用数据增强时,每张图像会保存几份增强副本,各轮次轮流使用。</translation>
+    </message>
+    <message>
+        <source>Augmented copies</source>
+        <translation>增强副本数</translation>
+    </message>
+    <message>
+        <source>With augmentation: augmented copies of each image computed once; more copies give more variety and take longer to compute.</source>
+        <translation>使用数据增强时:每张图像预先计算的增强副本数;副本越多变化越丰富,计算时间也越长。</translation>
+    </message>
+    <message>
+        <source>must be a whole number of copies from 1 to 100</source>
+        <translation>必须是 1 到 100 之间的整数副本数</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>How the weights are updated. Adam is a good default.</source>
+        <translation>权重的更新方式。Adam 是不错的默认选择。</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>带动量的 SGD</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Step size of learning. Too high: the loss jumps or becomes NaN; too low: slow.</source>
+        <translation>学习的步长。过高:损失跳动或变成 NaN;过低:学得慢。</translation>
+    </message>
+    <message>
+        <source>must be a number above 0 (typically 0.0001 to 0.01)</source>
+        <translation>必须是大于 0 的数(通常为 0.0001 到 0.01)</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度方式</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes during training.</source>
+        <translation>训练过程中学习率如何变化。</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>Cosine decay to 0</source>
+        <translation>余弦衰减到 0</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>Step decay factor</source>
+        <translation>阶梯衰减系数</translation>
+    </message>
+    <message>
+        <source>Step decay: multiply the rate by this...</source>
+        <translation>阶梯衰减:将学习率乘以此值……</translation>
+    </message>
+    <message>
+        <source>Step decay every</source>
+        <translation>阶梯衰减间隔</translation>
+    </message>
+    <message>
+        <source>...every this many epochs.</source>
+        <translation>……每隔这么多轮次。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮次(epoch)</translation>
+    </message>
+    <message>
+        <source>Passes over the training images.</source>
+        <translation>遍历训练集图像的次数。</translation>
+    </message>
+    <message>
+        <source>Steps per epoch</source>
+        <translation>每轮步数</translation>
+    </message>
+    <message>
+        <source>Batches per epoch; automatic is every image once (ceil(images / batch size)).</source>
+        <translation>每轮的批次数;自动表示每张图像用一次(ceil(图像数 / 批次大小))。</translation>
+    </message>
+    <message>
+        <source>must be a whole number of batches from 1 to 10,000,000 (or empty for automatic)</source>
+        <translation>必须是 1 到 10,000,000 之间的整数批次数(留空表示自动)</translation>
+    </message>
+    <message>
+        <source>Validation steps</source>
+        <translation>验证步数</translation>
+    </message>
+    <message>
+        <source>Validation batches after an epoch; automatic is all.</source>
+        <translation>每轮结束后的验证批次数;自动表示全部。</translation>
+    </message>
+    <message>
+        <source>Validate every</source>
+        <translation>验证间隔</translation>
+    </message>
+    <message>
+        <source>Validate after every N epochs.</source>
+        <translation>每 N 轮验证一次。</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>工作线程</translation>
+    </message>
+    <message>
+        <source>Threads preparing batches while the model trains; 0 prepares them in turn.</source>
+        <translation>模型训练时准备批次的线程数;0 表示依次准备。</translation>
+    </message>
+    <message>
+        <source>Use processes instead of threads</source>
+        <translation>使用进程代替线程</translation>
+    </message>
+    <message>
+        <source>Rarely faster for image files; needs more memory.</source>
+        <translation>对图像文件很少更快;需要更多内存。</translation>
+    </message>
+    <message>
+        <source>Queue size</source>
+        <translation>队列大小</translation>
+    </message>
+    <message>
+        <source>Batches prepared ahead, at most.</source>
+        <translation>最多提前准备的批次数。</translation>
+    </message>
+    <message>
+        <source>Shuffle images every epoch</source>
+        <translation>每轮打乱图像顺序</translation>
+    </message>
+    <message>
+        <source>A new order every epoch (recommended).</source>
+        <translation>每轮使用新的顺序(推荐)。</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>类别权重</translation>
+    </message>
+    <message>
+        <source>Make rare classes count more in the loss.</source>
+        <translation>让稀有类别在损失中占更大权重。</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>What the console shows, as Keras's verbose 1, 2 or 0.</source>
+        <translation>控制台显示的内容,相当于 Keras 的 verbose 1、2 或 0。</translation>
+    </message>
+    <message>
+        <source>Progress bar</source>
+        <translation>进度条</translation>
+    </message>
+    <message>
+        <source>One line per epoch</source>
+        <translation>每轮一行</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>静默</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>The same seed repeats the same shuffling, augmentation and dropout.</source>
+        <translation>相同的随机种子会重现相同的打乱、数据增强和 dropout。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Where the model trains. GPUs appear once TensorFlow has loaded.</source>
+        <translation>模型在哪里训练。TensorFlow 加载后会显示 GPU。</translation>
+    </message>
+    <message>
+        <source>Mixed precision (GPU)</source>
+        <translation>混合精度(GPU)</translation>
+    </message>
+    <message>
+        <source>16-bit arithmetic where safe: faster on recent GPUs, no use on a CPU.</source>
+        <translation>在安全的地方使用 16 位运算:在较新的 GPU 上更快,在 CPU 上无用。</translation>
+    </message>
+    <message>
+        <source>XLA compilation</source>
+        <translation>XLA 编译</translation>
+    </message>
+    <message>
+        <source>XLA compiles the training step into fused GPU code: often faster on a GPU after a longer first batch; rarely worth it on a CPU.</source>
+        <translation>XLA 把训练步编译成融合的 GPU 代码:在 GPU 上通常更快,但第一个批次更慢;在 CPU 上很少值得。</translation>
+    </message>
+    <message>
+        <source>Automatic (on with one GPU)</source>
+        <translation>自动(单个 GPU 时开启)</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Check every file before training</source>
+        <translation>训练前检查每个文件</translation>
+    </message>
+    <message>
+        <source>Find unreadable files first (they are skipped).</source>
+        <translation>先找出无法读取的文件(它们会被跳过)。</translation>
+    </message>
+    <message>
+        <source>Stop if unreadable above</source>
+        <translation>无法读取超过此比例时停止</translation>
+    </message>
+    <message>
+        <source>Stop when more than this share of images fails to load during training.</source>
+        <translation>训练中无法加载的图像超过此比例时停止。</translation>
+    </message>
+    <message>
+        <source>When the loss is NaN</source>
+        <translation>损失为 NaN 时</translation>
+    </message>
+    <message>
+        <source>What to do when the loss becomes NaN (not a number).</source>
+        <translation>损失变成 NaN(非数值)时怎么办。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Warn and go on</source>
+        <translation>警告并继续</translation>
+    </message>
+    <message>
+        <source>Stop early</source>
+        <translation>早停</translation>
+    </message>
+    <message>
+        <source>Stop when the watched value stops improving.</source>
+        <translation>监视的指标不再改善时停止。</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>监视</translation>
+    </message>
+    <message>
+        <source>The value to watch.</source>
+        <translation>要监视的指标。</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>验证集损失</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>验证集准确率</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>训练集损失</translation>
+    </message>
+    <message>
+        <source>Training accuracy</source>
+        <translation>训练集准确率</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>耐心轮数</translation>
+    </message>
+    <message>
+        <source>Epochs without improvement to wait.</source>
+        <translation>等待多少轮没有改善。</translation>
+    </message>
+    <message>
+        <source>Smallest improvement</source>
+        <translation>最小改善量</translation>
+    </message>
+    <message>
+        <source>Keep the best epoch's weights</source>
+        <translation>保留最佳轮次的权重</translation>
+    </message>
+    <message>
+        <source>Lower the learning rate</source>
+        <translation>降低学习率</translation>
+    </message>
+    <message>
+        <source>Multiply the rate by the factor when the watched value stops improving (constant schedule only).</source>
+        <translation>监视的指标不再改善时将学习率乘以该系数(仅限恒定调度)。</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <source>Multiply the rate by this.</source>
+        <translation>将学习率乘以此值。</translation>
+    </message>
+    <message>
+        <source>Epochs to wait.</source>
+        <translation>等待的轮次数。</translation>
+    </message>
+    <message>
+        <source>Lowest learning rate</source>
+        <translation>最低学习率</translation>
+    </message>
+    <message>
+        <source>Write TensorBoard logs</source>
+        <translation>写入 TensorBoard 日志</translation>
+    </message>
+    <message>
+        <source>In the run folder's tensorboard/ sub-folder.</source>
+        <translation>写在训练记录文件夹的 tensorboard/ 子文件夹中。</translation>
+    </message>
+    <message>
+        <source>Profile batches</source>
+        <translation>性能分析批次</translation>
+    </message>
+    <message>
+        <source>Training batches to profile, e.g. 10-30.</source>
+        <translation>要进行性能分析的训练批次,例如 10-30。</translation>
+    </message>
+    <message>
+        <source>Best epoch by</source>
+        <translation>最佳轮次依据</translation>
+    </message>
+    <message>
+        <source>The value that decides which epoch is the best.</source>
+        <translation>决定哪一轮最佳的指标。</translation>
+    </message>
+    <message>
+        <source>Keep checkpoints</source>
+        <translation>保留检查点</translation>
+    </message>
+    <message>
+        <source>Checkpoints of the newest epochs kept; the best epoch's is kept as well.</source>
+        <translation>保留最新几轮的检查点;最佳轮次的检查点也会保留。</translation>
+    </message>
+    <message>
+        <source>must be a whole number of checkpoints (0 keeps all)</source>
+        <translation>必须是整数个检查点(0 表示全部保留)</translation>
+    </message>
+    <message>
+        <source>Final model</source>
+        <translation>最终模型</translation>
+    </message>
+    <message>
+        <source>What model.keras is when training ends: the best epoch's checkpoint, or the model after the last epoch.</source>
+        <translation>训练结束时 model.keras 是什么:最佳轮次的检查点,或最后一轮之后的模型。</translation>
+    </message>
+    <message>
+        <source>The best epoch (by the value above)</source>
+        <translation>最佳轮次(按上面的指标)</translation>
+    </message>
+    <message>
+        <source>The last epoch</source>
+        <translation>最后一轮</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Length</source>
+        <translation>训练时长</translation>
+    </message>
+    <message>
+        <source>Feeding the model</source>
+        <translation>数据供给</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>During training</source>
+        <translation>训练过程中</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>在</translation>
+    </message>
+    <message>
+        <source>and the best by</source>
+        <translation>以及最佳轮次,依据</translation>
+    </message>
+    <message>
+        <source>A checkpoint is saved after every epoch, so a run can be resumed from any kept epoch.</source>
+        <translation>每一轮之后都会保存检查点,因此可以从任意保留的轮次继续训练。</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when there is one)</source>
+        <translation>自动(有 GPU 时使用 GPU)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
+    <message>
+        <source>Smoothing of batch curves</source>
+        <translation>批次曲线平滑</translation>
+    </message>
+    <message>
+        <source>Averages the noisy per-batch values (like TensorBoard's smoothing); the faint line shows them raw.</source>
+        <translation>对波动较大的逐批次数值做平均(类似 TensorBoard 的平滑);浅色线显示原始数值。</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationInput</name>
+    <message>
+        <source>A separate folder</source>
+        <translation>单独的文件夹</translation>
+    </message>
+    <message>
+        <source>A share of the training images</source>
+        <translation>从训练集图像中划出一部分</translation>
+    </message>
+    <message>
+        <source>No validation</source>
+        <translation>不使用验证集</translation>
+    </message>
+    <message>
+        <source>Choose the validation folder</source>
+        <translation>选择验证集文件夹</translation>
+    </message>
+    <message>
+        <source>Images kept apart to measure the model, with the same class sub-folders as the training folder.</source>
+        <translation>单独留出用于衡量模型的图像,类别子文件夹与训练集文件夹相同。</translation>
+    </message>
+    <message>
+        <source>The share of each class's training images kept for validation.</source>
+        <translation>每个类别的训练集图像中留作验证集的比例。</translation>
+    </message>
+    <message>
+        <source>The model is not measured on unseen images.</source>
+        <translation>不会在未见过的图像上衡量模型。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsInput</name>
+    <message>
+        <source>None: learn from scratch</source>
+        <translation>无:从零开始训练</translation>
+    </message>
+    <message>
+        <source>From a file…</source>
+        <translation>从文件加载…</translation>
+    </message>
+    <message>
+        <source>Choose a weights file (.h5, without top)</source>
+        <translation>选择权重文件(.h5,不含顶层)</translation>
+    </message>
+    <message>
+        <source>Weights of the same architecture, without its classification top.</source>
+        <translation>同一架构的权重,不含其分类顶层。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&lt;h3&gt;FitGen in six steps&lt;/h3&gt;
+&lt;ol&gt;
+&lt;li&gt;&lt;b&gt;Data&lt;/b&gt;: choose the training folder (one sub-folder per class: &lt;i&gt;cats/&lt;/i&gt;,
+&lt;i&gt;dogs/&lt;/i&gt;...) and a validation folder, or keep a share of the training images for
+validation. FitGen counts the classes and reads every file once; problems are listed in
+plain words. You can also drop a folder on the window.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Augmentation&lt;/b&gt;: random changes to the training images (turns, shifts, zoom,
+mirroring, brightness). The preview on the right shows a batch exactly as the model
+receives it.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Model&lt;/b&gt;: the small CNN learns from scratch on a CPU; the larger networks learn
+much more from few images when they start from ImageNet weights.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Fit options&lt;/b&gt;: epochs, steps, workers, class weights, seed, device, early stopping
+and how many checkpoints to keep.&lt;/li&gt;
+&lt;li&gt;Press &lt;b&gt;Start training&lt;/b&gt; (F5). The plots and the console follow every batch.
+&lt;b&gt;Stop&lt;/b&gt; keeps a checkpoint; &lt;b&gt;Resume…&lt;/b&gt; continues any run from any kept epoch.
+Every run is a folder of the Runs tab: open it to see its plots again.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Evaluate&lt;/b&gt; (F6): accuracy per class, the confusion matrix (click a cell to see its
+images), the model's worst mistakes and where it looked (Grad-CAM). &lt;b&gt;Predict&lt;/b&gt;: drop new
+images on the Predict tab. &lt;b&gt;Model ▸ Export…&lt;/b&gt; writes the model for other programs, each
+format checked to predict what FitGen predicts.&lt;/li&gt;
+&lt;/ol&gt;
+&lt;p&gt;When Start is greyed out, the red line under it says what to fix first.&lt;/p&gt;
+&lt;p&gt;The full guide is the project's README; programmers can feed their own generator
+(Data source: A Python data file, see &lt;i&gt;docs/python-data-file.md&lt;/i&gt;).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;六步上手 FitGen&lt;/h3&gt;
+&lt;ol&gt;
+&lt;li&gt;&lt;b&gt;数据&lt;/b&gt;:选择训练集文件夹(每个类别一个子文件夹:&lt;i&gt;cats/&lt;/i&gt;、&lt;i&gt;dogs/&lt;/i&gt;……)和验证集文件夹,
+或从训练集中划出一部分图像作为验证集。FitGen 会统计类别并逐一读取每个文件;发现的问题会用通俗的话列出。
+也可以直接把文件夹拖到窗口上。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;数据增强&lt;/b&gt;:对训练图像做随机变换(旋转、平移、缩放、翻转、亮度)。右侧的预览显示的批次与模型实际接收到的完全一致。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;模型&lt;/b&gt;:小型 CNN 可在 CPU 上从零开始训练;较大的网络以 ImageNet 预训练权重为起点时,
+用很少的图像就能学到更多。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;训练选项&lt;/b&gt;:轮次(epoch)、步数、工作进程数、类别权重、随机种子、设备、早停,以及保留多少个检查点。&lt;/li&gt;
+&lt;li&gt;按下&lt;b&gt;开始训练&lt;/b&gt;(F5)。曲线图和控制台会跟随每个批次更新。&lt;b&gt;停止&lt;/b&gt;时会保存检查点;
+&lt;b&gt;继续训练…&lt;/b&gt;可以从任意保留的轮次继续任何一次训练。每次训练都是“训练记录”标签页中的一个文件夹:打开它即可再次查看曲线。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;评估&lt;/b&gt;(F6):各类别准确率、混淆矩阵(点击单元格查看其中的图像)、模型最严重的错误以及它关注的区域(Grad-CAM)。
+&lt;b&gt;预测&lt;/b&gt;:把新图像拖到“预测”标签页。&lt;b&gt;模型 ▸ 导出…&lt;/b&gt;将模型导出供其他程序使用,每种格式都会检查其预测与 FitGen 一致。&lt;/li&gt;
+&lt;/ol&gt;
+&lt;p&gt;“开始”按钮变灰时,它下方的红色提示会说明需要先解决什么。&lt;/p&gt;
+&lt;p&gt;完整指南见项目的 README;程序员可以接入自己的生成器(数据来源:Python 数据文件,见 &lt;i&gt;docs/python-data-file.md&lt;/i&gt;)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Choose training &amp;folder…</source>
+        <translation>选择训练集文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Runs &amp;workspace folder…</source>
+        <translation>训练记录工作文件夹(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start training</source>
+        <translation>开始训练(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume…</source>
+        <translation>继续训练(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Predict images…</source>
+        <translation>预测图像(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Quick guide</source>
+        <translation>快速入门(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About FitGen</source>
+        <translation>关于 FitGen(&amp;A)</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(暂无)</translation>
+    </message>
+    <message>
+        <source>Quick guide</source>
+        <translation>快速入门</translation>
+    </message>
+    <message>
+        <source>About FitGen</source>
+        <translation>关于 FitGen</translation>
+    </message>
+    <message>
+        <source>FitGen {version}
+Train image classifiers from folders of images.
+Keras 2's fit_generator and ImageDataGenerator, on Keras 3.</source>
+        <translation>FitGen {version}
+用图像文件夹训练图像分类器。
+在 Keras 3 上重现 Keras 2 的 fit_generator 和 ImageDataGenerator。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The language changes when FitGen is started again.</source>
+        <extracomment>The languages offered in *Settings ▸ Language*: code -&gt; name in that language.</extracomment>
+        <translation>重新启动 FitGen 后语言才会更改。</translation>
+    </message>
+</context>
+<context>
+    <name>data_file_questions</name>
+    <message>
+        <source>Run the project's data file?</source>
+        <translation>要运行项目的数据文件吗?</translation>
+    </message>
+    <message>
+        <source>Run the run's data file?</source>
+        <translation>要运行该训练的数据文件吗?</translation>
+    </message>
+</context>
+</TS>

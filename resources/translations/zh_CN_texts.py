@@ -1,0 +1,971 @@
+"""FitGen in Simplified Chinese: source text -> translation, filled into fitgen_zh_CN.ts by
+fill.py. Terms follow glossary-zh_CN.md (训练集, 验证集, 数据增强, 批次, 轮次, 检查点...)."""
+
+TEXTS = {
+    # -- the app ------------------------------------------------------------------------
+    "Something went wrong": "出错了",
+    "{error}\n\nYour settings and runs are safe.": "{error}\n\n您的设置和训练记录都完好无损。",
+    # -- menus ----------------------------------------------------------------------------
+    "&File": "文件(&F)",
+    "&New project": "新建项目(&N)",
+    "&Open project…": "打开项目(&O)…",
+    "Recent projects": "最近的项目",
+    "&Save project": "保存项目(&S)",
+    "Save project &as…": "项目另存为(&A)…",
+    "Choose training &folder…": "选择训练集文件夹(&F)…",
+    "Runs &workspace folder…": "训练记录工作文件夹(&W)…",
+    "&Quit": "退出(&Q)",
+    "&Run": "运行(&R)",
+    "&Start training": "开始训练(&S)",
+    "S&top": "停止(&T)",
+    "&Resume…": "继续训练(&R)…",
+    "&Model": "模型(&M)",
+    "&Evaluate": "评估(&E)",
+    "&Predict images…": "预测图像(&P)…",
+    "E&xport…": "导出(&X)…",
+    "&Settings": "设置(&S)",
+    "&Language": "语言(&L)",
+    "The language changes when FitGen is started again.": "重新启动 FitGen 后语言才会更改。",
+    "&Help": "帮助(&H)",
+    "&Quick guide": "快速入门(&Q)",
+    "&About FitGen": "关于 FitGen(&A)",
+    "(none yet)": "(暂无)",
+    "Quick guide": "快速入门",
+    "About FitGen": "关于 FitGen",
+    "FitGen {version}\nTrain image classifiers from folders of images.\nKeras 2's "
+    "fit_generator and ImageDataGenerator, on Keras 3.":
+        "FitGen {version}\n用图像文件夹训练图像分类器。\n在 Keras 3 上重现 Keras 2 的 "
+        "fit_generator 和 ImageDataGenerator。",
+    # -- the Quick guide ----------------------------------------------------------------
+    """<h3>FitGen in six steps</h3>
+<ol>
+<li><b>Data</b>: choose the training folder (one sub-folder per class: <i>cats/</i>,
+<i>dogs/</i>...) and a validation folder, or keep a share of the training images for
+validation. FitGen counts the classes and reads every file once; problems are listed in
+plain words. You can also drop a folder on the window.</li>
+<li><b>Augmentation</b>: random changes to the training images (turns, shifts, zoom,
+mirroring, brightness). The preview on the right shows a batch exactly as the model
+receives it.</li>
+<li><b>Model</b>: the small CNN learns from scratch on a CPU; the larger networks learn
+much more from few images when they start from ImageNet weights.</li>
+<li><b>Fit options</b>: epochs, steps, workers, class weights, seed, device, early stopping
+and how many checkpoints to keep.</li>
+<li>Press <b>Start training</b> (F5). The plots and the console follow every batch.
+<b>Stop</b> keeps a checkpoint; <b>Resume…</b> continues any run from any kept epoch.
+Every run is a folder of the Runs tab: open it to see its plots again.</li>
+<li><b>Evaluate</b> (F6): accuracy per class, the confusion matrix (click a cell to see its
+images), the model's worst mistakes and where it looked (Grad-CAM). <b>Predict</b>: drop new
+images on the Predict tab. <b>Model ▸ Export…</b> writes the model for other programs, each
+format checked to predict what FitGen predicts.</li>
+</ol>
+<p>When Start is greyed out, the red line under it says what to fix first.</p>
+<p>The full guide is the project's README; programmers can feed their own generator
+(Data source: A Python data file, see <i>docs/python-data-file.md</i>).</p>""":
+    """<h3>六步上手 FitGen</h3>
+<ol>
+<li><b>数据</b>:选择训练集文件夹(每个类别一个子文件夹:<i>cats/</i>、<i>dogs/</i>……)和验证集文件夹,
+或从训练集中划出一部分图像作为验证集。FitGen 会统计类别并逐一读取每个文件;发现的问题会用通俗的话列出。
+也可以直接把文件夹拖到窗口上。</li>
+<li><b>数据增强</b>:对训练图像做随机变换(旋转、平移、缩放、翻转、亮度)。右侧的预览显示的批次与模型实际接收到的完全一致。</li>
+<li><b>模型</b>:小型 CNN 可在 CPU 上从零开始训练;较大的网络以 ImageNet 预训练权重为起点时,
+用很少的图像就能学到更多。</li>
+<li><b>训练选项</b>:轮次(epoch)、步数、工作进程数、类别权重、随机种子、设备、早停,以及保留多少个检查点。</li>
+<li>按下<b>开始训练</b>(F5)。曲线图和控制台会跟随每个批次更新。<b>停止</b>时会保存检查点;
+<b>继续训练…</b>可以从任意保留的轮次继续任何一次训练。每次训练都是“训练记录”标签页中的一个文件夹:打开它即可再次查看曲线。</li>
+<li><b>评估</b>(F6):各类别准确率、混淆矩阵(点击单元格查看其中的图像)、模型最严重的错误以及它关注的区域(Grad-CAM)。
+<b>预测</b>:把新图像拖到“预测”标签页。<b>模型 ▸ 导出…</b>将模型导出供其他程序使用,每种格式都会检查其预测与 FitGen 一致。</li>
+</ol>
+<p>“开始”按钮变灰时,它下方的红色提示会说明需要先解决什么。</p>
+<p>完整指南见项目的 README;程序员可以接入自己的生成器(数据来源:Python 数据文件,见 <i>docs/python-data-file.md</i>)。</p>""",
+    # -- window tabs and the settings (core/config.py, context Setting) ------------------
+    'Data':
+        '数据',
+    'Augmentation':
+        '数据增强',
+    'Model':
+        '模型',
+    'Fit options':
+        '训练选项',
+    'Runs':
+        '训练记录',
+    'Augmentation preview':
+        '数据增强预览',
+    'Training':
+        '训练',
+    'Batches':
+        '批次',
+    'Evaluation':
+        '评估',
+    'Improve the data':
+        '改进数据',
+    'Predict':
+        '预测',
+    'Loading TensorFlow…':
+        '正在加载 TensorFlow…',
+    'Run name':
+        '训练名称',
+    'Data source':
+        '数据来源',
+    'Folders of images, one sub-folder per class; or your own generator in a Python file.':
+        '图像文件夹(每个类别一个子文件夹),或 Python 文件中您自己的生成器。',
+    'Image folders':
+        '图像文件夹',
+    'A Python data file (programmers)':
+        'Python 数据文件(面向程序员)',
+    'Training images':
+        '训练集图像',
+    'The folder of training images, with one sub-folder per class (cats/, dogs/...).':
+        '训练集图像所在的文件夹,每个类别一个子文件夹(cats/、dogs/……)。',
+    'Validation folder':
+        '验证集文件夹',
+    'The folder of validation images, one sub-folder per class.':
+        '验证集图像所在的文件夹,每个类别一个子文件夹。',
+    'Validation share':
+        '验证集比例',
+    "The share of each class's training images kept aside for validation.":
+        '每个类别的训练集图像中留作验证集的比例。',
+    'must be between 0 and 1 (a fraction, e.g. 0.2)':
+        '必须介于 0 和 1 之间(一个比例,例如 0.2)',
+    'Image size (h × w)':
+        '图像尺寸(高 × 宽)',
+    'Height and width the images are resized to.':
+        '图像缩放到的高度和宽度。',
+    'Colour':
+        '颜色',
+    'How many channels the model sees.':
+        '模型看到的通道数。',
+    'Colour (RGB)':
+        '彩色(RGB)',
+    'Grayscale':
+        '灰度',
+    'Colour + alpha (RGBA)':
+        '彩色 + 透明度(RGBA)',
+    'Labels':
+        '标签',
+    "How labels are given to the model; 'binary' needs exactly 2 classes.":
+        '标签以何种形式交给模型;“二分类”要求恰好 2 个类别。',
+    'One-hot (categorical)':
+        '独热编码(categorical)',
+    'Class index (sparse)':
+        '类别索引(sparse)',
+    'Binary (2 classes)':
+        '二分类(2 个类别)',
+    'Batch size':
+        '批次大小',
+    'Images per training step. Smaller uses less memory; larger trains faster per image.':
+        '每个训练步的图像数。越小占用内存越少;越大则每张图像训练越快。',
+    'Resizing':
+        '缩放方式',
+    "How images are resampled to the image size (Pillow's filter of that name, which an exported model's preprocessing.json names).":
+        '图像缩放到目标尺寸时的重采样方法(Pillow 中同名的滤波器,导出模型的 preprocessing.json 会写明)。',
+    'Bilinear':
+        '双线性',
+    'Nearest (Keras 2 default)':
+        '最近邻(Keras 2 默认)',
+    'Bicubic':
+        '双三次',
+    'Lanczos':
+        'Lanczos',
+    'Area (box)':
+        '区域(box)',
+    'Hamming':
+        'Hamming',
+    'Crop to keep the aspect ratio':
+        '裁剪以保持宽高比',
+    "Cut the centre of each image to the target's shape instead of stretching it.":
+        '截取每张图像的中心部分以符合目标形状,而不是拉伸。',
+    'Follow linked folders':
+        '跟随链接的文件夹',
+    'Include folders reached through links (shortcuts), and class folders that are links.':
+        '包括通过链接(快捷方式)到达的文件夹,以及本身是链接的类别文件夹。',
+    'Also read GIF and WebP files':
+        '同时读取 GIF 和 WebP 文件',
+    "Keras 2's flow_from_directory reads png, jpg, bmp, ppm and tif only; turn this off to train on exactly Keras 2's files.":
+        'Keras 2 的 flow_from_directory 只读取 png、jpg、bmp、ppm 和 tif;关闭此项即可完全按 Keras 2 的文件范围训练。',
+    'Fast reading of large photos (OpenCV)':
+        '快速读取大尺寸照片(OpenCV)',
+    "Decode JPEGs at reduced scale and resize with OpenCV: faster on large photos, but the pixels differ a little from Keras 2's and from what an exported model's preprocessing.json declares (its self-test then shows the difference).":
+        '以缩小的比例解码 JPEG 并用 OpenCV 缩放:大照片上更快,但像素与 Keras 2 以及导出模型的 preprocessing.json 所声明的略有不同(其自检会显示差异)。',
+    'Data file':
+        '数据文件',
+    'A file defining class_names and train_data(batch_size) (and val_data): see docs/python-data-file.md.':
+        '定义 class_names 和 train_data(batch_size)(以及 val_data)的文件:见 docs/python-data-file.md。',
+    'Rotation':
+        '旋转',
+    'Turn images by up to this many degrees, left or right.':
+        '将图像向左或向右旋转,最多这么多度。',
+    'Shift sideways':
+        '水平平移',
+    'Move images sideways by up to this share of their width.':
+        '将图像左右平移,最多为其宽度的这一比例。',
+    'Shift up/down':
+        '垂直平移',
+    'Move images up or down by up to this share of their height.':
+        '将图像上下平移,最多为其高度的这一比例。',
+    'Shear':
+        '剪切',
+    'Slant images by up to this angle, in degrees (Keras 2: 0.2 is almost nothing).':
+        '将图像倾斜,最多这个角度(度)(Keras 2 中的 0.2 几乎没有效果)。',
+    'Zoom':
+        '缩放',
+    'Zoom in or out by up to this share; width and height are zoomed separately.':
+        '放大或缩小,最多这一比例;宽和高分别缩放。',
+    'must be at least 0 and below 1 (0.2 zooms by up to 20% in or out)':
+        '必须大于等于 0 且小于 1(0.2 表示最多放大或缩小 20%)',
+    'Brightness':
+        '亮度',
+    'Multiply pixel values by a factor from the range (0.8 is 20% darker, 1.2 is 20% brighter).':
+        '将像素值乘以该范围内的一个系数(0.8 暗 20%,1.2 亮 20%)。',
+    'Colour shift':
+        '颜色偏移',
+    'Add a random amount (up to this) to every colour channel.':
+        '给每个颜色通道加上一个随机量(最多为此值)。',
+    'Fill uncovered areas':
+        '空白区域填充',
+    'What fills the corners uncovered by a rotation, shift or zoom out.':
+        '旋转、平移或缩小后露出的角落用什么填充。',
+    'Repeat the edge pixels':
+        '重复边缘像素',
+    'Mirror the image':
+        '镜像图像',
+    'Tile the image':
+        '平铺图像',
+    'A fixed value':
+        '固定值',
+    'Fill value':
+        '填充值',
+    'The pixel value used when filling with a fixed value (0 black, 255 white).':
+        '用固定值填充时使用的像素值(0 为黑,255 为白)。',
+    'Left–right':
+        '左右翻转',
+    'Mirror half of the images left to right.':
+        '将一半图像左右翻转。',
+    'Upside down':
+        '上下翻转',
+    'Flip half of the images upside down (only if that can happen in real images, e.g. cells).':
+        '将一半图像上下翻转(仅当真实图像中可能出现这种情况时,例如细胞)。',
+    'Rescale':
+        '重新缩放',
+    "Keras 2's rescale, after augmentation: 1/255 = 0.003922.":
+        'Keras 2 的 rescale,在数据增强之后应用:1/255 = 0.003922。',
+    'Subtract the dataset mean':
+        '减去数据集均值',
+    'Per channel, computed from a sample of the training images.':
+        '按通道计算,取自训练集图像的一个样本。',
+    'Divide by the dataset std':
+        '除以数据集标准差',
+    "Subtract each image's mean":
+        '减去每张图像的均值',
+    "Divide by each image's std":
+        '除以每张图像的标准差',
+    'ZCA whitening':
+        'ZCA 白化',
+    'Decorrelate pixels (only for images of 32×32 or less).':
+        '去除像素间的相关性(仅适用于 32×32 及以下的图像)。',
+    'ZCA epsilon':
+        'ZCA epsilon',
+    'Regularization of ZCA whitening.':
+        'ZCA 白化的正则化项。',
+    'Resampling':
+        '重采样',
+    'How pixels are resampled when images are turned or zoomed.':
+        '旋转或缩放图像时像素的重采样方式。',
+    'Architecture':
+        '网络结构',
+    'The network that learns. The small CNN is quick on a CPU; the others are stronger, and much stronger with ImageNet weights.':
+        '用于学习的网络。小型 CNN 在 CPU 上很快;其他网络更强,使用 ImageNet 权重时更强得多。',
+    'Small CNN (fast, learns simple images on a CPU)':
+        '小型 CNN(快速,可在 CPU 上学习简单图像)',
+    'MobileNetV3 Small':
+        'MobileNetV3 Small',
+    'MobileNetV3 Large':
+        'MobileNetV3 Large',
+    'EfficientNet B0':
+        'EfficientNet B0',
+    'EfficientNetV2 B0':
+        'EfficientNetV2 B0',
+    'ConvNeXt Tiny':
+        'ConvNeXt Tiny',
+    'ResNet50':
+        'ResNet50',
+    'Start from':
+        '起始权重',
+    'Start from weights learned on ImageNet (1.2 million photos) to learn from few images.':
+        '从在 ImageNet(120 万张照片)上学到的权重开始,用少量图像即可学习。',
+    'Train the whole network':
+        '训练整个网络',
+    'Off: only the new classification head learns (fast, good with pretrained weights and few images).':
+        '关闭:只训练新的分类头(速度快,适合预训练权重和少量图像)。',
+    'Dropout':
+        'Dropout',
+    'Share of features switched off at random in training, against overfitting.':
+        '训练时随机关闭的特征比例,用于防止过拟合。',
+    'Input size':
+        '输入尺寸',
+    'Images are resized to this inside the model.':
+        '图像在模型内部缩放到此尺寸。',
+    'Then fine-tune the top of the network':
+        '然后微调网络的顶层',
+    "Keras's transfer-learning recipe: the new head learns alone on the frozen network for the first half of the epochs, then the top 30% of the network's layers learn too, at a tenth of the learning rate (batch normalization stays frozen). Needs 'Train the whole network' off.":
+        'Keras 的迁移学习做法:前一半轮次中,新的分类头在冻结的网络上单独训练,之后网络顶部 30% 的层也参与训练,学习率为十分之一(批归一化保持冻结)。需要关闭“训练整个网络”。',
+    'Fine-tune from epoch':
+        '从第几轮开始微调',
+    'must be epoch 2 or later (epoch 1 trains the head)':
+        '必须是第 2 轮或之后(第 1 轮训练分类头)',
+    'Share of layers fine-tuned':
+        '微调的层所占比例',
+    'Fine-tuning learning-rate factor':
+        '微调学习率系数',
+    "Compute the frozen network's features once":
+        '只计算一次冻结网络的特征',
+    'While the network is frozen it sees each image the same way every epoch: FitGen runs it once per image, keeps what it sees in the run folder, and the head learns from that (epochs many times faster; the saved model is the whole network as usual). With augmentation, several augmented copies of each image are kept and the epochs take them in turn.':
+        '网络冻结时,每一轮看到的每张图像都相同:FitGen 对每张图像只运行一次网络,把结果保存在训练记录文件夹中,分类头从这些结果中学习(每轮快很多倍;保存的模型照常是整个网络)。使用数据增强时,每张图像会保存几份增强副本,各轮次轮流使用。',
+    'Augmented copies':
+        '增强副本数',
+    'With augmentation: augmented copies of each image computed once; more copies give more variety and take longer to compute.':
+        '使用数据增强时:每张图像预先计算的增强副本数;副本越多变化越丰富,计算时间也越长。',
+    'must be a whole number of copies from 1 to 100':
+        '必须是 1 到 100 之间的整数副本数',
+    'Optimizer':
+        '优化器',
+    'How the weights are updated. Adam is a good default.':
+        '权重的更新方式。Adam 是不错的默认选择。',
+    'Adam':
+        'Adam',
+    'AdamW':
+        'AdamW',
+    'SGD with momentum':
+        '带动量的 SGD',
+    'RMSprop':
+        'RMSprop',
+    'Learning rate':
+        '学习率',
+    'Step size of learning. Too high: the loss jumps or becomes NaN; too low: slow.':
+        '学习的步长。过高:损失跳动或变成 NaN;过低:学得慢。',
+    'must be a number above 0 (typically 0.0001 to 0.01)':
+        '必须是大于 0 的数(通常为 0.0001 到 0.01)',
+    'Schedule':
+        '调度方式',
+    'How the learning rate changes during training.':
+        '训练过程中学习率如何变化。',
+    'Constant':
+        '恒定',
+    'Cosine decay to 0':
+        '余弦衰减到 0',
+    'Step decay':
+        '阶梯衰减',
+    'Step decay factor':
+        '阶梯衰减系数',
+    'Step decay: multiply the rate by this...':
+        '阶梯衰减:将学习率乘以此值……',
+    'Step decay every':
+        '阶梯衰减间隔',
+    '...every this many epochs.':
+        '……每隔这么多轮次。',
+    'Epochs':
+        '轮次(epoch)',
+    'Passes over the training images.':
+        '遍历训练集图像的次数。',
+    'Steps per epoch':
+        '每轮步数',
+    'Batches per epoch; automatic is every image once (ceil(images / batch size)).':
+        '每轮的批次数;自动表示每张图像用一次(ceil(图像数 / 批次大小))。',
+    'must be a whole number of batches from 1 to 10,000,000 (or empty for automatic)':
+        '必须是 1 到 10,000,000 之间的整数批次数(留空表示自动)',
+    'Validation steps':
+        '验证步数',
+    'Validation batches after an epoch; automatic is all.':
+        '每轮结束后的验证批次数;自动表示全部。',
+    'Validate every':
+        '验证间隔',
+    'Validate after every N epochs.':
+        '每 N 轮验证一次。',
+    'Workers':
+        '工作线程',
+    'Threads preparing batches while the model trains; 0 prepares them in turn.':
+        '模型训练时准备批次的线程数;0 表示依次准备。',
+    'Use processes instead of threads':
+        '使用进程代替线程',
+    'Rarely faster for image files; needs more memory.':
+        '对图像文件很少更快;需要更多内存。',
+    'Queue size':
+        '队列大小',
+    'Batches prepared ahead, at most.':
+        '最多提前准备的批次数。',
+    'Shuffle images every epoch':
+        '每轮打乱图像顺序',
+    'A new order every epoch (recommended).':
+        '每轮使用新的顺序(推荐)。',
+    'Class weights':
+        '类别权重',
+    'Make rare classes count more in the loss.':
+        '让稀有类别在损失中占更大权重。',
+    'Console':
+        '控制台',
+    "What the console shows, as Keras's verbose 1, 2 or 0.":
+        '控制台显示的内容,相当于 Keras 的 verbose 1、2 或 0。',
+    'Progress bar':
+        '进度条',
+    'One line per epoch':
+        '每轮一行',
+    'Silent':
+        '静默',
+    'Seed':
+        '随机种子',
+    'The same seed repeats the same shuffling, augmentation and dropout.':
+        '相同的随机种子会重现相同的打乱、数据增强和 dropout。',
+    'Device':
+        '设备',
+    'Where the model trains. GPUs appear once TensorFlow has loaded.':
+        '模型在哪里训练。TensorFlow 加载后会显示 GPU。',
+    'Mixed precision (GPU)':
+        '混合精度(GPU)',
+    '16-bit arithmetic where safe: faster on recent GPUs, no use on a CPU.':
+        '在安全的地方使用 16 位运算:在较新的 GPU 上更快,在 CPU 上无用。',
+    'XLA compilation':
+        'XLA 编译',
+    'XLA compiles the training step into fused GPU code: often faster on a GPU after a longer first batch; rarely worth it on a CPU.':
+        'XLA 把训练步编译成融合的 GPU 代码:在 GPU 上通常更快,但第一个批次更慢;在 CPU 上很少值得。',
+    'Automatic (on with one GPU)':
+        '自动(单个 GPU 时开启)',
+    'On':
+        '开启',
+    'Off':
+        '关闭',
+    'Check every file before training':
+        '训练前检查每个文件',
+    'Find unreadable files first (they are skipped).':
+        '先找出无法读取的文件(它们会被跳过)。',
+    'Stop if unreadable above':
+        '无法读取超过此比例时停止',
+    'Stop when more than this share of images fails to load during training.':
+        '训练中无法加载的图像超过此比例时停止。',
+    'When the loss is NaN':
+        '损失为 NaN 时',
+    'What to do when the loss becomes NaN (not a number).':
+        '损失变成 NaN(非数值)时怎么办。',
+    'Stop':
+        '停止',
+    'Warn and go on':
+        '警告并继续',
+    'Stop early':
+        '早停',
+    'Stop when the watched value stops improving.':
+        '监视的指标不再改善时停止。',
+    'Watch':
+        '监视',
+    'The value to watch.':
+        '要监视的指标。',
+    'Validation loss':
+        '验证集损失',
+    'Validation accuracy':
+        '验证集准确率',
+    'Training loss':
+        '训练集损失',
+    'Training accuracy':
+        '训练集准确率',
+    'Patience':
+        '耐心轮数',
+    'Epochs without improvement to wait.':
+        '等待多少轮没有改善。',
+    'Smallest improvement':
+        '最小改善量',
+    "Keep the best epoch's weights":
+        '保留最佳轮次的权重',
+    'Lower the learning rate':
+        '降低学习率',
+    'Multiply the rate by the factor when the watched value stops improving (constant schedule only).':
+        '监视的指标不再改善时将学习率乘以该系数(仅限恒定调度)。',
+    'Factor':
+        '系数',
+    'Multiply the rate by this.':
+        '将学习率乘以此值。',
+    'Epochs to wait.':
+        '等待的轮次数。',
+    'Lowest learning rate':
+        '最低学习率',
+    'Write TensorBoard logs':
+        '写入 TensorBoard 日志',
+    "In the run folder's tensorboard/ sub-folder.":
+        '写在训练记录文件夹的 tensorboard/ 子文件夹中。',
+    'Profile batches':
+        '性能分析批次',
+    'Training batches to profile, e.g. 10-30.':
+        '要进行性能分析的训练批次,例如 10-30。',
+    'Best epoch by':
+        '最佳轮次依据',
+    'The value that decides which epoch is the best.':
+        '决定哪一轮最佳的指标。',
+    'Keep checkpoints':
+        '保留检查点',
+    "Checkpoints of the newest epochs kept; the best epoch's is kept as well.":
+        '保留最新几轮的检查点;最佳轮次的检查点也会保留。',
+    'must be a whole number of checkpoints (0 keeps all)':
+        '必须是整数个检查点(0 表示全部保留)',
+    'Final model':
+        '最终模型',
+    "What model.keras is when training ends: the best epoch's checkpoint, or the model after the last epoch.":
+        '训练结束时 model.keras 是什么:最佳轮次的检查点,或最后一轮之后的模型。',
+    'The best epoch (by the value above)':
+        '最佳轮次(按上面的指标)',
+    'The last epoch':
+        '最后一轮',
+    # -- panels, views, dialogs, widgets, flows and plots (issue 29, second pass) ----------
+    # Augmentation tab
+    'Each training image is changed at random every time it is used; the preview shows a batch exactly as the model receives it.':
+        '每次使用训练图像时都会对其做随机变换;预览显示的批次与模型实际接收到的完全一致。',
+    'Position and shape':
+        '位置和形状',
+    'Mirror':
+        '镜像翻转',
+    'Brightness and colour':
+        '亮度和颜色',
+    'Scaling and normalization':
+        '缩放和归一化',
+    'The models already scale pixels from 0–255 themselves; these options are for special cases and for Keras 2 habits.':
+        '模型本身已会缩放 0–255 的像素值;这些选项用于特殊情况,以及沿用 Keras 2 的习惯。',
+    'ε':
+        'ε',
+    # Batches tab
+    'Batch':
+        '批次',
+    'The batch number over the whole run, from 1 (epoch 2 starts after the batches of epoch 1).':
+        '整个训练中的批次编号,从 1 开始(第 2 轮接在第 1 轮的批次之后)。',
+    'Show batch':
+        '显示批次',
+    'Rebuild this batch exactly as training gets it (same seed, order, augmentation, class weights).':
+        '按训练时的样子完全重建这个批次(相同的随机种子、顺序、数据增强和类别权重)。',
+    'Go to loss spike':
+        '转到损失突变处',
+    'In the run shown in the Training tab, find the batch whose loss became NaN or jumped the most, and show it.':
+        '在“训练”标签页显示的训练中,找出损失变为 NaN 或跳升最多的批次并显示它。',
+    '16 augmentations':
+        '16 种数据增强',
+    'The selected image (click one) 16 times, each with the augmentation drawn anew.':
+        '所选图像(点击一张)显示 16 次,每次重新随机生成数据增强。',
+    'Tune loader…':
+        '调优数据加载…',
+    'Input values per channel':
+        '各通道的输入值',
+    'No run is shown in the Training tab: train or open a run first, then look for its loss spike.':
+        '“训练”标签页中没有显示任何训练:请先训练或打开一次训练,再查找其损失突变处。',
+    # Evaluation tab and confusion matrix
+    'Rows: the true class; columns: the predicted class. Click a cell to see its images.':
+        '行:真实类别;列:预测类别。点击单元格查看其中的图像。',
+    'Validation data':
+        '验证集数据',
+    'Training data':
+        '训练集数据',
+    'Another folder…':
+        '其他文件夹…',
+    "The images to evaluate on: the run's own, or a folder with one sub-folder per class (the model's class names).":
+        '用于评估的图像:该训练自己的数据,或每个类别一个子文件夹的文件夹(子文件夹名即模型的类别名)。',
+    'Evaluate':
+        '评估',
+    'Cancel':
+        '取消',
+    'Export model…':
+        '导出模型…',
+    'Choose a model and press Evaluate to see how good it is.':
+        '选择一个模型并点击“评估”,查看它的效果。',
+    'Precision: of the images the model called this class, the share that are. Recall: of the images of this class, the share it found. F1: both in one number.':
+        '精确率:被模型判为该类别的图像中真正属于该类别的比例。召回率:该类别的图像中被模型找出的比例。F1:把两者合成一个数。',
+    'Row shares (%)':
+        '按行占比(%)',
+    'Each row as shares of its images (it sums to 100%), instead of counts.':
+        '每行显示为其图像的占比(合计 100%),而不是数量。',
+    'Confusion matrix (rows: true class, columns: predicted)':
+        '混淆矩阵(行:真实类别,列:预测类别)',
+    'Matrix cell':
+        '矩阵单元格',
+    'Most confident mistakes':
+        '最有把握的错误',
+    'Least sure':
+        '最没把握',
+    'A folder with one sub-folder per class':
+        '每个类别一个子文件夹的文件夹',
+    'The evaluation was cancelled.':
+        '评估已取消。',
+    'Evaluation failed':
+        '评估失败',
+    # Console
+    'What Keras prints appears here while training runs.':
+        '训练期间 Keras 的输出会显示在这里。',
+    # Data tab
+    'Images':
+        '图像',
+    'Choose a Python data file':
+        '选择 Python 数据文件',
+    "FitGen runs this file's code to get the batches, in the preview and in training. Choose only files you trust.":
+        'FitGen 会运行这个文件的代码来获取批次(预览和训练中都会)。请只选择您信任的文件。',
+    'Choose the training folder (one sub-folder per class)':
+        '选择训练集文件夹(每个类别一个子文件夹)',
+    'Validation':
+        '验证集',
+    'Classes':
+        '类别',
+    'Choose a training folder.':
+        '请选择训练集文件夹。',
+    'Data check':
+        '数据检查',
+    'Check again':
+        '重新检查',
+    'Read every file again (after fixing files on disk).':
+        '重新读取每个文件(在磁盘上修正文件之后)。',
+    'Reading images':
+        '图像读取',
+    'Choose a training folder: one sub-folder per class.':
+        '请选择训练集文件夹:每个类别一个子文件夹。',
+    'Scanning…':
+        '正在扫描…',
+    'Loading the data file…':
+        '正在加载数据文件…',
+    'Choose a data file.':
+        '请选择数据文件。',
+    # Improve the data: duplicates, fixes, image detail
+    'This file is not there any more (moved or excluded?).':
+        '这个文件已不在原处(已移动或已排除?)。',
+    'Move to class ▸':
+        '移到类别 ▸',
+    "Move the image into another class folder (journaled in the dataset's fixes.jsonl; Undo puts it back).":
+        '把图像移到另一个类别文件夹(记录在数据集的 fixes.jsonl 中;“撤销”可移回)。',
+    'Exclude':
+        '排除',
+    'Move the image to _excluded/<its class>/ beside the class folders: left out of training, never deleted.':
+        '把图像移到类别文件夹旁边的 _excluded/<其类别>/ 中:不参与训练,但绝不删除。',
+    'Undo':
+        '撤销',
+    'Fixes ▾':
+        '修正记录 ▾',
+    'Every fix of this dataset (its fixes.jsonl): choose one to undo it.':
+        '这个数据集的所有修正(其 fixes.jsonl):选择一项即可撤销。',
+    'Undo all':
+        '全部撤销',
+    'Choose an image':
+        '请选择一张图像',
+    'Open':
+        '打开',
+    "Open the image in the system's viewer.":
+        '用系统的看图程序打开这张图像。',
+    'Show folder':
+        '显示文件夹',
+    'Grad-CAM':
+        'Grad-CAM',
+    'Where the model looked for the predicted class: bright areas weighed most (Grad-CAM on the last convolution).':
+        '模型判断预测类别时关注的区域:越亮的区域权重越大(最后一个卷积层上的 Grad-CAM)。',
+    'Loading…':
+        '正在加载…',
+    'This file cannot be read now.':
+        '现在无法读取这个文件。',
+    'Computing Grad-CAM…':
+        '正在计算 Grad-CAM…',
+    'Folds':
+        '折数',
+    "K: each fold's model trains on the other K-1 folds and predicts its own images, which it never saw.":
+        'K:每一折的模型在其余 K-1 折上训练,再预测本折中它从未见过的图像。',
+    'Find likely label errors':
+        '查找疑似标注错误',
+    'Stop after the current batch; finished folds are kept and reused next time.':
+        '在当前批次之后停止;已完成的折会保留,下次直接复用。',
+    'Train again':
+        '重新训练',
+    "A new run with this run's settings on the folders as they are now (after your fixes).":
+        '用这次训练的设置,在文件夹当前的内容上(您修正之后)开始一次新的训练。',
+    'Choose a run (Runs tab, or train one) to look for label errors in its training images.':
+        '请选择一次训练(在“训练记录”标签页中,或训练一次),以查找其训练集图像中的标注错误。',
+    'Show':
+        '显示',
+    'Only the images of one folder that look like another class.':
+        '只显示某个文件夹中看起来像另一个类别的图像。',
+    'Likely label errors':
+        '疑似标注错误',
+    'Find near-duplicates':
+        '查找近似重复',
+    "Read every image of the run's folders and compare their perceptual hashes.":
+        '读取该训练所用文件夹中的每张图像,并比较它们的感知哈希。',
+    'Near-duplicates':
+        '近似重复',
+    'Working out the folds…':
+        '正在划分折…',
+    # Training tab plots
+    'Profile 20 batches':
+        '分析 20 个批次的性能',
+    "Write a TensorBoard profile of the next 20 training batches into the run folder, and show the profiler's verdict on the input pipeline.":
+        '把接下来 20 个训练批次的 TensorBoard 性能分析写入训练记录文件夹,并显示分析器对输入管道的结论。',
+    'Measure the data alone, the model alone and both, and find the fastest number of workers.':
+        '分别测量只读数据、只跑模型和两者同时的速度,并找出最快的工作进程数。',
+    "The share of each class in the training folder, in the last epoch's training batches and in its validation batches.":
+        '各类别在训练集文件夹、上一轮的训练批次及其验证批次中所占的比例。',
+    'Data feed: the time each batch waited for data appears here while training.':
+        '数据供给:训练期间,每个批次等待数据的时间会显示在这里。',
+    'Smoothing of batch curves':
+        '批次曲线平滑',
+    "Averages the noisy per-batch values (like TensorBoard's smoothing); the faint line shows them raw.":
+        '对波动较大的逐批次数值做平均(类似 TensorBoard 的平滑);浅色线显示原始数值。',
+    # Tune loader dialog
+    'Tune loader':
+        '调优数据加载',
+    'Measures how fast the data alone, the model alone and full training go (20 batches each), then tries other numbers of workers, queue sizes and worker processes on full training. More workers are recommended only when the data is slower than the model.':
+        '分别测量只读数据、只跑模型和完整训练的速度(各 20 个批次),然后在完整训练上尝试其他的工作进程数、队列大小和多进程设置。只有当数据比模型慢时才建议增加工作进程。',
+    'Measure':
+        '测量',
+    'Apply':
+        '应用',
+    'Write the recommended setting into Fit options.':
+        '把建议的设置写入“训练选项”。',
+    # Main window
+    'FitGen':
+        'FitGen',
+    "Profiling the next 20 batches; the profiler's verdict appears here when they are done.":
+        '正在分析接下来 20 个批次的性能;完成后分析器的结论会显示在这里。',
+    'Folder for the runs':
+        '训练记录的文件夹',
+    'TensorFlow could not load':
+        '无法加载 TensorFlow',
+    'Training is running':
+        '正在训练',
+    'Stop the training and close FitGen? What was learned is kept as a checkpoint, and the run can be resumed later.':
+        '要停止训练并关闭 FitGen 吗?已学到的内容会保存为检查点,之后可以继续训练。',
+    # Model tab
+    'Network':
+        '网络',
+    'Download':
+        '下载',
+    'Download the ImageNet weights of this network from where Keras gets them (or the mirror in FITGEN_WEIGHTS_MIRROR), check them and keep them for next time.':
+        '从 Keras 获取权重的地址(或 FITGEN_WEIGHTS_MIRROR 中的镜像)下载该网络的 ImageNet 预训练权重,校验后保存以便下次使用。',
+    'Learning':
+        '学习',
+    'every':
+        '每',
+    'The small CNN always learns from scratch.':
+        '小型 CNN 总是从零开始训练。',
+    # Model picker
+    'A run of the Runs tab (newest first), or a model file.':
+        '“训练记录”标签页中的一次训练(最新的在前),或一个模型文件。',
+    "The run's final model (model.keras) or the checkpoint of a kept epoch.":
+        '该训练的最终模型(model.keras)或某个保留轮次的检查点。',
+    'Model file…':
+        '模型文件…',
+    'A .keras file of a FitGen export folder (with its labels.txt and preprocessing.json).':
+        'FitGen 导出文件夹中的 .keras 文件(连同其 labels.txt 和 preprocessing.json)。',
+    'No trained model yet: train one first':
+        '还没有训练好的模型:请先训练一个',
+    'A FitGen model file':
+        'FitGen 模型文件',
+    # Inputs
+    'to':
+        '至',
+    'Browse…':
+        '浏览…',
+    'Random':
+        '随机',
+    'Choose the validation folder':
+        '选择验证集文件夹',
+    'Images kept apart to measure the model, with the same class sub-folders as the training folder.':
+        '单独留出用于衡量模型的图像,类别子文件夹与训练集文件夹相同。',
+    "The share of each class's training images kept for validation.":
+        '每个类别的训练集图像中留作验证集的比例。',
+    'The model is not measured on unseen images.':
+        '不会在未见过的图像上衡量模型。',
+    'Choose a weights file (.h5, without top)':
+        '选择权重文件(.h5,不含顶层)',
+    'Weights of the same architecture, without its classification top.':
+        '同一架构的权重,不含其分类顶层。',
+    # Predict tab
+    'Choose images…':
+        '选择图像…',
+    'Choose folder…':
+        '选择文件夹…',
+    'Every image in the folder and its sub-folders.':
+        '文件夹及其子文件夹中的所有图像。',
+    'Save CSV…':
+        '保存 CSV…',
+    'file, predicted, confidence, one column per class, error: the columns of `fitgen predict`.':
+        'file、predicted、confidence、每个类别一列、error:与 `fitgen predict` 的列相同。',
+    'Drop images or a folder here, or choose them.':
+        '把图像或文件夹拖到这里,或点击选择。',
+    'A folder of images to predict':
+        '要预测的图像文件夹',
+    'Train a model first (or choose a model file), then drop the images again.':
+        '请先训练一个模型(或选择模型文件),然后再次拖入图像。',
+    'No image files there.':
+        '那里没有图像文件。',
+    'Save the predictions':
+        '保存预测结果',
+    'Could not save':
+        '无法保存',
+    # Augmentation preview
+    'New batch':
+        '新批次',
+    "Show the next batch of images (a data file's generator starts again after it raised).":
+        '显示下一批图像(数据文件的生成器出错后会重新开始)。',
+    'New augmentation':
+        '新的数据增强',
+    'The same images with new random changes.':
+        '同样的图像,换一组新的随机变换。',
+    'Show originals':
+        '显示原图',
+    'Before/after: the same images without augmentation.':
+        '前后对比:同样的图像,不做数据增强。',
+    'How many images of the batch to show.':
+        '显示批次中的多少张图像。',
+    'Preparing a batch…':
+        '正在准备批次…',
+    # Project files, resume, run flow
+    'Open a FitGen project':
+        '打开 FitGen 项目',
+    'Cannot open the project':
+        '无法打开项目',
+    'Save the project':
+        '保存项目',
+    'Cannot save the project':
+        '无法保存项目',
+    'Training continues from the chosen epoch with its weights and optimizer state; a stopped epoch continues at the batch where it stopped, as if it had never stopped. Later epochs are set aside in the run folder, not deleted.':
+        '训练从所选轮次继续,沿用其权重和优化器状态;中途停止的轮次会从停止时的批次接着训练,就像从未停止过一样。之后的轮次会在训练记录文件夹中另存,不会删除。',
+    'Train until epoch':
+        '训练到第几轮',
+    'Resume':
+        '继续训练',
+    'Cannot train again':
+        '无法重新训练',
+    'Cannot resume':
+        '无法继续训练',
+    'Start the run again?':
+        '要重新开始这次训练吗?',
+    'Open other runs when the current training ends.':
+        '请在当前训练结束后再打开其他训练记录。',
+    'Training stopped':
+        '训练已停止',
+    # Run bar
+    'Start training':
+        '开始训练',
+    'Stop after the current batch; what was learned is saved as a checkpoint.':
+        '在当前批次之后停止;已学到的内容会保存为检查点。',
+    'Resume…':
+        '继续训练…',
+    'Starting…':
+        '正在启动…',
+    'A training is running.':
+        '正在进行一次训练。',
+    'Train a new run with these settings (F5).':
+        '用这些设置开始一次新的训练(F5)。',
+    'Stopping…':
+        '正在停止…',
+    'Stopping after the current batch…':
+        '将在当前批次之后停止…',
+    'Stopping before the first batch (a step being compiled cannot be interrupted; it ends in a moment)…':
+        '正在第一个批次之前停止(正在编译的步骤无法中断,很快就会结束)…',
+    # Runs tab
+    'Change…':
+        '更改…',
+    'The folder where runs are saved.':
+        '保存训练记录的文件夹。',
+    "Show the run's plots and console.":
+        '显示该训练的曲线和控制台。',
+    'Continue from one of its checkpoints.':
+        '从它的某个检查点继续训练。',
+    'How good its model is, per class, on its validation data (Evaluation tab).':
+        '它的模型在验证集数据上各类别的效果(“评估”标签页)。',
+    'Export…':
+        '导出…',
+    'Write its model as .keras, SavedModel, ONNX or TFLite, self-tested.':
+        '把它的模型导出为 .keras、SavedModel、ONNX 或 TFLite,并自动检验。',
+    'Refresh':
+        '刷新',
+    "The best epoch by the run's monitored metric; its checkpoint is kept.":
+        '按该训练所监视指标的最佳轮次;其检查点会保留。',
+    # Fit options tab
+    'Length':
+        '训练时长',
+    'Feeding the model':
+        '数据供给',
+    'Running':
+        '运行',
+    'During training':
+        '训练过程中',
+    'waiting':
+        '等待',
+    'after':
+        '在',
+    'and the best by':
+        '以及最佳轮次,依据',
+    'A checkpoint is saved after every epoch, so a run can be resumed from any kept epoch.':
+        '每一轮之后都会保存检查点,因此可以从任意保留的轮次继续训练。',
+    # Export dialog
+    'Each format is written with labels.txt, preprocessing.json and a README of loading code, then checked: it predicts validation images in its own runtime, and must agree with FitGen on at least 99% of them (97% for int8).':
+        '每种格式都会连同 labels.txt、preprocessing.json 和一份含加载代码的 README 一起写出,然后进行检查:在它自己的运行时中预测验证集图像,且至少 99% 的结果必须与 FitGen 一致(int8 为 97%)。',
+    'Folder':
+        '文件夹',
+    'The export folder':
+        '导出文件夹',
+    'One sub-folder per format is written here.':
+        '每种格式会在这里写入一个子文件夹。',
+    'Replace the folder if it exists and is not empty':
+        '如果文件夹已存在且不为空,则替换它',
+    'Export':
+        '导出',
+    'Open folder':
+        '打开文件夹',
+    'Exporting… (each format takes a few seconds to a minute)':
+        '正在导出…(每种格式需要几秒到一分钟)',
+    # Data file questions
+    "Run the project's data file?":
+        '要运行项目的数据文件吗?',
+    "Run the run's data file?":
+        '要运行该训练的数据文件吗?',
+    # -- table headers, placeholders, the Before-training line (issue 29, third pass) ------
+    'Class':
+        '类别',
+    'Precision':
+        '精确率',
+    'Recall':
+        '召回率',
+    'F1':
+        'F1',
+    'Choose a folder…':
+        '选择文件夹…',
+    'Choose a file…':
+        '选择文件…',
+    'Choose a training folder to see a batch.':
+        '请选择训练集文件夹以查看批次。',
+    'Choose a data file to see its batches.':
+        '请选择数据文件以查看其批次。',
+    'Before training: {problems}':
+        '训练前需要处理:{problems}',
+    'Not ready to train yet.':
+        '尚不能开始训练。',
+    'Before training:\n{problems}':
+        '训练前需要处理:\n{problems}',
+    'A separate folder':
+        '单独的文件夹',
+    'A share of the training images':
+        '从训练集图像中划出一部分',
+    'No validation':
+        '不使用验证集',
+    '{help} You can also drop a folder on the window.':
+        '{help}也可以直接把文件夹拖到窗口上。',
+    # -- the panels' own choices (not core/config.py's) ---------------------------------
+    'Bilinear (smooth)':
+        '双线性(平滑)',
+    'Nearest (sharp, for masks)':
+        '最近邻(锐利,适合掩码)',
+    'Vary brightness':
+        '随机改变亮度',
+    'Multiply pixels by':
+        '像素值乘以',
+    'None':
+        '无',
+    'Balanced (rarer classes count more)':
+        '平衡(样本少的类别权重更大)',
+    'Per class…':
+        '逐类别设置…',
+    'Automatic (GPU when there is one)':
+        '自动(有 GPU 时使用 GPU)',
+    'None: learn from scratch':
+        '无:从零开始训练',
+    'From a file…':
+        '从文件加载…',
+}
+
+PLURALS: dict[str, str] = {
+}
