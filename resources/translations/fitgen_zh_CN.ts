@@ -129,6 +129,93 @@ Your settings and runs are safe.</source>
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <source>Select two or more runs in the Runs tab and press Compare.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loss per epoch (solid: training, dashed: validation)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accuracy per epoch (solid: training, dashed: validation)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong before, right now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Right before, wrong now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>These runs cannot be compared: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} runs compared, measured from the first: {names}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮次(epoch)</translation>
+    </message>
+    <message>
+        <source>{label} ({key})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the same in every run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Best (epoch)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{metric} {value} (epoch {epoch})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Final validation accuracy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evaluated accuracy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accuracy of class {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accuracy per class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not evaluated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Validation images from {first} to {other}: not compared ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Validation images from {first} to {other}: {images} images, {better} wrong before and right now, {worse} right before and wrong now.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ConfusionMatrix</name>
     <message>
         <source>Rows: the true class; columns: the predicted class. Click a cell to see its images.</source>
@@ -596,6 +683,10 @@ Your settings and runs are safe.</source>
         <translation>预测</translation>
     </message>
     <message>
+        <source>Compare runs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Loading TensorFlow…</source>
         <translation>正在加载 TensorFlow…</translation>
     </message>
@@ -973,6 +1064,14 @@ Your settings and runs are safe.</source>
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select two or more runs (Ctrl+click) to see their settings, results and curves side by side.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The best epoch by the run's monitored metric; its checkpoint is kept.</source>
@@ -1853,6 +1952,13 @@ Your settings and runs are safe.</source>
     <message>
         <source>Averages the noisy per-batch values (like TensorBoard's smoothing); the faint line shows them raw.</source>
         <translation>对波动较大的逐批次数值做平均(类似 TensorBoard 的平滑);浅色线显示原始数值。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingView</name>
+    <message>
+        <source>The model calls every validation image '{0}' so far: it has not yet learned to tell the classes apart.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
