@@ -96,6 +96,7 @@ ENGINE_TEMPLATES = (
     QT_TRANSLATE_NOOP("Engine", "Loading your data file"),
     QT_TRANSLATE_NOOP("Engine", "Preparing the images"),
     QT_TRANSLATE_NOOP("Engine", "Building the model"),
+    QT_TRANSLATE_NOOP("Engine", "Loading the model"),
     QT_TRANSLATE_NOOP("Engine", "Compiling the training step (the first batch takes "
                       "longest)"),
     QT_TRANSLATE_NOOP("Engine", "Computing what the frozen {name} sees in each image (once: "
@@ -124,6 +125,14 @@ ENGINE_TEMPLATES = (
     QT_TRANSLATE_NOOP("Engine", "undone by #{id}"),
     QT_TRANSLATE_NOOP("Engine", "moved to {name}"),
     QT_TRANSLATE_NOOP("Engine", "excluded"),
+    # -- training/evaluation.py: the evaluation's warnings, its steps ----------------------
+    QT_TRANSLATE_NOOP("Engine", "Evaluating"),
+    QT_TRANSLATE_NOOP("Engine", "{count} image(s) could not be read and are not counted "
+                      "(see 'unreadable')."),
+    QT_TRANSLATE_NOOP("Engine", "The model answers {name} for {share} of the images, though "
+                      "only {true_share} are {name2}: it has not learned to tell the classes "
+                      "apart. Train longer, balance the classes (class weights), or check the "
+                      "labels."),
 )
 
 
