@@ -127,6 +127,7 @@ ENGINE_TEMPLATES = (
     QT_TRANSLATE_NOOP("Engine", "excluded"),
     # -- training/evaluation.py: the evaluation's warnings, its steps ----------------------
     QT_TRANSLATE_NOOP("Engine", "Evaluating"),
+    QT_TRANSLATE_NOOP("Engine", "Predicting"),
     QT_TRANSLATE_NOOP("Engine", "{count} image(s) could not be read and are not counted "
                       "(see 'unreadable')."),
     QT_TRANSLATE_NOOP("Engine", "The model answers {name} for {share} of the images, though "

@@ -280,12 +280,14 @@ class BatchView(QWidget):
         columns = self._columns()
         for i, image in enumerate(images):
             label = tapped.labels[i] if i < len(tapped.labels) else ""
-            weight = (self.tr("weight {value}").format(value=f"{float(tapped.sample_weight[i]):.3g}")
-                      if tapped.sample_weight is not None else "")
+            weight = (self.tr("weight {value}").format(
+                value=f"{float(tapped.sample_weight[i]):.3g}")
+                if tapped.sample_weight is not None else "")
             name = os.path.basename(tapped.files[i]) if tapped.files else ""
             caption = "\n".join(part for part in (label, weight) if part)
             tooltip = "\n".join(part for part in (
-                tapped.files[i] if tapped.files else "", self.tr("label: {label}").format(label=label) if label else "",
+                tapped.files[i] if tapped.files else "",
+                self.tr("label: {label}").format(label=label) if label else "",
                 weight, self.tr("image {number} of the batch").format(number=i + 1)) if part)
             cell = _Cell(i, image, caption + (f"\n{name}" if name else ""), tooltip)
             cell.clicked.connect(self._select)
@@ -320,7 +322,8 @@ class BatchView(QWidget):
                 rows.append((self.tr("channel {number}").format(number=c),
                              self.tr("no finite values")))
                 continue
-            rows.append((self.tr("channel {number}").format(number=c), f"min {channel['min']:.4g} · max {channel['max']:.4g}"
+            rows.append((self.tr("channel {number}").format(number=c),
+                         f"min {channel['min']:.4g} · max {channel['max']:.4g}"
                                          f" · mean {channel['mean']:.4g} · std "
                                          f"{channel['std']:.4g}"))
         self.table.setRowCount(len(rows))

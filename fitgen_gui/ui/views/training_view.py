@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from fitgen_gui.core.events import FINAL_EVENTS, ConsoleText, EpochEnded, RunStarted, RunWarning
 from fitgen_gui.core.run_dir import CONSOLE, RunDir
-from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.plots.curves import TrainingPlots
 from fitgen_gui.ui.plots.input_plots import InputPlots
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.widgets.console_pane import ConsolePane
 from fitgen_gui.ui.widgets.forms import ElidedLabel
 
