@@ -117,6 +117,9 @@ ENGINE_TEMPLATES = (
     QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (last; best is epoch {best})"),
     QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (best; best is epoch {best})"),
     QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (last)"),
+    QT_TRANSLATE_NOOP("Engine", "epoch {epoch}"),
+    QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (stopped after {count} batches)"),
+    QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (partial)"),
     # -- core/fixes.py: a fix of the dataset, as the Improve the data view names it -------
     QT_TRANSLATE_NOOP("Engine", "#{id} moved {file} to {where} ({state})"),
     QT_TRANSLATE_NOOP("Engine", "#{id} excluded {file} (now in {where}) ({state})"),
