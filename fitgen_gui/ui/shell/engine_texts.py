@@ -137,6 +137,17 @@ ENGINE_TEMPLATES = (
                       "only {true_share} are {name2}: it has not learned to tell the classes "
                       "apart. Train longer, balance the classes (class weights), or check the "
                       "labels."),
+    # -- training/input_meter.py: the input-bound verdict and its advice ------------------
+    QT_TRANSLATE_NOOP("Engine", "unknown"),
+    QT_TRANSLATE_NOOP("Engine", "not input-bound"),
+    QT_TRANSLATE_NOOP("Engine", "highly input-bound"),
+    QT_TRANSLATE_NOOP("Engine", "moderately input-bound"),
+    QT_TRANSLATE_NOOP("Engine", "The model waits for data most of the time: more workers, a "
+                      "smaller image size or lighter augmentation will speed training up "
+                      "(Tune loader measures which)."),
+    QT_TRANSLATE_NOOP("Engine", "Some time is lost waiting for data; more workers may help a "
+                      "little."),
+    QT_TRANSLATE_NOOP("Engine", "The data keeps up with the model."),
 )
 
 
