@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <source>True class: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Predicted: {name} ({confidence}). The likeliest classes:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Something went wrong</source>
@@ -105,12 +116,100 @@ Your settings and runs are safe.</source>
         <translation>调优数据加载…</translation>
     </message>
     <message>
+        <source>Show a batch to see exactly what the model is fed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Input values per channel</source>
         <translation>各通道的输入值</translation>
     </message>
     <message>
+        <source>No batch: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Building batch {number}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>No run is shown in the Training tab: train or open a run first, then look for its loss spike.</source>
         <translation>“训练”标签页中没有显示任何训练:请先训练或打开一次训练,再查找其损失突变处。</translation>
+    </message>
+    <message>
+        <source>Run {name} has no batch losses to look at yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the settings of run {name}: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{spike} Run {name} gets its data from '{file}'; choose that file in the Data panel to see the batch.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{spike} (run {name})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>weight {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>label: {label}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>image {number} of the batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch {number} = {position} · {count} images · built in {ms} ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{text} · no seed set: the order and augmentation are drawn anew each time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>targets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sample weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>channel {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no finite values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Augmenting image {image} of batch {number} 16 times…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>as trained</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>draw {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image {image} of batch {number} {name} with 16 draws of the augmentation (the first is the one training used). Press again to go back to the batch.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -126,6 +225,14 @@ Your settings and runs are safe.</source>
     <message>
         <source>Per class…</source>
         <translation>逐类别设置…</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -221,6 +328,14 @@ Your settings and runs are safe.</source>
         <source>Rows: the true class; columns: the predicted class. Click a cell to see its images.</source>
         <translation>行:真实类别;列:预测类别。点击单元格查看其中的图像。</translation>
     </message>
+    <message>
+        <source>Predicted: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>True {true}, predicted {predicted}: {count} of {total} ({share})</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ConsolePane</name>
@@ -238,6 +353,10 @@ Your settings and runs are safe.</source>
     <message>
         <source>Choose a Python data file</source>
         <translation>选择 Python 数据文件</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>FitGen runs this file's code to get the batches, in the preview and in training. Choose only files you trust.</source>
@@ -276,6 +395,18 @@ Your settings and runs are safe.</source>
         <translation>数据检查</translation>
     </message>
     <message>
+        <source>Checking %v of %m files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
@@ -288,12 +419,28 @@ Your settings and runs are safe.</source>
         <translation>图像读取</translation>
     </message>
     <message>
+        <source>Could not read the folder: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Choose a training folder: one sub-folder per class.</source>
         <translation>请选择训练集文件夹:每个类别一个子文件夹。</translation>
     </message>
     <message>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <source>Folder '{path}' does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Classes from the data file: {names} (it defines val_data for validation).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Classes from the data file: {names} (no val_data: no validation).</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Loading the data file…</source>
@@ -303,12 +450,405 @@ Your settings and runs are safe.</source>
         <source>Choose a data file.</source>
         <translation>请选择数据文件。</translation>
     </message>
+    <message>
+        <source>{classes} classes, {train} training images, {val} validation images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{classes} classes, {train} training images ({share} of each class kept for validation).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{classes} classes, {train} training images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading every file once…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Training cannot start: see the findings in red.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{files} files read; {count} things to look at.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{files} files read; no problems found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{text} 1 unreadable file will be skipped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{text} {count} unreadable files will be skipped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{files}
+… and {count} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{finding}
+
+{files}
+
+Double-click to list them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation type="unfinished">
+            </translation>
+    </message>
 </context>
 <context>
     <name>DuplicatePairs</name>
     <message>
+        <source>LEAKAGE (training ~ validation)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>within training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>within validation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} pair(s) of near-identical images, {leaks} of them across training and validation (leakage: validation copies of training images make accuracy look better than it is).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No near-identical images found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{relation}; found by {method} (distance {distance}); the same class.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{relation}; found by {method} (distance {distance}); DIFFERENT classes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>This file is not there any more (moved or excluded?).</source>
         <translation>这个文件已不在原处(已移动或已排除?)。</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <source>choose the folder of training images (one sub-folder per class)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>folder '{path}' does not exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'{path}' is a file; choose the folder that holds {what}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>use either a validation folder or a validation split, not both (set one of them to empty/0)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>choose a data file (a Python file defining class_names and train_data)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be a Python file (.py)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file '{path}' does not exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the low value must not be above the high value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fine-tuning is for pretrained backbones; the small CNN learns whole from the start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ImageNet weights expect colour images; use 'rgb'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the small CNN has no pretrained weights; choose 'none'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>speeds up GPUs only; turn it off when training on the CPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>needs at least 1 worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder '{path}' does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder '{path}' has {count} class{listed} with images; at least 2 class sub-folders are needed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hidden and system files in {where} are ignored (.DS_Store, Thumbs.db, ._ files...).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Files in {where} without an image extension are ignored (images: {extensions}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Files directly in {where} belong to no class and are ignored; move them into a class sub-folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images in sub-folders of a class folder count for that class.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot be read: {reason}. These files are skipped in training.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grayscale images are read as colour (gray in all 3 channels).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Class folder(s) {names} have no readable images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Class(es) {names} have no validation folder; validation does not measure them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Class(es) {names} are only in the validation folder; they are left out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Very few training images in {names}; {count} or more per class are recommended, hundreds are better.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The classes are unbalanced (largest {high}, smallest {low} images). Class weights that balance them: {weights} (class weight 'balanced').</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same images are in training and validation; validation scores will look better than they are. Remove one copy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same images are in different classes; the model cannot learn both labels.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identical copies of images (same content) in the same class; they count more than once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} validation image(s) are near-identical to training images (resized, re-saved or copied): validation copies of training images make accuracy look better than it is. Exclude one image of each pair.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} pair(s) of near-identical images are in different classes; at least one label of each pair is wrong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} pair(s) of near-identical images (resized, re-saved or copied) in the same class; each counts more than once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{kinds} files are read too (Keras 2's flow_from_directory skips them; turn off 'Also read GIF and WebP files' to train on exactly Keras 2's files).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Links to files that do not exist: skipped in training.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A link leads back to a folder already read; it is not followed again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking the settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Listing the image files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking {count} files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading your data file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preparing the images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Building the model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compiling the training step (the first batch takes longest)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Computing what the frozen {name} sees in each image (once: every epoch reuses it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Validating epoch {epoch} (compiling the validation step first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fine-tuning from epoch {epoch}: the top {count} layers of {name} learn too, at learning rate {rate} (until now only the new head learned; batch normalization stays frozen).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The loss is NaN at epoch {epoch}, batch {batch}; the model is not learning from here. A lower learning rate usually helps.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>epoch {epoch} (best)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>epoch {epoch} (last; best is epoch {best})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>epoch {epoch} (best; best is epoch {best})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>epoch {epoch} (last)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>epoch {epoch}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>epoch {epoch} (stopped after {count} batches)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>epoch {epoch} (partial)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>#{id} moved {file} to {where} ({state})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>#{id} excluded {file} (now in {where}) ({state})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>#{id} undid #{other}: {file} back to {where} ({state})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>undone by #{id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>moved to {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evaluating</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Predicting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} image(s) could not be read and are not counted (see 'unreadable').</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The model answers {name} for {share} of the images, though only {true_share} are {name2}: it has not learned to tell the classes apart. Train longer, balance the classes (class weights), or check the labels.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not input-bound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>highly input-bound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>moderately input-bound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The model waits for data most of the time: more workers, a smaller image size or lighter augmentation will speed training up (Tune loader measures which).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Some time is lost waiting for data; more workers may help a little.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The data keeps up with the model.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -344,6 +884,10 @@ Your settings and runs are safe.</source>
     <message>
         <source>Export model…</source>
         <translation>导出模型…</translation>
+    </message>
+    <message>
+        <source>Write the model as .keras, SavedModel, ONNX or TFLite, each checked against FitGen's predictions.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose a model and press Evaluate to see how good it is.</source>
@@ -398,20 +942,132 @@ Your settings and runs are safe.</source>
         <translation>最没把握</translation>
     </message>
     <message>
+        <source>Train a model first (or choose a model file).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Predict every image of the chosen data and compare with its class.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>A folder with one sub-folder per class</source>
         <translation>每个类别一个子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evaluating {model}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{step}: {done}/{total} images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The evaluation was cancelled.</source>
         <translation>评估已取消。</translation>
     </message>
     <message>
+        <source>Evaluated {count} images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not evaluate: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Evaluation failed</source>
         <translation>评估失败</translation>
+    </message>
+    <message>
+        <source>Accuracy {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on the {data} data · {model}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Most confused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{true} taken for {predicted}: {count} of {of}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no mistakes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The most confident mistakes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The least sure answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click a cell of the matrix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{right} of {total} {data} images right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{text}; {true} are often taken for {predicted}: {count} of {of}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sentence}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{true} images the model got right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{true} images taken for {predicted}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <source>LiteRT / TFLite full integer (int8, for microcontrollers and NPUs)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export {model}</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Each format is written with labels.txt, preprocessing.json and a README of loading code, then checked: it predicts validation images in its own runtime, and must agree with FitGen on at least 99% of them (97% for int8).</source>
         <translation>每种格式都会连同 labels.txt、preprocessing.json 和一份含加载代码的 README 一起写出,然后进行检查:在它自己的运行时中预测验证集图像,且至少 99% 的结果必须与 FitGen 一致(int8 为 97%)。</translation>
@@ -433,6 +1089,30 @@ Your settings and runs are safe.</source>
         <translation>如果文件夹已存在且不为空,则替换它</translation>
     </message>
     <message>
+        <source>Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Largest difference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -443,6 +1123,38 @@ Your settings and runs are safe.</source>
     <message>
         <source>Exporting… (each format takes a few seconds to a minute)</source>
         <translation>正在导出…(每种格式需要几秒到一分钟)</translation>
+    </message>
+    <message>
+        <source>Could not export: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{share} of {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The other formats were written and passed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All {count} formats written and self-tested in {folder} (see export-report.json).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -476,8 +1188,57 @@ Your settings and runs are safe.</source>
         <translation>这个数据集的所有修正(其 fixes.jsonl):选择一项即可撤销。</translation>
     </message>
     <message>
+        <source>Undo the last fix: {fix}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to undo in this dataset.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This image was {what} (Undo puts it back).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not do that: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Undid %n fix(es).</source>
+        <translation type="unfinished">
+            </translation>
+    </message>
+    <message>
+        <source>Undo {fix}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Undo all</source>
         <translation>全部撤销</translation>
+    </message>
+</context>
+<context>
+    <name>Gallery</name>
+    <message>
+        <source>{title}: 1 image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{title}: {count} images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{text} (showing the first {shown})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}
+Predicted {name} ({confidence})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{text}; true class {name}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -517,6 +1278,10 @@ Your settings and runs are safe.</source>
     <message>
         <source>Computing Grad-CAM…</source>
         <translation>正在计算 Grad-CAM…</translation>
+    </message>
+    <message>
+        <source>Grad-CAM: {error}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -578,12 +1343,104 @@ Your settings and runs are safe.</source>
         <translation>近似重复</translation>
     </message>
     <message>
+        <source>Choose a run whose data are image folders.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Train K models on K folds of the training images and rank every image by how likely its folder is wrong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Press Find near-duplicates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read run {name}: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run {name} reads a Python data file: finding label errors needs image folders.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Working out the folds…</source>
         <translation>正在划分折…</translation>
+    </message>
+    <message>
+        <source>{plan} Press Find likely label errors.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot plan the folds: {error}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planning the folds…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not find label errors: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Found before {count} likely label error(s) among {images} training images ({classes}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Found {count} likely label error(s) among {images} training images ({classes}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A likely label error is an image whose folder another class claims more surely than the models usually are of that class; the lower its q (the probability of its folder's class from a model that never saw it), the more suspect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All likely label errors ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} that look like {suggested} ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every training image, most suspect first ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checked {count} images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the images: {done}/{total}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>InputPlots</name>
+    <message>
+        <source>% folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>train</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>val</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Profile 20 batches</source>
         <translation>分析 20 个批次的性能</translation>
@@ -601,8 +1458,32 @@ Your settings and runs are safe.</source>
         <translation>分别测量只读数据、只跑模型和两者同时的速度,并找出最快的工作进程数。</translation>
     </message>
     <message>
+        <source>{waiting} + {step} (ms)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Classes in each batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The share of each class in the training folder, in the last epoch's training batches and in its validation batches.</source>
         <translation>各类别在训练集文件夹、上一轮的训练批次及其验证批次中所占的比例。</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: waited for data {percent}% of the time ({waited} s of {total} s): {verdict}. {advice}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile of batches {first}-{last}: {verdict} Folder: {folder}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open it with: {command}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Classes: {names}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Data feed: the time each batch waited for data appears here while training.</source>
@@ -620,6 +1501,22 @@ Your settings and runs are safe.</source>
         <translation>分别测量只读数据、只跑模型和完整训练的速度(各 20 个批次),然后在完整训练上尝试其他的工作进程数、队列大小和多进程设置。只有当数据比模型慢时才建议增加工作进程。</translation>
     </message>
     <message>
+        <source>Press Measure to start (it takes a little while: the model trains on real batches).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>setting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>images/s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>queue full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Measure</source>
         <translation>测量</translation>
     </message>
@@ -630,6 +1527,26 @@ Your settings and runs are safe.</source>
     <message>
         <source>Write the recommended setting into Fit options.</source>
         <translation>把建议的设置写入“训练选项”。</translation>
+    </message>
+    <message>
+        <source>Could not measure: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data only {data} images/s · model only {model} · full training {full}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{setting}  ← recommended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Applied: {setting}. The next run uses it.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -691,16 +1608,45 @@ Your settings and runs are safe.</source>
         <translation>正在加载 TensorFlow…</translation>
     </message>
     <message>
+        <source>An evaluation, prediction or export is running; wait for it or cancel it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FitGen is looking for label errors or duplicates; wait for it or stop it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Profiling the next 20 batches; the profiler's verdict appears here when they are done.</source>
         <translation>正在分析接下来 20 个批次的性能;完成后分析器的结论会显示在这里。</translation>
+    </message>
+    <message>
+        <source>A training is running: it would slow the measurements down. Tune the loader when it has ended.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TensorFlow is still loading; try again in a moment.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Folder for the runs</source>
         <translation>训练记录的文件夹</translation>
     </message>
     <message>
+        <source>Device: {device}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device: CPU (no GPU found)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>TensorFlow could not load</source>
         <translation>无法加载 TensorFlow</translation>
+    </message>
+    <message>
+        <source>Training is not possible until this is fixed:
+{error}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Training is running</source>
@@ -709,6 +1655,44 @@ Your settings and runs are safe.</source>
     <message>
         <source>Stop the training and close FitGen? What was learned is kept as a checkpoint, and the run can be resumed later.</source>
         <translation>要停止训练并关闭 FitGen 吗?已学到的内容会保存为检查点,之后可以继续训练。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <source>no model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{run}, epoch {epoch}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{run}, final model</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ModelFlow</name>
+    <message>
+        <source>A training is running: evaluate, predict and export when it ends (or stop it).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A training is running: look for label errors when it ends (or stop it).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An evaluation, prediction or export is running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Train a model first (or choose a model file in the Predict tab).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With {model}.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -730,8 +1714,20 @@ Your settings and runs are safe.</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source> copies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same as the images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Learning</source>
         <translation>学习</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>every</source>
@@ -744,6 +1740,34 @@ Your settings and runs are safe.</source>
     <message>
         <source>The small CNN always learns from scratch.</source>
         <translation>小型 CNN 总是从零开始训练。</translation>
+    </message>
+    <message>
+        <source>Found: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Download (about {size} MB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image size set to {size} (Data tab; it was {old}): ImageNet backbones learned on images of that size, and smaller ones lose much of what they learned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Downloading the ImageNet weights of {name}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{done} of {total} MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{done} MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Downloaded and checked: {path}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -769,12 +1793,36 @@ Your settings and runs are safe.</source>
         <translation>FitGen 导出文件夹中的 .keras 文件(连同其 labels.txt 和 preprocessing.json)。</translation>
     </message>
     <message>
+        <source>{run} — best {metric} {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>No trained model yet: train one first</source>
         <translation>还没有训练好的模型:请先训练一个</translation>
     </message>
     <message>
+        <source>Final model ({which})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Final model</source>
+        <translation>最终模型</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} checkpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>A FitGen model file</source>
         <translation>FitGen 模型文件</translation>
+    </message>
+    <message>
+        <source>Keras models (*.keras)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -786,6 +1834,10 @@ Your settings and runs are safe.</source>
 </context>
 <context>
     <name>PathPicker</name>
+    <message>
+        <source>Choose a folder</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
@@ -800,7 +1852,42 @@ Your settings and runs are safe.</source>
     </message>
 </context>
 <context>
+    <name>Plots</name>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ms per batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>% of images</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PredictView</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.ppm *.tif *.tiff *.gif *.webp)</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Choose images…</source>
         <translation>选择图像…</translation>
@@ -830,12 +1917,76 @@ Your settings and runs are safe.</source>
         <translation>把图像或文件夹拖到这里,或点击选择。</translation>
     </message>
     <message>
+        <source>Train a model first (or choose a model file).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Predict the class of images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images to predict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>A folder of images to predict</source>
         <translation>要预测的图像文件夹</translation>
     </message>
     <message>
         <source>Train a model first (or choose a model file), then drop the images again.</source>
         <translation>请先训练一个模型(或选择模型文件),然后再次拖入图像。</translation>
+    </message>
+    <message>
+        <source>Wait for the current task to end.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Predicting with {model}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not predict: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} predicted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 image predicted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} images predicted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{predicted}; {count} could not be read (see the Error column)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{predicted}. Click a column to sort; choose a row to see it.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No image files there.</source>
@@ -846,8 +1997,20 @@ Your settings and runs are safe.</source>
         <translation>保存预测结果</translation>
     </message>
     <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Could not save</source>
         <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Could not write '{path}': {error}. Choose another place.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved {count} rows to {path}.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -877,6 +2040,10 @@ Your settings and runs are safe.</source>
         <translation>前后对比:同样的图像,不做数据增强。</translation>
     </message>
     <message>
+        <source>{count} images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>How many images of the batch to show.</source>
         <translation>显示批次中的多少张图像。</translation>
     </message>
@@ -889,8 +2056,51 @@ Your settings and runs are safe.</source>
         <translation>请选择数据文件以查看其批次。</translation>
     </message>
     <message>
+        <source>No preview: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Preparing a batch…</source>
         <translation>正在准备批次…</translation>
+    </message>
+    <message>
+        <source>augmented</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>originals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no augmentation set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from your data file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch {number} of {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{batch} ({state}) · values {low} to {high} · built in {ms} ms ({rate} images/s)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Project</name>
+    <message>
+        <source>{setting}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data check: still reading the files (training can start when it has finished)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -898,6 +2108,10 @@ Your settings and runs are safe.</source>
     <message>
         <source>Open a FitGen project</source>
         <translation>打开 FitGen 项目</translation>
+    </message>
+    <message>
+        <source>FitGen projects (*.json)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot open the project</source>
@@ -915,8 +2129,20 @@ Your settings and runs are safe.</source>
 <context>
     <name>ResumeDialog</name>
     <message>
+        <source>Resume {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Training continues from the chosen epoch with its weights and optimizer state; a stopped epoch continues at the batch where it stopped, as if it had never stopped. Later epochs are set aside in the run folder, not deleted.</source>
         <translation>训练从所选轮次继续,沿用其权重和优化器状态;中途停止的轮次会从停止时的批次接着训练,就像从未停止过一样。之后的轮次会在训练记录文件夹中另存,不会删除。</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Metrics at that epoch</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Train until epoch</source>
@@ -976,6 +2202,22 @@ Your settings and runs are safe.</source>
         <translation>用这些设置开始一次新的训练(F5)。</translation>
     </message>
     <message>
+        <source>How good the shown run's model is, per class, and which images it gets wrong (Evaluation tab).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Train a run (or open one in the Runs tab) to evaluate its model.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continue the shown run from one of its checkpoints.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a run (Runs tab) or train one to resume it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -987,12 +2229,118 @@ Your settings and runs are safe.</source>
         <source>Stopping before the first batch (a step being compiled cannot be interrupted; it ends in a moment)…</source>
         <translation>正在第一个批次之前停止(正在编译的步骤无法中断,很快就会结束)…</translation>
     </message>
+    <message>
+        <source>Epoch {epoch}/{epochs} · batch {batch}/{batches}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{where} · about {time} left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Training on {device} · {speed} images/s · loss {loss}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Finished after %n epoch(s) (stopped early: no more improvement)</source>
+        <translation type="unfinished">
+            </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished after %n epoch(s)</source>
+        <translation type="unfinished">
+            </translation>
+    </message>
+    <message>
+        <source>{finished}. Model saved to {path}. Press Evaluate to see how good it is.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped at epoch {epoch}, batch {batch}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped before the first batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checkpoint: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No checkpoint yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{stopped}. {kept}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed: see the message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Training stopped: {message}</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>RunFlow</name>
     <message>
+        <source>Ready: your data file's {classes} classes. Press Start training.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready: {train} training images in {classes} classes, {val} validation images. Press Start training.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready: {train} training images in {classes} classes. Press Start training.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Cannot train again</source>
         <translation>无法重新训练</translation>
+    </message>
+    <message>
+        <source>The training could not start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A training is running.</source>
+        <translation>正在进行一次训练。</translation>
+    </message>
+    <message>
+        <source>Before training: {problems}</source>
+        <translation>训练前需要处理:{problems}</translation>
+    </message>
+    <message>
+        <source>Train a new run with these settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing is training.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopping already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop after the current batch; a checkpoint is kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a run in the Runs tab (or train one) to resume it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continue the shown run from one of its checkpoints.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot resume</source>
@@ -1003,12 +2351,20 @@ Your settings and runs are safe.</source>
         <translation>要重新开始这次训练吗?</translation>
     </message>
     <message>
+        <source>Run {name} has no checkpoint: it stopped before its first epoch ended. Start it again from epoch 1 with its settings?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
         <source>Open other runs when the current training ends.</source>
         <translation>请在当前训练结束后再打开其他训练记录。</translation>
+    </message>
+    <message>
+        <source>This run is being trained elsewhere; it can be resumed when that ends.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Training stopped</source>
@@ -1024,6 +2380,22 @@ Your settings and runs are safe.</source>
     <message>
         <source>The folder where runs are saved.</source>
         <translation>保存训练记录的文件夹。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮次(epoch)</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Open</source>
@@ -1074,8 +2446,24 @@ Your settings and runs are safe.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Runs are saved in {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} (epoch {epoch})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The best epoch by the run's monitored metric; its checkpoint is kept.</source>
         <translation>按该训练所监视指标的最佳轮次;其检查点会保留。</translation>
+    </message>
+    <message>
+        <source>Which epoch the run's final model (model.keras) is, and whether it is the best one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No final model yet (the run did not finish); its checkpoints can be evaluated and exported.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1083,6 +2471,33 @@ Your settings and runs are safe.</source>
     <message>
         <source>Random</source>
         <translation>随机</translation>
+    </message>
+    <message>
+        <source>A different random run each time.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>The last session's settings could not be read (the file is damaged); they were kept in {path}. FitGen starts with the demo settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{list}
+… and {count} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Some settings of the last session are not known to this FitGen (written by a newer version?):
+{list}
+
+The rest was restored. The whole session was kept in {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last session</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1905,10 +3320,29 @@ Your settings and runs are safe.</source>
     </message>
 </context>
 <context>
+    <name>SizeInput</name>
+    <message>
+        <source> px</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
         <source>Length</source>
         <translation>训练时长</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> epoch(s)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Feeding the model</source>
@@ -1923,12 +3357,20 @@ Your settings and runs are safe.</source>
         <translation>训练过程中</translation>
     </message>
     <message>
+        <source> epochs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>waiting</source>
         <translation>等待</translation>
     </message>
     <message>
         <source>after</source>
         <translation>在</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>and the best by</source>
@@ -1939,8 +3381,16 @@ Your settings and runs are safe.</source>
         <translation>每一轮之后都会保存检查点,因此可以从任意保留的轮次继续训练。</translation>
     </message>
     <message>
+        <source>Automatic ({steps})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Automatic (GPU when there is one)</source>
         <translation>自动(有 GPU 时使用 GPU)</translation>
+    </message>
+    <message>
+        <source>Needs a GPU: none was found on this computer (or the device is the CPU).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1953,11 +3403,59 @@ Your settings and runs are safe.</source>
         <source>Averages the noisy per-batch values (like TensorBoard's smoothing); the faint line shows them raw.</source>
         <translation>对波动较大的逐批次数值做平均(类似 TensorBoard 的平滑);浅色线显示原始数值。</translation>
     </message>
+    <message>
+        <source>Loss per batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accuracy per batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loss per epoch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accuracy per epoch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>TrainingView</name>
     <message>
+        <source>No run shown yet: press Start training, or open a run in the Runs tab.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run {name}: training on {device}, {images} images, {classes} classes. Folder: {folder}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The model calls every validation image '{0}' so far: it has not yet learned to tell the classes apart.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} records of events.jsonl could not be read and are not shown ({first}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run {name}: {status}, {epochs} epochs, {checkpoints} checkpoints. Folder: {folder}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run {name}: {status}, {epochs} epochs. Folder: {folder}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1974,6 +3472,10 @@ Your settings and runs are safe.</source>
     <message>
         <source>No validation</source>
         <translation>不使用验证集</translation>
+    </message>
+    <message>
+        <source>How the model is checked on images it does not train on.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose the validation folder</source>
@@ -2003,8 +3505,16 @@ Your settings and runs are safe.</source>
         <translation>从文件加载…</translation>
     </message>
     <message>
+        <source>Start from weights learned on ImageNet (1.2 million photos) to learn from few images.</source>
+        <translation>从在 ImageNet(120 万张照片)上学到的权重开始,用少量图像即可学习。</translation>
+    </message>
+    <message>
         <source>Choose a weights file (.h5, without top)</source>
         <translation>选择权重文件(.h5,不含顶层)</translation>
+    </message>
+    <message>
+        <source>Keras weights (*.h5 *.weights.h5)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Weights of the same architecture, without its classification top.</source>
@@ -2171,6 +3681,27 @@ Keras 2's fit_generator and ImageDataGenerator, on Keras 3.</source>
 </context>
 <context>
     <name>data_file_questions</name>
+    <message>
+        <source>This run gets its data by running the Python file
+{file}
+
+Run it to resume? Choose No if you do not know the file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This run gets its data by running the Python file
+{file}
+
+Run it to evaluate? Choose No if you do not know the file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This run gets its data by running the Python file
+{file}
+
+Run it for the export's self-test (it needs the run's validation images)? Choose No if you do not know the file.</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Run the project's data file?</source>
         <translation>要运行项目的数据文件吗?</translation>

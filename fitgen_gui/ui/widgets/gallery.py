@@ -171,16 +171,15 @@ class ImageDetail(QWidget):
 
     @staticmethod
     def _describe(p: Any) -> str:
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("ImageDetail", text)
-
         verdict = ""
         if p.true is not None:
             colour = "#1b7f3b" if p.correct else "#b3261e"
-            verdict = tr("True class: {name}").format(name=f"<b>{p.true}</b>") + (
-                f" · <span style='color:{colour}'>"
-                f"{tr('right') if p.correct else tr('wrong')}</span><br>")
-        return verdict + tr("Predicted: {name} ({confidence}). The likeliest classes:").format(
+            right = (QCoreApplication.translate("ImageDetail", "right") if p.correct
+                     else QCoreApplication.translate("ImageDetail", "wrong"))
+            verdict = QCoreApplication.translate("ImageDetail", "True class: {name}").format(
+                name=f"<b>{p.true}</b>") + f" · <span style='color:{colour}'>{right}</span><br>"
+        return verdict + QCoreApplication.translate(
+            "ImageDetail", "Predicted: {name} ({confidence}). The likeliest classes:").format(
             name=f"<b>{p.predicted}</b>", confidence=f"{p.confidence:.1%}")
 
     def top_classes(self) -> list[tuple[str, str]]:
