@@ -109,6 +109,10 @@ Your settings and runs are safe.</source>
         <translation>显示一个批次,看看模型实际接收到的数据。</translation>
     </message>
     <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
         <source>Input values per channel</source>
         <translation>各通道的输入值</translation>
     </message>
@@ -494,7 +498,7 @@ Double-click to list them.</source>
 双击可列出全部文件。</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s)</source>
+        <source>%n files</source>
         <translation>
             <numerusform>%n 个文件</numerusform></translation>
     </message>
@@ -1918,7 +1922,7 @@ Predicted {name} ({confidence})</source>
     </message>
     <message>
         <source>file, predicted, confidence, one column per class, error: the columns of `fitgen predict`.</source>
-        <translation>file、predicted、confidence、每个类别一列、error:与 `fitgen predict` 的列相同。</translation>
+        <translation>“file”、“predicted”、“confidence”、每个类别一列、“error”:与 `fitgen predict` 的列相同。</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2254,12 +2258,12 @@ Predicted {name} ({confidence})</source>
         <translation>在 {device} 上训练 · {speed} 张图像/秒 · 损失 {loss}</translation>
     </message>
     <message numerus="yes">
-        <source>Finished after %n epoch(s) (stopped early: no more improvement)</source>
+        <source>Finished after %n epochs (stopped early: no more improvement)</source>
         <translation>
             <numerusform>训练 %n 轮后完成(提前停止:不再有改进)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Finished after %n epoch(s)</source>
+        <source>Finished after %n epochs</source>
         <translation>
             <numerusform>训练 %n 轮后完成</numerusform></translation>
     </message>
@@ -2908,7 +2912,7 @@ The rest was restored. The whole session was kept in {path}.</source>
     </message>
     <message>
         <source>Dropout</source>
-        <translation>Dropout</translation>
+        <translation>Dropout(随机失活)</translation>
     </message>
     <message>
         <source>Share of features switched off at random in training, against overfitting.</source>
@@ -3140,7 +3144,7 @@ The rest was restored. The whole session was kept in {path}.</source>
     </message>
     <message>
         <source>The same seed repeats the same shuffling, augmentation and dropout.</source>
-        <translation>相同的随机种子会重现相同的打乱、数据增强和 dropout。</translation>
+        <translation>相同的随机种子会重现相同的打乱、数据增强和 Dropout。</translation>
     </message>
     <message>
         <source>Device</source>

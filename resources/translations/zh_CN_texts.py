@@ -297,7 +297,7 @@ format checked to predict what FitGen predicts.</li>
     'Off: only the new classification head learns (fast, good with pretrained weights and few images).':
         '关闭:只训练新的分类头(速度快,适合预训练权重和少量图像)。',
     'Dropout':
-        'Dropout',
+        'Dropout(随机失活)',
     'Share of features switched off at random in training, against overfitting.':
         '训练时随机关闭的特征比例,用于防止过拟合。',
     'Input size':
@@ -413,7 +413,7 @@ format checked to predict what FitGen predicts.</li>
     'Seed':
         '随机种子',
     'The same seed repeats the same shuffling, augmentation and dropout.':
-        '相同的随机种子会重现相同的打乱、数据增强和 dropout。',
+        '相同的随机种子会重现相同的打乱、数据增强和 Dropout。',
     'Device':
         '设备',
     'Where the model trains. GPUs appear once TensorFlow has loaded.':
@@ -781,7 +781,7 @@ format checked to predict what FitGen predicts.</li>
     'Save CSV…':
         '保存 CSV…',
     'file, predicted, confidence, one column per class, error: the columns of `fitgen predict`.':
-        'file、predicted、confidence、每个类别一列、error:与 `fitgen predict` 的列相同。',
+        '“file”、“predicted”、“confidence”、每个类别一列、“error”:与 `fitgen predict` 的列相同。',
     'Drop images or a folder here, or choose them.':
         '把图像或文件夹拖到这里,或点击选择。',
     'A folder of images to predict':
@@ -1494,12 +1494,13 @@ TEXTS.update({
         "上次会话中有些设置这个版本的 FitGen 不认识(可能由更新的版本写入?):\n{list}\n\n"
         "其余设置已恢复。完整的会话已保存在 {path}。",
     "The last session": "上次会话",
+    "value": "值",
 })
 
 PLURALS.update({
-    "%n file(s)": "%n 个文件",
+    "%n files": "%n 个文件",
     "Undid %n fix(es).": "已撤销 %n 项修正。",
-    "Finished after %n epoch(s) (stopped early: no more improvement)":
+    "Finished after %n epochs (stopped early: no more improvement)":
         "训练 %n 轮后完成(提前停止:不再有改进)",
-    "Finished after %n epoch(s)": "训练 %n 轮后完成",
+    "Finished after %n epochs": "训练 %n 轮后完成",
 })

@@ -347,7 +347,7 @@ class DataPanel(QWidget):
             return
         dialog = QDialog(self)
         dialog.setObjectName("data.finding_dialog")
-        dialog.setWindowTitle(self.tr("%n file(s)", "", len(finding.paths)))
+        dialog.setWindowTitle(self.tr("%n files", "", len(finding.paths)))
         layout = QVBoxLayout(dialog)
         label = QLabel(engine_text(finding.message))
         label.setWordWrap(True)

@@ -170,7 +170,7 @@ class BatchView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("batches.stats")
-        self.table.setHorizontalHeaderLabels(["", "value"])
+        self.table.setHorizontalHeaderLabels(["", self.tr("value")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -227,9 +227,9 @@ class RunBar(QWidget):
         if self.progress.maximum() == 0:
             self.progress.setMaximum(1)
         if isinstance(event, TrainingFinished):
-            done = (self.tr("Finished after %n epoch(s) (stopped early: no more improvement)",
+            done = (self.tr("Finished after %n epochs (stopped early: no more improvement)",
                             "", event.epochs_done) if event.stopped_early else
-                    self.tr("Finished after %n epoch(s)", "", event.epochs_done))
+                    self.tr("Finished after %n epochs", "", event.epochs_done))
             self.progress.setValue(self.progress.maximum())
             self.progress.setFormat(done)
             self.status.setText(self.tr("{finished}. Model saved to {path}. Press Evaluate to "
