@@ -117,6 +117,10 @@ Your settings and runs are safe.</source>
         <translation>各通道的输入值</translation>
     </message>
     <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
         <source>No batch: {reason}</source>
         <translation>没有批次:{reason}</translation>
     </message>
@@ -1446,15 +1450,15 @@ Predicted {name} ({confidence})</source>
     <name>InputPlots</name>
     <message>
         <source>% folder</source>
-        <translation>文件夹占比(%)</translation>
+        <translation>文件夹%</translation>
     </message>
     <message>
         <source>train</source>
-        <translation>训练集</translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>val</source>
-        <translation>验证集</translation>
+        <translation>验证</translation>
     </message>
     <message>
         <source>Profile 20 batches</source>
@@ -1471,6 +1475,14 @@ Predicted {name} ({confidence})</source>
     <message>
         <source>Measure the data alone, the model alone and both, and find the fastest number of workers.</source>
         <translation>分别测量只读数据、只跑模型和两者同时的速度,并找出最快的工作进程数。</translation>
+    </message>
+    <message>
+        <source>waiting for data</source>
+        <translation>等待数据</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>训练步</translation>
     </message>
     <message>
         <source>{waiting} + {step} (ms)</source>

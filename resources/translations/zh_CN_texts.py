@@ -1422,9 +1422,9 @@ TEXTS.update({
     "ms per batch": "每批次毫秒数",
     "class": "类别",
     "% of images": "图像占比(%)",
-    "% folder": "文件夹占比(%)",
-    "train": "训练集",
-    "val": "验证集",
+    "% folder": "文件夹%",
+    "train": "训练",
+    "val": "验证",
     "{waiting} + {step} (ms)": "{waiting} + {step}(毫秒)",
     "waiting for data": "等待数据",
     "step": "训练步",
@@ -1495,6 +1495,7 @@ TEXTS.update({
         "其余设置已恢复。完整的会话已保存在 {path}。",
     "The last session": "上次会话",
     "value": "值",
+    "count": "数量",
 })
 
 PLURALS.update({

@@ -153,8 +153,17 @@ def english_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if len(w) > 1 and w not in ALLOWED_WORDS]
 
 
-def widget_texts(root) -> list[tuple[str, str]]:
-    """(where, text) of every text ``root`` and its children show, visible or not."""
+def _header_texts(header) -> list[str]:
+    model, orientation = header.model(), header.orientation()
+    if model is None:
+        return []
+    count = (model.columnCount() if orientation == Qt.Orientation.Horizontal
+             else model.rowCount())
+    return [str(model.headerData(i, orientation) or "") for i in range(count)]
+
+
+def _own_texts(widget) -> list[tuple[str, str]]:
+    """(kind, text) of what one widget shows itself, by its class."""
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractSpinBox,
@@ -164,55 +173,45 @@ def widget_texts(root) -> list[tuple[str, str]]:
         QLabel,
         QLineEdit,
         QProgressBar,
-        QSpinBox,
         QTabWidget,
-        QWidget,
     )
 
-    found = []
-
-    def add(widget, kind, text):
-        if text:
-            found.append((f"{type(widget).__name__} {widget.objectName()} {kind}", text))
-
-    for widget in [root, *root.findChildren(QWidget)]:
-        add(widget, "tooltip", widget.toolTip())
-        if widget.isWindow():
-            add(widget, "title", widget.windowTitle())
-        if isinstance(widget, QLabel):
-            add(widget, "text", widget.text())
-        elif isinstance(widget, QAbstractButton):
-            add(widget, "text", widget.text())
-        if isinstance(widget, QGroupBox):
-            add(widget, "title", widget.title())
-        elif isinstance(widget, QTabWidget):
-            for i in range(widget.count()):
-                add(widget, "tab", widget.tabText(i))
-                add(widget, "tab tip", widget.tabToolTip(i))
-        elif isinstance(widget, QLineEdit):
-            add(widget, "placeholder", widget.placeholderText())
-        elif isinstance(widget, QAbstractSpinBox):
-            add(widget, "special", widget.specialValueText())
-            if isinstance(widget, QSpinBox) or hasattr(widget, "suffix"):
-                add(widget, "suffix", widget.suffix())
-        elif isinstance(widget, QComboBox):
-            for i in range(widget.count()):
-                add(widget, "item", widget.itemText(i))
-        elif isinstance(widget, QProgressBar):
-            add(widget, "format", widget.format())
-        elif isinstance(widget, QMenu):
-            add(widget, "title", widget.title())
-        elif isinstance(widget, QHeaderView) and widget.model() is not None:
-            model, orientation = widget.model(), widget.orientation()
-            count = (model.columnCount() if orientation == Qt.Orientation.Horizontal
-                     else model.rowCount())
-            for i in range(count):
-                add(widget, "header", str(model.headerData(i, orientation) or ""))
-        for action in QWidget.actions(widget):
-            add(action, "action", action.text())
-            if action.toolTip() != action.text().replace("&", ""):
-                add(action, "action tip", action.toolTip())
+    readers = [
+        ((QLabel, QAbstractButton), lambda w: [("text", w.text())]),
+        (QGroupBox, lambda w: [("title", w.title())]),
+        (QMenu, lambda w: [("title", w.title())]),
+        (QTabWidget, lambda w: [(kind, text) for i in range(w.count())
+                                for kind, text in (("tab", w.tabText(i)),
+                                                   ("tab tip", w.tabToolTip(i)))]),
+        (QLineEdit, lambda w: [("placeholder", w.placeholderText())]),
+        (QAbstractSpinBox, lambda w: [("special", w.specialValueText()),
+                                      ("suffix", getattr(w, "suffix", str)())]),
+        (QComboBox, lambda w: [("item", w.itemText(i)) for i in range(w.count())]),
+        (QProgressBar, lambda w: [("format", w.format())]),
+        (QHeaderView, lambda w: [("header", text) for text in _header_texts(w)]),
+    ]
+    found = [("tooltip", widget.toolTip())]
+    if widget.isWindow():
+        found.append(("title", widget.windowTitle()))
+    for kinds, read in readers:
+        if isinstance(widget, kinds):
+            found += read(widget)
     return found
+
+
+def widget_texts(root) -> list[tuple[str, str]]:
+    """(where, text) of every text ``root`` and its children show, visible or not."""
+    from PySide6.QtWidgets import QWidget
+
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        where = f"{type(widget).__name__} {widget.objectName()}"
+        found += [(f"{where} {kind}", text) for kind, text in _own_texts(widget) if text]
+        for action in QWidget.actions(widget):
+            found.append((f"{where} action", action.text()))
+            if action.toolTip() != action.text().replace("&", ""):
+                found.append((f"{where} action tip", action.toolTip()))
+    return [(where, text) for where, text in found if text]
 
 
 def english_left(root) -> list[str]:

@@ -161,9 +161,10 @@ class InputPlots(QWidget):
         row = QHBoxLayout()
         # The series are named in the titles, in their colours: legends cover the data
         # when the window is narrow.
+        waiting, step = self.tr("waiting for data"), self.tr("step")
         self.time_plot = _plot(self.tr("{waiting} + {step} (ms)").format(
-            waiting=f'<span style="color:{_WAIT}">{self.tr("waiting for data")}</span>',
-            step=f'<span style="color:{_STEP}">{self.tr("step")}</span>'), "ms per batch",
+            waiting=f'<span style="color:{_WAIT}">{waiting}</span>',
+            step=f'<span style="color:{_STEP}">{step}</span>'), "ms per batch",
                                "training.plot.batch_time")
         self.strip_plot = _plot(self.tr("Classes in each batch"), "", "training.plot.class_strip")
         # Training batches above (0..1), each epoch's validation batches in a band below.
@@ -171,9 +172,10 @@ class InputPlots(QWidget):
         self.strip_plot.getPlotItem().getAxis("left").setTicks(
             [[(0.5, self.tr("train")), (-0.17, self.tr("val"))]])
         self._strip_title_for: list[str] = []
+        histogram_names = [(self.tr(name), color) for name, color in _HISTOGRAM]
         self.histogram_plot = _plot(
-            " ".join(f'<span style="color:{color}">{self.tr(name)}</span>'
-                     for name, color in _HISTOGRAM),
+            " ".join(f'<span style="color:{color}">{label}</span>'
+                     for label, color in histogram_names),
             "% of images", "training.plot.class_histogram", x_label="class")
         self.histogram_plot.setToolTip(self.tr("The share of each class in the training folder, in "
                                        "the last epoch's training batches and in its "
