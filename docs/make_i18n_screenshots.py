@@ -110,7 +110,7 @@ def main() -> int:
     keys = sorted(set(WINDOW_SHOTS) | set(DIALOG_SHOTS), key=lambda k: (k[0] != "zh_CN", k))
     for language, size in keys:
         for path in shoot(app, language, size, out, scratch):
-            print(path)  # noqa: T201
+            print(path)
     return 0
 
 
