@@ -140,11 +140,11 @@ class MainWindow(QMainWindow):
             "resume": self.flow.can_resume, "evaluate": self.models.can_use,
             "export": self.models.can_use},
             lambda: self.settings.recent_projects, self.files.open)
-        self.flow.blockers.append(lambda: "An evaluation, prediction or export is running; "
-                                          "wait for it or cancel it." if self.models.busy
-                                  else "")
-        self.flow.blockers.append(lambda: "FitGen is looking for label errors or "
-                                          "duplicates; wait for it or stop it."
+        self.flow.blockers.append(lambda: self.tr("An evaluation, prediction or export is "
+                                                  "running; wait for it or cancel it.")
+                                  if self.models.busy else "")
+        self.flow.blockers.append(lambda: self.tr("FitGen is looking for label errors or "
+                                                  "duplicates; wait for it or stop it.")
                                   if self.models.improve.busy else "")
         self.models.improve.train_again_requested.connect(self.flow.train_again)
         self.flow.state_changed.connect(self.actions.refresh)
@@ -213,10 +213,10 @@ class MainWindow(QMainWindow):
 
         blocked = self.preview.blocked()
         if self.controller.is_running:
-            blocked = ("A training is running: it would slow the measurements down. Tune "
-                       "the loader when it has ended.")
+            blocked = self.tr("A training is running: it would slow the measurements down. "
+                              "Tune the loader when it has ended.")
         elif not blocked and not self.engine.is_ready:
-            blocked = "TensorFlow is still loading; try again in a moment."
+            blocked = self.tr("TensorFlow is still loading; try again in a moment.")
         self.loader_dialog = LoaderDialog(self, self.tasks, self.project.config,
                                           self.project.update, blocked)
         self.loader_dialog.show()
@@ -260,12 +260,14 @@ class MainWindow(QMainWindow):
         self.training_panel.set_devices(devices)
         self.project.set_devices([key for key, _ in devices])
         gpus = [label for key, label in devices if key.startswith("gpu:")]
-        self.device_label.setText(f"Device: {gpus[0]}" if gpus else "Device: CPU (no GPU found)")
+        self.device_label.setText(self.tr("Device: {device}").format(device=gpus[0]) if gpus
+                                  else self.tr("Device: CPU (no GPU found)"))
 
     def _engine_failed(self, message: str) -> None:
         self.device_label.setText(self.tr("TensorFlow could not load"))
         QMessageBox.warning(self, self.tr("TensorFlow could not load"),
-                            f"Training is not possible until this is fixed:\n{message}")
+                            self.tr("Training is not possible until this is fixed:\n{error}")
+                            .format(error=message))
 
     # -- session ------------------------------------------------------------------------
 

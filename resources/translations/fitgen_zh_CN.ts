@@ -105,12 +105,108 @@ Your settings and runs are safe.</source>
         <translation>调优数据加载…</translation>
     </message>
     <message>
+        <source>Show a batch to see exactly what the model is fed.</source>
+        <translation>显示一个批次,看看模型实际接收到的数据。</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
         <source>Input values per channel</source>
         <translation>各通道的输入值</translation>
     </message>
     <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>No batch: {reason}</source>
+        <translation>没有批次:{reason}</translation>
+    </message>
+    <message>
+        <source>Building batch {number}…</source>
+        <translation>正在构建第 {number} 个批次…</translation>
+    </message>
+    <message>
         <source>No run is shown in the Training tab: train or open a run first, then look for its loss spike.</source>
         <translation>“训练”标签页中没有显示任何训练:请先训练或打开一次训练,再查找其损失突变处。</translation>
+    </message>
+    <message>
+        <source>Run {name} has no batch losses to look at yet.</source>
+        <translation>训练 {name} 还没有可查看的批次损失。</translation>
+    </message>
+    <message>
+        <source>Cannot read the settings of run {name}: {error}</source>
+        <translation>无法读取训练 {name} 的设置:{error}</translation>
+    </message>
+    <message>
+        <source>{spike} Run {name} gets its data from '{file}'; choose that file in the Data panel to see the batch.</source>
+        <translation>{spike}训练 {name} 的数据来自“{file}”;请在“数据”面板中选择该文件才能查看这个批次。</translation>
+    </message>
+    <message>
+        <source>{spike} (run {name})</source>
+        <translation>{spike}(训练 {name})</translation>
+    </message>
+    <message>
+        <source>weight {value}</source>
+        <translation>权重 {value}</translation>
+    </message>
+    <message>
+        <source>label: {label}</source>
+        <translation>标签:{label}</translation>
+    </message>
+    <message>
+        <source>image {number} of the batch</source>
+        <translation>批次中的第 {number} 张图像</translation>
+    </message>
+    <message>
+        <source>Batch {number} = {position} · {count} images · built in {ms} ms</source>
+        <translation>第 {number} 个批次 = {position} · {count} 张图像 · 构建用时 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>{text} · no seed set: the order and augmentation are drawn anew each time</source>
+        <translation>{text} · 未设随机种子:每次的顺序和数据增强都会重新随机生成</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>sample weights</source>
+        <translation>样本权重</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>channel {number}</source>
+        <translation>通道 {number}</translation>
+    </message>
+    <message>
+        <source>no finite values</source>
+        <translation>没有有限值</translation>
+    </message>
+    <message>
+        <source>Augmenting image {image} of batch {number} 16 times…</source>
+        <translation>正在对第 {number} 个批次的第 {image} 张图像做 16 次数据增强…</translation>
+    </message>
+    <message>
+        <source>as trained</source>
+        <translation>训练时所用</translation>
+    </message>
+    <message>
+        <source>draw {number}</source>
+        <translation>第 {number} 次</translation>
+    </message>
+    <message>
+        <source>Image {image} of batch {number} {name} with 16 draws of the augmentation (the first is the one training used). Press again to go back to the batch.</source>
+        <translation>第 {number} 个批次的第 {image} 张图像 {name},共 16 次数据增强(第一次是训练时所用的)。再按一次返回批次。</translation>
     </message>
 </context>
 <context>
@@ -127,12 +223,115 @@ Your settings and runs are safe.</source>
         <source>Per class…</source>
         <translation>逐类别设置…</translation>
     </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Select two or more runs in the Runs tab and press Compare.</source>
+        <translation>在“训练记录”标签页中选择两次或更多次训练,然后按“比较”。</translation>
+    </message>
+    <message>
+        <source>Loss per epoch (solid: training, dashed: validation)</source>
+        <translation>每轮的损失(实线:训练集,虚线:验证集)</translation>
+    </message>
+    <message>
+        <source>Accuracy per epoch (solid: training, dashed: validation)</source>
+        <translation>每轮的准确率(实线:训练集,虚线:验证集)</translation>
+    </message>
+    <message>
+        <source>Wrong before, right now</source>
+        <translation>之前错、现在对</translation>
+    </message>
+    <message>
+        <source>Right before, wrong now</source>
+        <translation>之前对、现在错</translation>
+    </message>
+    <message>
+        <source>These runs cannot be compared: {reason}</source>
+        <translation>这些训练无法比较:{reason}</translation>
+    </message>
+    <message>
+        <source>{count} runs compared, measured from the first: {names}.</source>
+        <translation>比较了 {count} 次训练,以第一次为基准:{names}。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮次(epoch)</translation>
+    </message>
+    <message>
+        <source>{label} ({key})</source>
+        <translation>{label}({key})</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>the same in every run</source>
+        <translation>每次训练都相同</translation>
+    </message>
+    <message>
+        <source>Best (epoch)</source>
+        <translation>最佳(轮次)</translation>
+    </message>
+    <message>
+        <source>{metric} {value} (epoch {epoch})</source>
+        <translation>{metric} {value}(第 {epoch} 轮)</translation>
+    </message>
+    <message>
+        <source>Final validation accuracy</source>
+        <translation>最终验证集准确率</translation>
+    </message>
+    <message>
+        <source>Evaluated accuracy</source>
+        <translation>评估准确率</translation>
+    </message>
+    <message>
+        <source>Accuracy of class {name}</source>
+        <translation>类别 {name} 的准确率</translation>
+    </message>
+    <message>
+        <source>Accuracy per class</source>
+        <translation>各类别准确率</translation>
+    </message>
+    <message>
+        <source>not evaluated</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>Validation images from {first} to {other}: not compared ({reason}).</source>
+        <translation>从 {first} 到 {other} 的验证集图像:未比较({reason})。</translation>
+    </message>
+    <message>
+        <source>Validation images from {first} to {other}: {images} images, {better} wrong before and right now, {worse} right before and wrong now.</source>
+        <translation>从 {first} 到 {other} 的验证集图像:共 {images} 张,{better} 张之前错、现在对,{worse} 张之前对、现在错。</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrix</name>
     <message>
         <source>Rows: the true class; columns: the predicted class. Click a cell to see its images.</source>
         <translation>行:真实类别;列:预测类别。点击单元格查看其中的图像。</translation>
+    </message>
+    <message>
+        <source>Predicted: {name}</source>
+        <translation>预测为:{name}</translation>
+    </message>
+    <message>
+        <source>True {true}, predicted {predicted}: {count} of {total} ({share})</source>
+        <translation>真实 {true},预测 {predicted}:{total} 张中有 {count} 张({share})</translation>
     </message>
 </context>
 <context>
@@ -151,6 +350,10 @@ Your settings and runs are safe.</source>
     <message>
         <source>Choose a Python data file</source>
         <translation>选择 Python 数据文件</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>Python 文件 (*.py)</translation>
     </message>
     <message>
         <source>FitGen runs this file's code to get the batches, in the preview and in training. Choose only files you trust.</source>
@@ -189,6 +392,18 @@ Your settings and runs are safe.</source>
         <translation>数据检查</translation>
     </message>
     <message>
+        <source>Checking %v of %m files</source>
+        <translation>正在检查第 %v 个文件,共 %m 个</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
@@ -201,12 +416,28 @@ Your settings and runs are safe.</source>
         <translation>图像读取</translation>
     </message>
     <message>
+        <source>Could not read the folder: {error}</source>
+        <translation>无法读取文件夹:{error}</translation>
+    </message>
+    <message>
         <source>Choose a training folder: one sub-folder per class.</source>
         <translation>请选择训练集文件夹:每个类别一个子文件夹。</translation>
     </message>
     <message>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <source>Folder '{path}' does not exist.</source>
+        <translation>文件夹“{path}”不存在。</translation>
+    </message>
+    <message>
+        <source>Classes from the data file: {names} (it defines val_data for validation).</source>
+        <translation>数据文件中的类别:{names}(它定义了用于验证的 val_data)。</translation>
+    </message>
+    <message>
+        <source>Classes from the data file: {names} (no val_data: no validation).</source>
+        <translation>数据文件中的类别:{names}(没有 val_data:不做验证)。</translation>
     </message>
     <message>
         <source>Loading the data file…</source>
@@ -216,12 +447,410 @@ Your settings and runs are safe.</source>
         <source>Choose a data file.</source>
         <translation>请选择数据文件。</translation>
     </message>
+    <message>
+        <source>{classes} classes, {train} training images, {val} validation images.</source>
+        <translation>{classes} 个类别,{train} 张训练集图像,{val} 张验证集图像。</translation>
+    </message>
+    <message>
+        <source>{classes} classes, {train} training images ({share} of each class kept for validation).</source>
+        <translation>{classes} 个类别,{train} 张训练集图像(每个类别划出 {share} 作为验证集)。</translation>
+    </message>
+    <message>
+        <source>{classes} classes, {train} training images.</source>
+        <translation>{classes} 个类别,{train} 张训练集图像。</translation>
+    </message>
+    <message>
+        <source>Reading every file once…</source>
+        <translation>正在逐一读取每个文件…</translation>
+    </message>
+    <message>
+        <source>Training cannot start: see the findings in red.</source>
+        <translation>无法开始训练:请查看红色标出的问题。</translation>
+    </message>
+    <message>
+        <source>{files} files read; {count} things to look at.</source>
+        <translation>已读取 {files} 个文件;有 {count} 处需要查看。</translation>
+    </message>
+    <message>
+        <source>{files} files read; no problems found.</source>
+        <translation>已读取 {files} 个文件;未发现问题。</translation>
+    </message>
+    <message>
+        <source>{text} 1 unreadable file will be skipped.</source>
+        <translation>{text}有 1 个无法读取的文件将被跳过。</translation>
+    </message>
+    <message>
+        <source>{text} {count} unreadable files will be skipped.</source>
+        <translation>{text}有 {count} 个无法读取的文件将被跳过。</translation>
+    </message>
+    <message>
+        <source>{files}
+… and {count} more</source>
+        <translation>{files}
+……还有 {count} 个</translation>
+    </message>
+    <message>
+        <source>{finding}
+
+{files}
+
+Double-click to list them.</source>
+        <translation>{finding}
+
+{files}
+
+双击可列出全部文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>DuplicatePairs</name>
     <message>
+        <source>LEAKAGE (training ~ validation)</source>
+        <translation>泄漏(训练集 ~ 验证集)</translation>
+    </message>
+    <message>
+        <source>within training</source>
+        <translation>训练集内</translation>
+    </message>
+    <message>
+        <source>within validation</source>
+        <translation>验证集内</translation>
+    </message>
+    <message>
+        <source>{count} pair(s) of near-identical images, {leaks} of them across training and validation (leakage: validation copies of training images make accuracy look better than it is).</source>
+        <translation>{count} 对近似相同的图像,其中 {leaks} 对横跨训练集和验证集(泄漏:验证集中的训练图像副本会让准确率显得比实际更好)。</translation>
+    </message>
+    <message>
+        <source>No near-identical images found.</source>
+        <translation>没有发现近似相同的图像。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{relation}; found by {method} (distance {distance}); the same class.</source>
+        <translation>{relation};由 {method} 发现(距离 {distance});同一类别。</translation>
+    </message>
+    <message>
+        <source>{relation}; found by {method} (distance {distance}); DIFFERENT classes.</source>
+        <translation>{relation};由 {method} 发现(距离 {distance});不同类别。</translation>
+    </message>
+    <message>
         <source>This file is not there any more (moved or excluded?).</source>
         <translation>这个文件已不在原处(已移动或已排除?)。</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <source>choose the folder of training images (one sub-folder per class)</source>
+        <translation>请选择训练集图像所在的文件夹(每个类别一个子文件夹)</translation>
+    </message>
+    <message>
+        <source>folder '{path}' does not exist</source>
+        <translation>文件夹“{path}”不存在</translation>
+    </message>
+    <message>
+        <source>'{path}' is a file; choose the folder that holds {what}</source>
+        <translation>“{path}”是一个文件;请选择存放{what}的文件夹</translation>
+    </message>
+    <message>
+        <source>use either a validation folder or a validation split, not both (set one of them to empty/0)</source>
+        <translation>验证集文件夹和验证集比例只能二选一(把其中一个设为空或 0)</translation>
+    </message>
+    <message>
+        <source>choose a data file (a Python file defining class_names and train_data)</source>
+        <translation>请选择数据文件(定义了 class_names 和 train_data 的 Python 文件)</translation>
+    </message>
+    <message>
+        <source>must be a Python file (.py)</source>
+        <translation>必须是 Python 文件(.py)</translation>
+    </message>
+    <message>
+        <source>file '{path}' does not exist</source>
+        <translation>文件“{path}”不存在</translation>
+    </message>
+    <message>
+        <source>the low value must not be above the high value</source>
+        <translation>下限不能大于上限</translation>
+    </message>
+    <message>
+        <source>fine-tuning is for pretrained backbones; the small CNN learns whole from the start</source>
+        <translation>微调只适用于预训练的主干网络;小型 CNN 从一开始就训练整个网络</translation>
+    </message>
+    <message>
+        <source>ImageNet weights expect colour images; use 'rgb'</source>
+        <translation>ImageNet 权重需要彩色图像;请使用“rgb”</translation>
+    </message>
+    <message>
+        <source>the small CNN has no pretrained weights; choose 'none'</source>
+        <translation>小型 CNN 没有预训练权重;请选择“none”</translation>
+    </message>
+    <message>
+        <source>speeds up GPUs only; turn it off when training on the CPU</source>
+        <translation>只能加速 GPU;在 CPU 上训练时请关闭</translation>
+    </message>
+    <message>
+        <source>needs at least 1 worker</source>
+        <translation>至少需要 1 个工作进程</translation>
+    </message>
+    <message>
+        <source>Folder '{path}' does not exist.</source>
+        <translation>文件夹“{path}”不存在。</translation>
+    </message>
+    <message>
+        <source>Folder '{path}' has {count} class{listed} with images; at least 2 class sub-folders are needed.</source>
+        <translation>文件夹“{path}”中只有 {count} 个含图像的类别{listed};至少需要 2 个类别子文件夹。</translation>
+    </message>
+    <message>
+        <source>Hidden and system files in {where} are ignored (.DS_Store, Thumbs.db, ._ files...).</source>
+        <translation>{where}中的隐藏文件和系统文件会被忽略(.DS_Store、Thumbs.db、._ 文件……)。</translation>
+    </message>
+    <message>
+        <source>Files in {where} without an image extension are ignored (images: {extensions}).</source>
+        <translation>{where}中没有图像扩展名的文件会被忽略(图像:{extensions})。</translation>
+    </message>
+    <message>
+        <source>Files directly in {where} belong to no class and are ignored; move them into a class sub-folder.</source>
+        <translation>直接放在{where}中的文件不属于任何类别,会被忽略;请把它们移到某个类别子文件夹中。</translation>
+    </message>
+    <message>
+        <source>Images in sub-folders of a class folder count for that class.</source>
+        <translation>类别文件夹的子文件夹中的图像也计入该类别。</translation>
+    </message>
+    <message>
+        <source>Cannot be read: {reason}. These files are skipped in training.</source>
+        <translation>无法读取:{reason}。训练时会跳过这些文件。</translation>
+    </message>
+    <message>
+        <source>Grayscale images are read as colour (gray in all 3 channels).</source>
+        <translation>灰度图像按彩色读取(3 个通道都是灰度值)。</translation>
+    </message>
+    <message>
+        <source>Class folder(s) {names} have no readable images.</source>
+        <translation>类别文件夹 {names} 中没有可读取的图像。</translation>
+    </message>
+    <message>
+        <source>Class(es) {names} have no validation folder; validation does not measure them.</source>
+        <translation>类别 {names} 没有验证集文件夹;验证不会衡量这些类别。</translation>
+    </message>
+    <message>
+        <source>Class(es) {names} are only in the validation folder; they are left out.</source>
+        <translation>类别 {names} 只出现在验证集文件夹中;它们不参与。</translation>
+    </message>
+    <message>
+        <source>Very few training images in {names}; {count} or more per class are recommended, hundreds are better.</source>
+        <translation>{names} 的训练集图像很少;建议每个类别至少 {count} 张,几百张更好。</translation>
+    </message>
+    <message>
+        <source>The classes are unbalanced (largest {high}, smallest {low} images). Class weights that balance them: {weights} (class weight 'balanced').</source>
+        <translation>各类别数量不平衡(最多 {high} 张,最少 {low} 张)。可以平衡它们的类别权重:{weights}(类别权重“balanced”)。</translation>
+    </message>
+    <message>
+        <source>The same images are in training and validation; validation scores will look better than they are. Remove one copy.</source>
+        <translation>训练集和验证集中有相同的图像;验证分数会显得比实际更好。请删除其中一份。</translation>
+    </message>
+    <message>
+        <source>The same images are in different classes; the model cannot learn both labels.</source>
+        <translation>相同的图像出现在不同类别中;模型无法同时学会两个标签。</translation>
+    </message>
+    <message>
+        <source>Identical copies of images (same content) in the same class; they count more than once.</source>
+        <translation>同一类别中有内容完全相同的图像副本;它们会被计算多次。</translation>
+    </message>
+    <message>
+        <source>{count} validation image(s) are near-identical to training images (resized, re-saved or copied): validation copies of training images make accuracy look better than it is. Exclude one image of each pair.</source>
+        <translation>{count} 张验证集图像与训练集图像近似相同(缩放、重新保存或复制所致):验证集中的训练图像副本会让准确率显得比实际更好。请排除每对中的一张。</translation>
+    </message>
+    <message>
+        <source>{count} pair(s) of near-identical images are in different classes; at least one label of each pair is wrong.</source>
+        <translation>{count} 对近似相同的图像属于不同类别;每对中至少有一个标签是错的。</translation>
+    </message>
+    <message>
+        <source>{count} pair(s) of near-identical images (resized, re-saved or copied) in the same class; each counts more than once.</source>
+        <translation>同一类别中有 {count} 对近似相同的图像(缩放、重新保存或复制所致);每张都会被计算多次。</translation>
+    </message>
+    <message>
+        <source>{kinds} files are read too (Keras 2's flow_from_directory skips them; turn off 'Also read GIF and WebP files' to train on exactly Keras 2's files).</source>
+        <translation>{kinds} 文件也会被读取(Keras 2 的 flow_from_directory 会跳过它们;关闭“同时读取 GIF 和 WebP 文件”即可完全按 Keras 2 的文件范围训练)。</translation>
+    </message>
+    <message>
+        <source>Links to files that do not exist: skipped in training.</source>
+        <translation>指向不存在文件的链接:训练时跳过。</translation>
+    </message>
+    <message>
+        <source>A link leads back to a folder already read; it is not followed again.</source>
+        <translation>有链接指回已读取过的文件夹;不会再次跟随。</translation>
+    </message>
+    <message>
+        <source>Checking the settings</source>
+        <translation>正在检查设置</translation>
+    </message>
+    <message>
+        <source>Listing the image files</source>
+        <translation>正在列出图像文件</translation>
+    </message>
+    <message>
+        <source>Checking {count} files</source>
+        <translation>正在检查 {count} 个文件</translation>
+    </message>
+    <message>
+        <source>Loading your data file</source>
+        <translation>正在加载您的数据文件</translation>
+    </message>
+    <message>
+        <source>Preparing the images</source>
+        <translation>正在准备图像</translation>
+    </message>
+    <message>
+        <source>Building the model</source>
+        <translation>正在构建模型</translation>
+    </message>
+    <message>
+        <source>Loading the model</source>
+        <translation>正在加载模型</translation>
+    </message>
+    <message>
+        <source>Compiling the training step (the first batch takes longest)</source>
+        <translation>正在编译训练步(第一个批次耗时最长)</translation>
+    </message>
+    <message>
+        <source>Computing what the frozen {name} sees in each image (once: every epoch reuses it)</source>
+        <translation>正在计算冻结的 {name} 从每张图像中提取的特征(只算一次:之后每轮都复用)</translation>
+    </message>
+    <message>
+        <source>Validating epoch {epoch} (compiling the validation step first)</source>
+        <translation>正在验证第 {epoch} 轮(先编译验证步)</translation>
+    </message>
+    <message>
+        <source>Fine-tuning from epoch {epoch}: the top {count} layers of {name} learn too, at learning rate {rate} (until now only the new head learned; batch normalization stays frozen).</source>
+        <translation>从第 {epoch} 轮开始微调:{name} 顶部的 {count} 层也参与学习,学习率为 {rate}(此前只有新的分类头在学习;批归一化层保持冻结)。</translation>
+    </message>
+    <message>
+        <source>The loss is NaN at epoch {epoch}, batch {batch}; the model is not learning from here. A lower learning rate usually helps.</source>
+        <translation>第 {epoch} 轮第 {batch} 个批次的损失为 NaN;模型从这里开始不再学习。降低学习率通常会有帮助。</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} (best)</source>
+        <translation>第 {epoch} 轮(最佳)</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} (last; best is epoch {best})</source>
+        <translation>第 {epoch} 轮(最后一轮;最佳为第 {best} 轮)</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} (best; best is epoch {best})</source>
+        <translation>第 {epoch} 轮(最佳;最佳为第 {best} 轮)</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} (last)</source>
+        <translation>第 {epoch} 轮(最后一轮)</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}</source>
+        <translation>第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} (stopped after {count} batches)</source>
+        <translation>第 {epoch} 轮(在 {count} 个批次后停止)</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} (partial)</source>
+        <translation>第 {epoch} 轮(未完成)</translation>
+    </message>
+    <message>
+        <source>#{id} moved {file} to {where} ({state})</source>
+        <translation>#{id} 已把 {file} 移到 {where}({state})</translation>
+    </message>
+    <message>
+        <source>#{id} excluded {file} (now in {where}) ({state})</source>
+        <translation>#{id} 已排除 {file}(现在位于 {where})({state})</translation>
+    </message>
+    <message>
+        <source>#{id} undid #{other}: {file} back to {where} ({state})</source>
+        <translation>#{id} 撤销了 #{other}:{file} 移回 {where}({state})</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>undone by #{id}</source>
+        <translation>已被 #{id} 撤销</translation>
+    </message>
+    <message>
+        <source>moved to {name}</source>
+        <translation>移到了 {name}</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>排除了</translation>
+    </message>
+    <message>
+        <source>Evaluating</source>
+        <translation>正在评估</translation>
+    </message>
+    <message>
+        <source>Predicting</source>
+        <translation>正在预测</translation>
+    </message>
+    <message>
+        <source>{count} image(s) could not be read and are not counted (see 'unreadable').</source>
+        <translation>{count} 张图像无法读取,未计入(见“unreadable”)。</translation>
+    </message>
+    <message>
+        <source>The model answers {name} for {share} of the images, though only {true_share} are {name2}: it has not learned to tell the classes apart. Train longer, balance the classes (class weights), or check the labels.</source>
+        <translation>模型把 {share} 的图像都判为 {name},而实际只有 {true_share} 是 {name2}:它还没学会区分各类别。请训练更久、平衡各类别(类别权重),或检查标签。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>not input-bound</source>
+        <translation>不受限于数据输入</translation>
+    </message>
+    <message>
+        <source>highly input-bound</source>
+        <translation>严重受限于数据输入</translation>
+    </message>
+    <message>
+        <source>moderately input-bound</source>
+        <translation>中度受限于数据输入</translation>
+    </message>
+    <message>
+        <source>The model waits for data most of the time: more workers, a smaller image size or lighter augmentation will speed training up (Tune loader measures which).</source>
+        <translation>模型大部分时间在等待数据:增加工作进程、减小图像尺寸或减轻数据增强都能加快训练(“调优加载器”可以测出哪种有效)。</translation>
+    </message>
+    <message>
+        <source>Some time is lost waiting for data; more workers may help a little.</source>
+        <translation>有一部分时间花在等待数据上;增加工作进程可能略有帮助。</translation>
+    </message>
+    <message>
+        <source>The data keeps up with the model.</source>
+        <translation>数据供应跟得上模型。</translation>
     </message>
 </context>
 <context>
@@ -257,6 +886,10 @@ Your settings and runs are safe.</source>
     <message>
         <source>Export model…</source>
         <translation>导出模型…</translation>
+    </message>
+    <message>
+        <source>Write the model as .keras, SavedModel, ONNX or TFLite, each checked against FitGen's predictions.</source>
+        <translation>把模型导出为 .keras、SavedModel、ONNX 或 TFLite,每种格式都与 FitGen 的预测对照检验。</translation>
     </message>
     <message>
         <source>Choose a model and press Evaluate to see how good it is.</source>
@@ -311,20 +944,132 @@ Your settings and runs are safe.</source>
         <translation>最没把握</translation>
     </message>
     <message>
+        <source>Train a model first (or choose a model file).</source>
+        <translation>请先训练一个模型(或选择模型文件)。</translation>
+    </message>
+    <message>
+        <source>Predict every image of the chosen data and compare with its class.</source>
+        <translation>预测所选数据中的每张图像,并与其类别对照。</translation>
+    </message>
+    <message>
         <source>A folder with one sub-folder per class</source>
         <translation>每个类别一个子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>文件夹:{folder}</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>Evaluating {model}…</source>
+        <translation>正在评估 {model}…</translation>
+    </message>
+    <message>
+        <source>{step}: {done}/{total} images</source>
+        <translation>{step}:{done}/{total} 张图像</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>The evaluation was cancelled.</source>
         <translation>评估已取消。</translation>
     </message>
     <message>
+        <source>Evaluated {count} images</source>
+        <translation>已评估 {count} 张图像</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Could not evaluate: {error}</source>
+        <translation>无法评估:{error}</translation>
+    </message>
+    <message>
         <source>Evaluation failed</source>
         <translation>评估失败</translation>
+    </message>
+    <message>
+        <source>Accuracy {value}</source>
+        <translation>准确率 {value}</translation>
+    </message>
+    <message>
+        <source>on the {data} data · {model}</source>
+        <translation>基于{data}数据 · {model}</translation>
+    </message>
+    <message>
+        <source>Most confused</source>
+        <translation>最易混淆</translation>
+    </message>
+    <message>
+        <source>{true} taken for {predicted}: {count} of {of}</source>
+        <translation>{true} 被误认为 {predicted}:{of} 张中有 {count} 张</translation>
+    </message>
+    <message>
+        <source>no mistakes.</source>
+        <translation>没有错误。</translation>
+    </message>
+    <message>
+        <source>The most confident mistakes</source>
+        <translation>最有把握的错误</translation>
+    </message>
+    <message>
+        <source>The least sure answers</source>
+        <translation>最没把握的回答</translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix</source>
+        <translation>点击矩阵中的一个单元格</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>{right} of {total} {data} images right</source>
+        <translation>{total} 张{data}图像中判对 {right} 张</translation>
+    </message>
+    <message>
+        <source>{text}; {true} are often taken for {predicted}: {count} of {of}</source>
+        <translation>{text};{true} 常被误认为 {predicted}:{of} 张中有 {count} 张</translation>
+    </message>
+    <message>
+        <source>{sentence}.</source>
+        <translation>{sentence}。</translation>
+    </message>
+    <message>
+        <source>{true} images the model got right</source>
+        <translation>模型判对的 {true} 图像</translation>
+    </message>
+    <message>
+        <source>{true} images taken for {predicted}</source>
+        <translation>被误认为 {predicted} 的 {true} 图像</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <source>LiteRT / TFLite full integer (int8, for microcontrollers and NPUs)</source>
+        <translation>LiteRT / TFLite 全整数(int8,用于微控制器和 NPU)</translation>
+    </message>
+    <message>
+        <source>Export {model}</source>
+        <translation>导出 {model}</translation>
+    </message>
     <message>
         <source>Each format is written with labels.txt, preprocessing.json and a README of loading code, then checked: it predicts validation images in its own runtime, and must agree with FitGen on at least 99% of them (97% for int8).</source>
         <translation>每种格式都会连同 labels.txt、preprocessing.json 和一份含加载代码的 README 一起写出,然后进行检查:在它自己的运行时中预测验证集图像,且至少 99% 的结果必须与 FitGen 一致(int8 为 97%)。</translation>
@@ -346,6 +1091,30 @@ Your settings and runs are safe.</source>
         <translation>如果文件夹已存在且不为空,则替换它</translation>
     </message>
     <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Largest difference</source>
+        <translation>最大差异</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -356,6 +1125,38 @@ Your settings and runs are safe.</source>
     <message>
         <source>Exporting… (each format takes a few seconds to a minute)</source>
         <translation>正在导出…(每种格式需要几秒到一分钟)</translation>
+    </message>
+    <message>
+        <source>Could not export: {error}</source>
+        <translation>无法导出:{error}</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>{share} of {count}</source>
+        <translation>{count} 张中的 {share}</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>The other formats were written and passed.</source>
+        <translation>其他格式都已写出并通过自检。</translation>
+    </message>
+    <message>
+        <source>All {count} formats written and self-tested in {folder} (see export-report.json).</source>
+        <translation>全部 {count} 种格式都已写入 {folder} 并通过自检(见 export-report.json)。</translation>
     </message>
 </context>
 <context>
@@ -389,8 +1190,58 @@ Your settings and runs are safe.</source>
         <translation>这个数据集的所有修正(其 fixes.jsonl):选择一项即可撤销。</translation>
     </message>
     <message>
+        <source>Undo the last fix: {fix}</source>
+        <translation>撤销上一次修正:{fix}</translation>
+    </message>
+    <message>
+        <source>Nothing to undo in this dataset.</source>
+        <translation>这个数据集没有可撤销的修正。</translation>
+    </message>
+    <message>
+        <source>This image was {what} (Undo puts it back).</source>
+        <translation>这张图像已被{what}(“撤销”可以放回原处)。</translation>
+    </message>
+    <message>
+        <source>Could not do that: {error}</source>
+        <translation>无法完成:{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undid %n fix(es).</source>
+        <translation>
+            <numerusform>已撤销 %n 项修正。</numerusform></translation>
+    </message>
+    <message>
+        <source>Undo {fix}</source>
+        <translation>撤销 {fix}</translation>
+    </message>
+    <message>
         <source>Undo all</source>
         <translation>全部撤销</translation>
+    </message>
+</context>
+<context>
+    <name>Gallery</name>
+    <message>
+        <source>{title}: 1 image</source>
+        <translation>{title}:1 张图像</translation>
+    </message>
+    <message>
+        <source>{title}: {count} images</source>
+        <translation>{title}:{count} 张图像</translation>
+    </message>
+    <message>
+        <source>{text} (showing the first {shown})</source>
+        <translation>{text}(显示前 {shown} 张)</translation>
+    </message>
+    <message>
+        <source>{file}
+Predicted {name} ({confidence})</source>
+        <translation>{file}
+预测为 {name}({confidence})</translation>
+    </message>
+    <message>
+        <source>{text}; true class {name}</source>
+        <translation>{text};真实类别 {name}</translation>
     </message>
 </context>
 <context>
@@ -424,12 +1275,32 @@ Your settings and runs are safe.</source>
         <translation>正在加载…</translation>
     </message>
     <message>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>True class: {name}</source>
+        <translation>真实类别:{name}</translation>
+    </message>
+    <message>
+        <source>Predicted: {name} ({confidence}). The likeliest classes:</source>
+        <translation>预测为:{name}({confidence})。最可能的类别:</translation>
+    </message>
+    <message>
         <source>This file cannot be read now.</source>
         <translation>现在无法读取这个文件。</translation>
     </message>
     <message>
         <source>Computing Grad-CAM…</source>
         <translation>正在计算 Grad-CAM…</translation>
+    </message>
+    <message>
+        <source>Grad-CAM: {error}</source>
+        <translation>Grad-CAM:{error}</translation>
     </message>
 </context>
 <context>
@@ -491,12 +1362,104 @@ Your settings and runs are safe.</source>
         <translation>近似重复</translation>
     </message>
     <message>
+        <source>Choose a run whose data are image folders.</source>
+        <translation>请选择一次使用图像文件夹作为数据的训练。</translation>
+    </message>
+    <message>
+        <source>Train K models on K folds of the training images and rank every image by how likely its folder is wrong.</source>
+        <translation>在训练集图像的 K 折上训练 K 个模型,并按所在文件夹出错的可能性给每张图像排序。</translation>
+    </message>
+    <message>
+        <source>Press Find near-duplicates.</source>
+        <translation>请按“查找近似重复”。</translation>
+    </message>
+    <message>
+        <source>Cannot read run {name}: {error}</source>
+        <translation>无法读取训练 {name}:{error}</translation>
+    </message>
+    <message>
+        <source>Run {name} reads a Python data file: finding label errors needs image folders.</source>
+        <translation>训练 {name} 读取的是 Python 数据文件:查找标注错误需要图像文件夹。</translation>
+    </message>
+    <message>
         <source>Working out the folds…</source>
         <translation>正在划分折…</translation>
+    </message>
+    <message>
+        <source>{plan} Press Find likely label errors.</source>
+        <translation>{plan}请按“查找疑似标注错误”。</translation>
+    </message>
+    <message>
+        <source>Cannot plan the folds: {error}.</source>
+        <translation>无法划分折:{error}。</translation>
+    </message>
+    <message>
+        <source>Planning the folds…</source>
+        <translation>正在划分折…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Could not find label errors: {error}</source>
+        <translation>无法查找标注错误:{error}</translation>
+    </message>
+    <message>
+        <source>Found before {count} likely label error(s) among {images} training images ({classes}).</source>
+        <translation>之前在 {images} 张训练集图像中找到 {count} 个疑似标注错误({classes})。</translation>
+    </message>
+    <message>
+        <source>Found {count} likely label error(s) among {images} training images ({classes}).</source>
+        <translation>在 {images} 张训练集图像中找到 {count} 个疑似标注错误({classes})。</translation>
+    </message>
+    <message>
+        <source>A likely label error is an image whose folder another class claims more surely than the models usually are of that class; the lower its q (the probability of its folder's class from a model that never saw it), the more suspect.</source>
+        <translation>疑似标注错误是指这样的图像:另一个类别对它的把握,比模型通常对其所在文件夹类别的把握还要大;它的 q(从未见过它的模型给出的其所在文件夹类别的概率)越低,就越可疑。</translation>
+    </message>
+    <message>
+        <source>All likely label errors ({count})</source>
+        <translation>全部疑似标注错误({count})</translation>
+    </message>
+    <message>
+        <source>{label} that look like {suggested} ({count})</source>
+        <translation>看起来像 {suggested} 的 {label}({count})</translation>
+    </message>
+    <message>
+        <source>Every training image, most suspect first ({count})</source>
+        <translation>全部训练集图像,最可疑的在前({count})</translation>
+    </message>
+    <message>
+        <source>Checked {count} images</source>
+        <translation>已检查 {count} 张图像</translation>
+    </message>
+    <message>
+        <source>Reading the images: {done}/{total}</source>
+        <translation>正在读取图像:{done}/{total}</translation>
     </message>
 </context>
 <context>
     <name>InputPlots</name>
+    <message>
+        <source>% folder</source>
+        <translation>文件夹%</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>val</source>
+        <translation>验证</translation>
+    </message>
     <message>
         <source>Profile 20 batches</source>
         <translation>分析 20 个批次的性能</translation>
@@ -514,8 +1477,40 @@ Your settings and runs are safe.</source>
         <translation>分别测量只读数据、只跑模型和两者同时的速度,并找出最快的工作进程数。</translation>
     </message>
     <message>
+        <source>waiting for data</source>
+        <translation>等待数据</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>训练步</translation>
+    </message>
+    <message>
+        <source>{waiting} + {step} (ms)</source>
+        <translation>{waiting} + {step}(毫秒)</translation>
+    </message>
+    <message>
+        <source>Classes in each batch</source>
+        <translation>每个批次中的类别</translation>
+    </message>
+    <message>
         <source>The share of each class in the training folder, in the last epoch's training batches and in its validation batches.</source>
         <translation>各类别在训练集文件夹、上一轮的训练批次及其验证批次中所占的比例。</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: waited for data {percent}% of the time ({waited} s of {total} s): {verdict}. {advice}</source>
+        <translation>第 {epoch} 轮:{percent}% 的时间在等待数据({total} 秒中的 {waited} 秒):{verdict}。{advice}</translation>
+    </message>
+    <message>
+        <source>Profile of batches {first}-{last}: {verdict} Folder: {folder}</source>
+        <translation>第 {first}-{last} 个批次的性能剖析:{verdict} 文件夹:{folder}</translation>
+    </message>
+    <message>
+        <source>Open it with: {command}</source>
+        <translation>打开方式:{command}</translation>
+    </message>
+    <message>
+        <source>Classes: {names}</source>
+        <translation>类别:{names}</translation>
     </message>
     <message>
         <source>Data feed: the time each batch waited for data appears here while training.</source>
@@ -533,6 +1528,22 @@ Your settings and runs are safe.</source>
         <translation>分别测量只读数据、只跑模型和完整训练的速度(各 20 个批次),然后在完整训练上尝试其他的工作进程数、队列大小和多进程设置。只有当数据比模型慢时才建议增加工作进程。</translation>
     </message>
     <message>
+        <source>Press Measure to start (it takes a little while: the model trains on real batches).</source>
+        <translation>按“测量”开始(需要一点时间:模型会在真实批次上训练)。</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>images/s</source>
+        <translation>张图像/秒</translation>
+    </message>
+    <message>
+        <source>queue full</source>
+        <translation>队列充满率</translation>
+    </message>
+    <message>
         <source>Measure</source>
         <translation>测量</translation>
     </message>
@@ -543,6 +1554,26 @@ Your settings and runs are safe.</source>
     <message>
         <source>Write the recommended setting into Fit options.</source>
         <translation>把建议的设置写入“训练选项”。</translation>
+    </message>
+    <message>
+        <source>Could not measure: {error}</source>
+        <translation>无法测量:{error}</translation>
+    </message>
+    <message>
+        <source>Data only {data} images/s · model only {model} · full training {full}.</source>
+        <translation>仅数据 {data} 张图像/秒 · 仅模型 {model} · 完整训练 {full}。</translation>
+    </message>
+    <message>
+        <source>{setting}  ← recommended</source>
+        <translation>{setting}  ← 推荐</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Applied: {setting}. The next run uses it.</source>
+        <translation>已应用:{setting}。下一次训练将使用它。</translation>
     </message>
 </context>
 <context>
@@ -596,20 +1627,54 @@ Your settings and runs are safe.</source>
         <translation>预测</translation>
     </message>
     <message>
+        <source>Compare runs</source>
+        <translation>比较训练</translation>
+    </message>
+    <message>
         <source>Loading TensorFlow…</source>
         <translation>正在加载 TensorFlow…</translation>
+    </message>
+    <message>
+        <source>An evaluation, prediction or export is running; wait for it or cancel it.</source>
+        <translation>正在进行评估、预测或导出;请等待它完成或取消它。</translation>
+    </message>
+    <message>
+        <source>FitGen is looking for label errors or duplicates; wait for it or stop it.</source>
+        <translation>FitGen 正在查找标注错误或重复图像;请等待它完成或停止它。</translation>
     </message>
     <message>
         <source>Profiling the next 20 batches; the profiler's verdict appears here when they are done.</source>
         <translation>正在分析接下来 20 个批次的性能;完成后分析器的结论会显示在这里。</translation>
     </message>
     <message>
+        <source>A training is running: it would slow the measurements down. Tune the loader when it has ended.</source>
+        <translation>正在训练:这会拖慢测量。请在训练结束后再调优加载器。</translation>
+    </message>
+    <message>
+        <source>TensorFlow is still loading; try again in a moment.</source>
+        <translation>TensorFlow 仍在加载;请稍后再试。</translation>
+    </message>
+    <message>
         <source>Folder for the runs</source>
         <translation>训练记录的文件夹</translation>
     </message>
     <message>
+        <source>Device: {device}</source>
+        <translation>设备:{device}</translation>
+    </message>
+    <message>
+        <source>Device: CPU (no GPU found)</source>
+        <translation>设备:CPU(未找到 GPU)</translation>
+    </message>
+    <message>
         <source>TensorFlow could not load</source>
         <translation>无法加载 TensorFlow</translation>
+    </message>
+    <message>
+        <source>Training is not possible until this is fixed:
+{error}</source>
+        <translation>解决以下问题之前无法训练:
+{error}</translation>
     </message>
     <message>
         <source>Training is running</source>
@@ -618,6 +1683,44 @@ Your settings and runs are safe.</source>
     <message>
         <source>Stop the training and close FitGen? What was learned is kept as a checkpoint, and the run can be resumed later.</source>
         <translation>要停止训练并关闭 FitGen 吗?已学到的内容会保存为检查点,之后可以继续训练。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <source>no model</source>
+        <translation>没有模型</translation>
+    </message>
+    <message>
+        <source>{run}, epoch {epoch}</source>
+        <translation>{run},第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <source>{run}, final model</source>
+        <translation>{run},最终模型</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFlow</name>
+    <message>
+        <source>A training is running: evaluate, predict and export when it ends (or stop it).</source>
+        <translation>正在训练:请在训练结束后(或停止训练后)再评估、预测和导出。</translation>
+    </message>
+    <message>
+        <source>A training is running: look for label errors when it ends (or stop it).</source>
+        <translation>正在训练:请在训练结束后(或停止训练后)再查找标注错误。</translation>
+    </message>
+    <message>
+        <source>An evaluation, prediction or export is running.</source>
+        <translation>正在进行评估、预测或导出。</translation>
+    </message>
+    <message>
+        <source>Train a model first (or choose a model file in the Predict tab).</source>
+        <translation>请先训练一个模型(或在“预测”标签页中选择模型文件)。</translation>
+    </message>
+    <message>
+        <source>With {model}.</source>
+        <translation>使用 {model}。</translation>
     </message>
 </context>
 <context>
@@ -639,8 +1742,20 @@ Your settings and runs are safe.</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source> copies</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <source>Same as the images</source>
+        <translation>与图像相同</translation>
+    </message>
+    <message>
         <source>Learning</source>
         <translation>学习</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 轮</translation>
     </message>
     <message>
         <source>every</source>
@@ -653,6 +1768,34 @@ Your settings and runs are safe.</source>
     <message>
         <source>The small CNN always learns from scratch.</source>
         <translation>小型 CNN 总是从零开始训练。</translation>
+    </message>
+    <message>
+        <source>Found: {path}</source>
+        <translation>已找到:{path}</translation>
+    </message>
+    <message>
+        <source>Download (about {size} MB)</source>
+        <translation>下载(约 {size} MB)</translation>
+    </message>
+    <message>
+        <source>Image size set to {size} (Data tab; it was {old}): ImageNet backbones learned on images of that size, and smaller ones lose much of what they learned.</source>
+        <translation>图像尺寸已设为 {size}(“数据”标签页;原为 {old}):ImageNet 主干网络是在这个尺寸的图像上学习的,更小的图像会丢失它学到的很多东西。</translation>
+    </message>
+    <message>
+        <source>Downloading the ImageNet weights of {name}…</source>
+        <translation>正在下载 {name} 的 ImageNet 预训练权重…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} MB</source>
+        <translation>{done} / {total} MB</translation>
+    </message>
+    <message>
+        <source>{done} MB</source>
+        <translation>{done} MB</translation>
+    </message>
+    <message>
+        <source>Downloaded and checked: {path}</source>
+        <translation>已下载并校验:{path}</translation>
     </message>
 </context>
 <context>
@@ -678,12 +1821,36 @@ Your settings and runs are safe.</source>
         <translation>FitGen 导出文件夹中的 .keras 文件(连同其 labels.txt 和 preprocessing.json)。</translation>
     </message>
     <message>
+        <source>{run} — best {metric} {value}</source>
+        <translation>{run} — 最佳 {metric} {value}</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>文件:{name}</translation>
+    </message>
+    <message>
         <source>No trained model yet: train one first</source>
         <translation>还没有训练好的模型:请先训练一个</translation>
     </message>
     <message>
+        <source>Final model ({which})</source>
+        <translation>最终模型({which})</translation>
+    </message>
+    <message>
+        <source>Final model</source>
+        <translation>最终模型</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} checkpoint</source>
+        <translation>第 {epoch} 轮的检查点</translation>
+    </message>
+    <message>
         <source>A FitGen model file</source>
         <translation>FitGen 模型文件</translation>
+    </message>
+    <message>
+        <source>Keras models (*.keras)</source>
+        <translation>Keras 模型 (*.keras)</translation>
     </message>
 </context>
 <context>
@@ -695,6 +1862,10 @@ Your settings and runs are safe.</source>
 </context>
 <context>
     <name>PathPicker</name>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
     <message>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
@@ -709,7 +1880,42 @@ Your settings and runs are safe.</source>
     </message>
 </context>
 <context>
+    <name>Plots</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>ms per batch</source>
+        <translation>每批次毫秒数</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>% of images</source>
+        <translation>图像占比(%)</translation>
+    </message>
+</context>
+<context>
     <name>PredictView</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.ppm *.tif *.tiff *.gif *.webp)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.ppm *.tif *.tiff *.gif *.webp)</translation>
+    </message>
     <message>
         <source>Choose images…</source>
         <translation>选择图像…</translation>
@@ -728,7 +1934,7 @@ Your settings and runs are safe.</source>
     </message>
     <message>
         <source>file, predicted, confidence, one column per class, error: the columns of `fitgen predict`.</source>
-        <translation>file、predicted、confidence、每个类别一列、error:与 `fitgen predict` 的列相同。</translation>
+        <translation>“file”、“predicted”、“confidence”、每个类别一列、“error”:与 `fitgen predict` 的列相同。</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -739,12 +1945,76 @@ Your settings and runs are safe.</source>
         <translation>把图像或文件夹拖到这里,或点击选择。</translation>
     </message>
     <message>
+        <source>Train a model first (or choose a model file).</source>
+        <translation>请先训练一个模型(或选择模型文件)。</translation>
+    </message>
+    <message>
+        <source>Predict the class of images.</source>
+        <translation>预测图像的类别。</translation>
+    </message>
+    <message>
+        <source>Images to predict</source>
+        <translation>要预测的图像</translation>
+    </message>
+    <message>
         <source>A folder of images to predict</source>
         <translation>要预测的图像文件夹</translation>
     </message>
     <message>
         <source>Train a model first (or choose a model file), then drop the images again.</source>
         <translation>请先训练一个模型(或选择模型文件),然后再次拖入图像。</translation>
+    </message>
+    <message>
+        <source>Wait for the current task to end.</source>
+        <translation>请等待当前任务结束。</translation>
+    </message>
+    <message>
+        <source>Predicting with {model}…</source>
+        <translation>正在用 {model} 预测…</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Could not predict: {error}</source>
+        <translation>无法预测:{error}</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>{count} predicted</source>
+        <translation>已预测 {count} 张</translation>
+    </message>
+    <message>
+        <source>1 image predicted</source>
+        <translation>已预测 1 张图像</translation>
+    </message>
+    <message>
+        <source>{count} images predicted</source>
+        <translation>已预测 {count} 张图像</translation>
+    </message>
+    <message>
+        <source>{predicted}; {count} could not be read (see the Error column)</source>
+        <translation>{predicted};{count} 张无法读取(见“错误”列)</translation>
+    </message>
+    <message>
+        <source>{predicted}. Click a column to sort; choose a row to see it.</source>
+        <translation>{predicted}。点击列标题可排序;选择一行即可查看。</translation>
     </message>
     <message>
         <source>No image files there.</source>
@@ -755,8 +2025,20 @@ Your settings and runs are safe.</source>
         <translation>保存预测结果</translation>
     </message>
     <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
         <source>Could not save</source>
         <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Could not write '{path}': {error}. Choose another place.</source>
+        <translation>无法写入“{path}”:{error}。请换一个位置。</translation>
+    </message>
+    <message>
+        <source>Saved {count} rows to {path}.</source>
+        <translation>已把 {count} 行保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -786,6 +2068,10 @@ Your settings and runs are safe.</source>
         <translation>前后对比:同样的图像,不做数据增强。</translation>
     </message>
     <message>
+        <source>{count} images</source>
+        <translation>{count} 张图像</translation>
+    </message>
+    <message>
         <source>How many images of the batch to show.</source>
         <translation>显示批次中的多少张图像。</translation>
     </message>
@@ -798,8 +2084,51 @@ Your settings and runs are safe.</source>
         <translation>请选择数据文件以查看其批次。</translation>
     </message>
     <message>
+        <source>No preview: {reason}</source>
+        <translation>无法预览:{reason}</translation>
+    </message>
+    <message>
         <source>Preparing a batch…</source>
         <translation>正在准备批次…</translation>
+    </message>
+    <message>
+        <source>augmented</source>
+        <translation>已做数据增强</translation>
+    </message>
+    <message>
+        <source>originals</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>no augmentation set</source>
+        <translation>未设置数据增强</translation>
+    </message>
+    <message>
+        <source>from your data file</source>
+        <translation>来自您的数据文件</translation>
+    </message>
+    <message>
+        <source>Batch {number} of {count}</source>
+        <translation>第 {number} 个批次,共 {count} 个</translation>
+    </message>
+    <message>
+        <source>Batch {number}</source>
+        <translation>第 {number} 个批次</translation>
+    </message>
+    <message>
+        <source>{batch} ({state}) · values {low} to {high} · built in {ms} ms ({rate} images/s)</source>
+        <translation>{batch}({state})· 取值 {low} 到 {high} · 构建用时 {ms} 毫秒({rate} 张图像/秒)</translation>
+    </message>
+</context>
+<context>
+    <name>Project</name>
+    <message>
+        <source>{setting}: {problem}</source>
+        <translation>{setting}:{problem}</translation>
+    </message>
+    <message>
+        <source>Data check: still reading the files (training can start when it has finished)</source>
+        <translation>数据检查:仍在读取文件(读取完成后即可开始训练)</translation>
     </message>
 </context>
 <context>
@@ -807,6 +2136,10 @@ Your settings and runs are safe.</source>
     <message>
         <source>Open a FitGen project</source>
         <translation>打开 FitGen 项目</translation>
+    </message>
+    <message>
+        <source>FitGen projects (*.json)</source>
+        <translation>FitGen 项目 (*.json)</translation>
     </message>
     <message>
         <source>Cannot open the project</source>
@@ -824,8 +2157,20 @@ Your settings and runs are safe.</source>
 <context>
     <name>ResumeDialog</name>
     <message>
+        <source>Resume {name}</source>
+        <translation>继续训练 {name}</translation>
+    </message>
+    <message>
         <source>Training continues from the chosen epoch with its weights and optimizer state; a stopped epoch continues at the batch where it stopped, as if it had never stopped. Later epochs are set aside in the run folder, not deleted.</source>
         <translation>训练从所选轮次继续,沿用其权重和优化器状态;中途停止的轮次会从停止时的批次接着训练,就像从未停止过一样。之后的轮次会在训练记录文件夹中另存,不会删除。</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Metrics at that epoch</source>
+        <translation>该轮的指标</translation>
     </message>
     <message>
         <source>Train until epoch</source>
@@ -885,6 +2230,22 @@ Your settings and runs are safe.</source>
         <translation>用这些设置开始一次新的训练(F5)。</translation>
     </message>
     <message>
+        <source>How good the shown run's model is, per class, and which images it gets wrong (Evaluation tab).</source>
+        <translation>显示的训练所得模型有多好:各类别的表现,以及它判错了哪些图像(“评估”标签页)。</translation>
+    </message>
+    <message>
+        <source>Train a run (or open one in the Runs tab) to evaluate its model.</source>
+        <translation>请先训练一次(或在“训练记录”标签页中打开一次训练),再评估其模型。</translation>
+    </message>
+    <message>
+        <source>Continue the shown run from one of its checkpoints.</source>
+        <translation>从显示的训练的某个检查点继续训练。</translation>
+    </message>
+    <message>
+        <source>Open a run (Runs tab) or train one to resume it.</source>
+        <translation>请打开一次训练(“训练记录”标签页)或训练一次,才能继续训练。</translation>
+    </message>
+    <message>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -896,12 +2257,118 @@ Your settings and runs are safe.</source>
         <source>Stopping before the first batch (a step being compiled cannot be interrupted; it ends in a moment)…</source>
         <translation>正在第一个批次之前停止(正在编译的步骤无法中断,很快就会结束)…</translation>
     </message>
+    <message>
+        <source>Epoch {epoch}/{epochs} · batch {batch}/{batches}</source>
+        <translation>第 {epoch}/{epochs} 轮 · 第 {batch}/{batches} 个批次</translation>
+    </message>
+    <message>
+        <source>{where} · about {time} left</source>
+        <translation>{where} · 约剩 {time}</translation>
+    </message>
+    <message>
+        <source>Training on {device} · {speed} images/s · loss {loss}</source>
+        <translation>在 {device} 上训练 · {speed} 张图像/秒 · 损失 {loss}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished after %n epochs (stopped early: no more improvement)</source>
+        <translation>
+            <numerusform>训练 %n 轮后完成(提前停止:不再有改进)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished after %n epochs</source>
+        <translation>
+            <numerusform>训练 %n 轮后完成</numerusform></translation>
+    </message>
+    <message>
+        <source>{finished}. Model saved to {path}. Press Evaluate to see how good it is.</source>
+        <translation>{finished}。模型已保存到 {path}。按“评估”查看它有多好。</translation>
+    </message>
+    <message>
+        <source>Stopped at epoch {epoch}, batch {batch}</source>
+        <translation>停止于第 {epoch} 轮第 {batch} 个批次</translation>
+    </message>
+    <message>
+        <source>Stopped before the first batch</source>
+        <translation>在第一个批次之前停止</translation>
+    </message>
+    <message>
+        <source>Checkpoint: {path}</source>
+        <translation>检查点:{path}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>No checkpoint yet.</source>
+        <translation>还没有检查点。</translation>
+    </message>
+    <message>
+        <source>{stopped}. {kept}</source>
+        <translation>{stopped}。{kept}</translation>
+    </message>
+    <message>
+        <source>Failed: see the message</source>
+        <translation>失败:请查看消息</translation>
+    </message>
+    <message>
+        <source>Training stopped: {message}</source>
+        <translation>训练已停止:{message}</translation>
+    </message>
 </context>
 <context>
     <name>RunFlow</name>
     <message>
+        <source>Ready: your data file's {classes} classes. Press Start training.</source>
+        <translation>就绪:您的数据文件有 {classes} 个类别。按“开始训练”。</translation>
+    </message>
+    <message>
+        <source>Ready: {train} training images in {classes} classes, {val} validation images. Press Start training.</source>
+        <translation>就绪:{classes} 个类别共 {train} 张训练集图像,{val} 张验证集图像。按“开始训练”。</translation>
+    </message>
+    <message>
+        <source>Ready: {train} training images in {classes} classes. Press Start training.</source>
+        <translation>就绪:{classes} 个类别共 {train} 张训练集图像。按“开始训练”。</translation>
+    </message>
+    <message>
         <source>Cannot train again</source>
         <translation>无法重新训练</translation>
+    </message>
+    <message>
+        <source>The training could not start.</source>
+        <translation>训练无法开始。</translation>
+    </message>
+    <message>
+        <source>A training is running.</source>
+        <translation>正在进行一次训练。</translation>
+    </message>
+    <message>
+        <source>Before training: {problems}</source>
+        <translation>训练前需要处理:{problems}</translation>
+    </message>
+    <message>
+        <source>Train a new run with these settings.</source>
+        <translation>用这些设置开始一次新的训练。</translation>
+    </message>
+    <message>
+        <source>Nothing is training.</source>
+        <translation>当前没有正在进行的训练。</translation>
+    </message>
+    <message>
+        <source>Stopping already.</source>
+        <translation>正在停止。</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; a checkpoint is kept.</source>
+        <translation>在当前批次之后停止;会保留检查点。</translation>
+    </message>
+    <message>
+        <source>Open a run in the Runs tab (or train one) to resume it.</source>
+        <translation>请在“训练记录”标签页中打开一次训练(或训练一次),才能继续训练。</translation>
+    </message>
+    <message>
+        <source>Continue the shown run from one of its checkpoints.</source>
+        <translation>从显示的训练的某个检查点继续训练。</translation>
     </message>
     <message>
         <source>Cannot resume</source>
@@ -912,12 +2379,20 @@ Your settings and runs are safe.</source>
         <translation>要重新开始这次训练吗?</translation>
     </message>
     <message>
+        <source>Run {name} has no checkpoint: it stopped before its first epoch ended. Start it again from epoch 1 with its settings?</source>
+        <translation>训练 {name} 没有检查点:它在第一轮结束前就停止了。要用它的设置从第 1 轮重新开始吗?</translation>
+    </message>
+    <message>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
         <source>Open other runs when the current training ends.</source>
         <translation>请在当前训练结束后再打开其他训练记录。</translation>
+    </message>
+    <message>
+        <source>This run is being trained elsewhere; it can be resumed when that ends.</source>
+        <translation>这次训练正在别处进行;等它结束后才能继续训练。</translation>
     </message>
     <message>
         <source>Training stopped</source>
@@ -933,6 +2408,22 @@ Your settings and runs are safe.</source>
     <message>
         <source>The folder where runs are saved.</source>
         <translation>保存训练记录的文件夹。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮次(epoch)</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
     </message>
     <message>
         <source>Open</source>
@@ -975,8 +2466,32 @@ Your settings and runs are safe.</source>
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Select two or more runs (Ctrl+click) to see their settings, results and curves side by side.</source>
+        <translation>选择两次或更多次训练(Ctrl+点击),并排查看它们的设置、结果和曲线。</translation>
+    </message>
+    <message>
+        <source>Runs are saved in {path}</source>
+        <translation>训练记录保存在 {path}</translation>
+    </message>
+    <message>
+        <source>{value} (epoch {epoch})</source>
+        <translation>{value}(第 {epoch} 轮)</translation>
+    </message>
+    <message>
         <source>The best epoch by the run's monitored metric; its checkpoint is kept.</source>
         <translation>按该训练所监视指标的最佳轮次;其检查点会保留。</translation>
+    </message>
+    <message>
+        <source>Which epoch the run's final model (model.keras) is, and whether it is the best one.</source>
+        <translation>该训练的最终模型(model.keras)是第几轮的,以及它是否为最佳。</translation>
+    </message>
+    <message>
+        <source>No final model yet (the run did not finish); its checkpoints can be evaluated and exported.</source>
+        <translation>还没有最终模型(训练未完成);可以评估和导出它的检查点。</translation>
     </message>
 </context>
 <context>
@@ -984,6 +2499,37 @@ Your settings and runs are safe.</source>
     <message>
         <source>Random</source>
         <translation>随机</translation>
+    </message>
+    <message>
+        <source>A different random run each time.</source>
+        <translation>每次训练都随机不同。</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>The last session's settings could not be read (the file is damaged); they were kept in {path}. FitGen starts with the demo settings.</source>
+        <translation>无法读取上次会话的设置(文件已损坏);它们已保存在 {path}。FitGen 将使用演示设置启动。</translation>
+    </message>
+    <message>
+        <source>{list}
+… and {count} more</source>
+        <translation>{list}
+……还有 {count} 项</translation>
+    </message>
+    <message>
+        <source>Some settings of the last session are not known to this FitGen (written by a newer version?):
+{list}
+
+The rest was restored. The whole session was kept in {path}.</source>
+        <translation>上次会话中有些设置这个版本的 FitGen 不认识(可能由更新的版本写入?):
+{list}
+
+其余设置已恢复。完整的会话已保存在 {path}。</translation>
+    </message>
+    <message>
+        <source>The last session</source>
+        <translation>上次会话</translation>
     </message>
 </context>
 <context>
@@ -1366,7 +2912,7 @@ Your settings and runs are safe.</source>
     </message>
     <message>
         <source>Start from weights learned on ImageNet (1.2 million photos) to learn from few images.</source>
-        <translation>从在 ImageNet(120 万张照片)上学到的权重开始,用少量图像即可学习。</translation>
+        <translation>从在 ImageNet(120 万张照片)上学到的权重开始,用少量图像就能学好。</translation>
     </message>
     <message>
         <source>Train the whole network</source>
@@ -1378,7 +2924,7 @@ Your settings and runs are safe.</source>
     </message>
     <message>
         <source>Dropout</source>
-        <translation>Dropout</translation>
+        <translation>Dropout(随机失活)</translation>
     </message>
     <message>
         <source>Share of features switched off at random in training, against overfitting.</source>
@@ -1610,7 +3156,7 @@ Your settings and runs are safe.</source>
     </message>
     <message>
         <source>The same seed repeats the same shuffling, augmentation and dropout.</source>
-        <translation>相同的随机种子会重现相同的打乱、数据增强和 dropout。</translation>
+        <translation>相同的随机种子会重现相同的打乱、数据增强和 Dropout。</translation>
     </message>
     <message>
         <source>Device</source>
@@ -1806,10 +3352,29 @@ Your settings and runs are safe.</source>
     </message>
 </context>
 <context>
+    <name>SizeInput</name>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>相同</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
         <source>Length</source>
         <translation>训练时长</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source> epoch(s)</source>
+        <translation> 轮</translation>
     </message>
     <message>
         <source>Feeding the model</source>
@@ -1824,12 +3389,20 @@ Your settings and runs are safe.</source>
         <translation>训练过程中</translation>
     </message>
     <message>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
         <source>waiting</source>
         <translation>等待</translation>
     </message>
     <message>
         <source>after</source>
         <translation>在</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
     </message>
     <message>
         <source>and the best by</source>
@@ -1840,8 +3413,16 @@ Your settings and runs are safe.</source>
         <translation>每一轮之后都会保存检查点,因此可以从任意保留的轮次继续训练。</translation>
     </message>
     <message>
+        <source>Automatic ({steps})</source>
+        <translation>自动({steps})</translation>
+    </message>
+    <message>
         <source>Automatic (GPU when there is one)</source>
         <translation>自动(有 GPU 时使用 GPU)</translation>
+    </message>
+    <message>
+        <source>Needs a GPU: none was found on this computer (or the device is the CPU).</source>
+        <translation>需要 GPU:这台计算机上没有找到 GPU(或设备选的是 CPU)。</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +3434,61 @@ Your settings and runs are safe.</source>
     <message>
         <source>Averages the noisy per-batch values (like TensorBoard's smoothing); the faint line shows them raw.</source>
         <translation>对波动较大的逐批次数值做平均(类似 TensorBoard 的平滑);浅色线显示原始数值。</translation>
+    </message>
+    <message>
+        <source>Loss per batch</source>
+        <translation>每批次的损失</translation>
+    </message>
+    <message>
+        <source>Accuracy per batch</source>
+        <translation>每批次的准确率</translation>
+    </message>
+    <message>
+        <source>Loss per epoch</source>
+        <translation>每轮的损失</translation>
+    </message>
+    <message>
+        <source>Accuracy per epoch</source>
+        <translation>每轮的准确率</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingView</name>
+    <message>
+        <source>No run shown yet: press Start training, or open a run in the Runs tab.</source>
+        <translation>还没有显示任何训练:请按“开始训练”,或在“训练记录”标签页中打开一次训练。</translation>
+    </message>
+    <message>
+        <source>Run {name}: training on {device}, {images} images, {classes} classes. Folder: {folder}</source>
+        <translation>训练 {name}:在 {device} 上训练,{images} 张图像,{classes} 个类别。文件夹:{folder}</translation>
+    </message>
+    <message>
+        <source>The model calls every validation image '{0}' so far: it has not yet learned to tell the classes apart.</source>
+        <translation>到目前为止,模型把每张验证集图像都判为“{0}”:它还没学会区分各类别。</translation>
+    </message>
+    <message>
+        <source>{count} records of events.jsonl could not be read and are not shown ({first}).</source>
+        <translation>events.jsonl 中有 {count} 条记录无法读取,未显示({first})。</translation>
+    </message>
+    <message>
+        <source>Run {name}: {status}, {epochs} epochs, {checkpoints} checkpoints. Folder: {folder}</source>
+        <translation>训练 {name}:{status},{epochs} 轮,{checkpoints} 个检查点。文件夹:{folder}</translation>
+    </message>
+    <message>
+        <source>Run {name}: {status}, {epochs} epochs. Folder: {folder}</source>
+        <translation>训练 {name}:{status},{epochs} 轮。文件夹:{folder}</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +3504,10 @@ Your settings and runs are safe.</source>
     <message>
         <source>No validation</source>
         <translation>不使用验证集</translation>
+    </message>
+    <message>
+        <source>How the model is checked on images it does not train on.</source>
+        <translation>如何用模型未训练过的图像来检验模型。</translation>
     </message>
     <message>
         <source>Choose the validation folder</source>
@@ -1897,8 +3537,16 @@ Your settings and runs are safe.</source>
         <translation>从文件加载…</translation>
     </message>
     <message>
+        <source>Start from weights learned on ImageNet (1.2 million photos) to learn from few images.</source>
+        <translation>从在 ImageNet(120 万张照片)上学到的权重开始,用少量图像就能学好。</translation>
+    </message>
+    <message>
         <source>Choose a weights file (.h5, without top)</source>
         <translation>选择权重文件(.h5,不含顶层)</translation>
+    </message>
+    <message>
+        <source>Keras weights (*.h5 *.weights.h5)</source>
+        <translation>Keras 权重 (*.h5 *.weights.h5)</translation>
     </message>
     <message>
         <source>Weights of the same architecture, without its classification top.</source>
@@ -2065,6 +3713,36 @@ Keras 2's fit_generator and ImageDataGenerator, on Keras 3.</source>
 </context>
 <context>
     <name>data_file_questions</name>
+    <message>
+        <source>This run gets its data by running the Python file
+{file}
+
+Run it to resume? Choose No if you do not know the file.</source>
+        <translation>这次训练通过运行以下 Python 文件获取数据:
+{file}
+
+要运行它来继续训练吗?如果您不了解这个文件,请选择“否”。</translation>
+    </message>
+    <message>
+        <source>This run gets its data by running the Python file
+{file}
+
+Run it to evaluate? Choose No if you do not know the file.</source>
+        <translation>这次训练通过运行以下 Python 文件获取数据:
+{file}
+
+要运行它来评估吗?如果您不了解这个文件,请选择“否”。</translation>
+    </message>
+    <message>
+        <source>This run gets its data by running the Python file
+{file}
+
+Run it for the export's self-test (it needs the run's validation images)? Choose No if you do not know the file.</source>
+        <translation>这次训练通过运行以下 Python 文件获取数据:
+{file}
+
+要运行它来做导出自检吗(自检需要这次训练的验证集图像)?如果您不了解这个文件,请选择“否”。</translation>
+    </message>
     <message>
         <source>Run the project's data file?</source>
         <translation>要运行项目的数据文件吗?</translation>

@@ -297,7 +297,7 @@ format checked to predict what FitGen predicts.</li>
     'Off: only the new classification head learns (fast, good with pretrained weights and few images).':
         '关闭:只训练新的分类头(速度快,适合预训练权重和少量图像)。',
     'Dropout':
-        'Dropout',
+        'Dropout(随机失活)',
     'Share of features switched off at random in training, against overfitting.':
         '训练时随机关闭的特征比例,用于防止过拟合。',
     'Input size':
@@ -413,7 +413,7 @@ format checked to predict what FitGen predicts.</li>
     'Seed':
         '随机种子',
     'The same seed repeats the same shuffling, augmentation and dropout.':
-        '相同的随机种子会重现相同的打乱、数据增强和 dropout。',
+        '相同的随机种子会重现相同的打乱、数据增强和 Dropout。',
     'Device':
         '设备',
     'Where the model trains. GPUs appear once TensorFlow has loaded.':
@@ -781,7 +781,7 @@ format checked to predict what FitGen predicts.</li>
     'Save CSV…':
         '保存 CSV…',
     'file, predicted, confidence, one column per class, error: the columns of `fitgen predict`.':
-        'file、predicted、confidence、每个类别一列、error:与 `fitgen predict` 的列相同。',
+        '“file”、“predicted”、“confidence”、每个类别一列、“error”:与 `fitgen predict` 的列相同。',
     'Drop images or a folder here, or choose them.':
         '把图像或文件夹拖到这里,或点击选择。',
     'A folder of images to predict':
@@ -969,3 +969,539 @@ format checked to predict what FitGen predicts.</li>
 
 PLURALS: dict[str, str] = {
 }
+
+# -- issue 29, part 2: whole-sentence templates, engine messages, plots, dialogs ------------
+TEXTS.update({
+    # the engine's messages (context Engine, ui/shell/engine_texts.py)
+    "choose the folder of training images (one sub-folder per class)":
+        "请选择训练集图像所在的文件夹(每个类别一个子文件夹)",
+    "folder '{path}' does not exist": "文件夹“{path}”不存在",
+    "'{path}' is a file; choose the folder that holds {what}":
+        "“{path}”是一个文件;请选择存放{what}的文件夹",
+    "use either a validation folder or a validation split, not both (set one of them to "
+    "empty/0)": "验证集文件夹和验证集比例只能二选一(把其中一个设为空或 0)",
+    "choose a data file (a Python file defining class_names and train_data)":
+        "请选择数据文件(定义了 class_names 和 train_data 的 Python 文件)",
+    "must be a Python file (.py)": "必须是 Python 文件(.py)",
+    "file '{path}' does not exist": "文件“{path}”不存在",
+    "the low value must not be above the high value": "下限不能大于上限",
+    "fine-tuning is for pretrained backbones; the small CNN learns whole from the start":
+        "微调只适用于预训练的主干网络;小型 CNN 从一开始就训练整个网络",
+    "ImageNet weights expect colour images; use 'rgb'": "ImageNet 权重需要彩色图像;请使用“rgb”",
+    "the small CNN has no pretrained weights; choose 'none'": "小型 CNN 没有预训练权重;请选择“none”",
+    "speeds up GPUs only; turn it off when training on the CPU":
+        "只能加速 GPU;在 CPU 上训练时请关闭",
+    "needs at least 1 worker": "至少需要 1 个工作进程",
+    "Folder '{path}' does not exist.": "文件夹“{path}”不存在。",
+    "Folder '{path}' has {count} class{listed} with images; at least 2 class sub-folders are "
+    "needed.": "文件夹“{path}”中只有 {count} 个含图像的类别{listed};至少需要 2 个类别子文件夹。",
+    "Hidden and system files in {where} are ignored (.DS_Store, Thumbs.db, ._ files...).":
+        "{where}中的隐藏文件和系统文件会被忽略(.DS_Store、Thumbs.db、._ 文件……)。",
+    "Files in {where} without an image extension are ignored (images: {extensions}).":
+        "{where}中没有图像扩展名的文件会被忽略(图像:{extensions})。",
+    "Files directly in {where} belong to no class and are ignored; move them into a class "
+    "sub-folder.": "直接放在{where}中的文件不属于任何类别,会被忽略;请把它们移到某个类别子文件夹中。",
+    "Images in sub-folders of a class folder count for that class.":
+        "类别文件夹的子文件夹中的图像也计入该类别。",
+    "Cannot be read: {reason}. These files are skipped in training.":
+        "无法读取:{reason}。训练时会跳过这些文件。",
+    "Grayscale images are read as colour (gray in all 3 channels).":
+        "灰度图像按彩色读取(3 个通道都是灰度值)。",
+    "Class folder(s) {names} have no readable images.": "类别文件夹 {names} 中没有可读取的图像。",
+    "Class(es) {names} have no validation folder; validation does not measure them.":
+        "类别 {names} 没有验证集文件夹;验证不会衡量这些类别。",
+    "Class(es) {names} are only in the validation folder; they are left out.":
+        "类别 {names} 只出现在验证集文件夹中;它们不参与。",
+    "Very few training images in {names}; {count} or more per class are recommended, "
+    "hundreds are better.": "{names} 的训练集图像很少;建议每个类别至少 {count} 张,几百张更好。",
+    "The classes are unbalanced (largest {high}, smallest {low} images). Class weights that "
+    "balance them: {weights} (class weight 'balanced').":
+        "各类别数量不平衡(最多 {high} 张,最少 {low} 张)。可以平衡它们的类别权重:{weights}"
+        "(类别权重“balanced”)。",
+    "The same images are in training and validation; validation scores will look better "
+    "than they are. Remove one copy.":
+        "训练集和验证集中有相同的图像;验证分数会显得比实际更好。请删除其中一份。",
+    "The same images are in different classes; the model cannot learn both labels.":
+        "相同的图像出现在不同类别中;模型无法同时学会两个标签。",
+    "Identical copies of images (same content) in the same class; they count more than once.":
+        "同一类别中有内容完全相同的图像副本;它们会被计算多次。",
+    "{count} validation image(s) are near-identical to training images (resized, re-saved or "
+    "copied): validation copies of training images make accuracy look better than it is. "
+    "Exclude one image of each pair.":
+        "{count} 张验证集图像与训练集图像近似相同(缩放、重新保存或复制所致):验证集中的训练图像副本"
+        "会让准确率显得比实际更好。请排除每对中的一张。",
+    "{count} pair(s) of near-identical images are in different classes; at least one label of "
+    "each pair is wrong.": "{count} 对近似相同的图像属于不同类别;每对中至少有一个标签是错的。",
+    "{count} pair(s) of near-identical images (resized, re-saved or copied) in the same class; "
+    "each counts more than once.":
+        "同一类别中有 {count} 对近似相同的图像(缩放、重新保存或复制所致);每张都会被计算多次。",
+    "{kinds} files are read too (Keras 2's flow_from_directory skips them; turn off 'Also read "
+    "GIF and WebP files' to train on exactly Keras 2's files).":
+        "{kinds} 文件也会被读取(Keras 2 的 flow_from_directory 会跳过它们;关闭“同时读取 GIF 和 "
+        "WebP 文件”即可完全按 Keras 2 的文件范围训练)。",
+    "Links to files that do not exist: skipped in training.": "指向不存在文件的链接:训练时跳过。",
+    "A link leads back to a folder already read; it is not followed again.":
+        "有链接指回已读取过的文件夹;不会再次跟随。",
+    "Checking the settings": "正在检查设置",
+    "Listing the image files": "正在列出图像文件",
+    "Checking {count} files": "正在检查 {count} 个文件",
+    "Loading your data file": "正在加载您的数据文件",
+    "Preparing the images": "正在准备图像",
+    "Building the model": "正在构建模型",
+    "Loading the model": "正在加载模型",
+    "Compiling the training step (the first batch takes longest)":
+        "正在编译训练步(第一个批次耗时最长)",
+    "Computing what the frozen {name} sees in each image (once: every epoch reuses it)":
+        "正在计算冻结的 {name} 从每张图像中提取的特征(只算一次:之后每轮都复用)",
+    "Validating epoch {epoch} (compiling the validation step first)":
+        "正在验证第 {epoch} 轮(先编译验证步)",
+    "Fine-tuning from epoch {epoch}: the top {count} layers of {name} learn too, at learning "
+    "rate {rate} (until now only the new head learned; batch normalization stays frozen).":
+        "从第 {epoch} 轮开始微调:{name} 顶部的 {count} 层也参与学习,学习率为 {rate}"
+        "(此前只有新的分类头在学习;批归一化层保持冻结)。",
+    "The loss is NaN at epoch {epoch}, batch {batch}; the model is not learning from here. A "
+    "lower learning rate usually helps.":
+        "第 {epoch} 轮第 {batch} 个批次的损失为 NaN;模型从这里开始不再学习。降低学习率通常会有帮助。",
+    "running": "正在训练",
+    "finished": "已完成",
+    "stopped": "已停止",
+    "failed": "失败",
+    "epoch {epoch} (best)": "第 {epoch} 轮(最佳)",
+    "epoch {epoch} (last; best is epoch {best})": "第 {epoch} 轮(最后一轮;最佳为第 {best} 轮)",
+    "epoch {epoch} (best; best is epoch {best})": "第 {epoch} 轮(最佳;最佳为第 {best} 轮)",
+    "epoch {epoch} (last)": "第 {epoch} 轮(最后一轮)",
+    "epoch {epoch}": "第 {epoch} 轮",
+    "epoch {epoch} (stopped after {count} batches)": "第 {epoch} 轮(在 {count} 个批次后停止)",
+    "epoch {epoch} (partial)": "第 {epoch} 轮(未完成)",
+    "#{id} moved {file} to {where} ({state})": "#{id} 已把 {file} 移到 {where}({state})",
+    "#{id} excluded {file} (now in {where}) ({state})": "#{id} 已排除 {file}(现在位于 {where})({state})",
+    "#{id} undid #{other}: {file} back to {where} ({state})":
+        "#{id} 撤销了 #{other}:{file} 移回 {where}({state})",
+    "done": "已完成",
+    "undone by #{id}": "已被 #{id} 撤销",
+    "moved to {name}": "移到了 {name}",
+    "excluded": "排除了",
+    "Evaluating": "正在评估",
+    "Predicting": "正在预测",
+    "{count} image(s) could not be read and are not counted (see 'unreadable').":
+        "{count} 张图像无法读取,未计入(见“unreadable”)。",
+    "The model answers {name} for {share} of the images, though only {true_share} are "
+    "{name2}: it has not learned to tell the classes apart. Train longer, balance the classes "
+    "(class weights), or check the labels.":
+        "模型把 {share} 的图像都判为 {name},而实际只有 {true_share} 是 {name2}:它还没学会区分各类别。"
+        "请训练更久、平衡各类别(类别权重),或检查标签。",
+    "unknown": "未知",
+    "not input-bound": "不受限于数据输入",
+    "highly input-bound": "严重受限于数据输入",
+    "moderately input-bound": "中度受限于数据输入",
+    "The model waits for data most of the time: more workers, a smaller image size or "
+    "lighter augmentation will speed training up (Tune loader measures which).":
+        "模型大部分时间在等待数据:增加工作进程、减小图像尺寸或减轻数据增强都能加快训练"
+        "(“调优加载器”可以测出哪种有效)。",
+    "Some time is lost waiting for data; more workers may help a little.":
+        "有一部分时间花在等待数据上;增加工作进程可能略有帮助。",
+    "The data keeps up with the model.": "数据供应跟得上模型。",
+    # the run bar, the run flow, the model flow, the main window
+    "How good the shown run's model is, per class, and which images it gets wrong "
+    "(Evaluation tab).": "显示的训练所得模型有多好:各类别的表现,以及它判错了哪些图像(“评估”标签页)。",
+    "Train a run (or open one in the Runs tab) to evaluate its model.":
+        "请先训练一次(或在“训练记录”标签页中打开一次训练),再评估其模型。",
+    "Continue the shown run from one of its checkpoints.": "从显示的训练的某个检查点继续训练。",
+    "Open a run (Runs tab) or train one to resume it.":
+        "请打开一次训练(“训练记录”标签页)或训练一次,才能继续训练。",
+    "Epoch {epoch}/{epochs} · batch {batch}/{batches}": "第 {epoch}/{epochs} 轮 · 第 {batch}/{batches} 个批次",
+    "{where} · about {time} left": "{where} · 约剩 {time}",
+    "Training on {device} · {speed} images/s · loss {loss}":
+        "在 {device} 上训练 · {speed} 张图像/秒 · 损失 {loss}",
+    "{finished}. Model saved to {path}. Press Evaluate to see how good it is.":
+        "{finished}。模型已保存到 {path}。按“评估”查看它有多好。",
+    "Stopped at epoch {epoch}, batch {batch}": "停止于第 {epoch} 轮第 {batch} 个批次",
+    "Stopped before the first batch": "在第一个批次之前停止",
+    "Checkpoint: {path}": "检查点:{path}",
+    "Nothing was saved.": "没有保存任何内容。",
+    "No checkpoint yet.": "还没有检查点。",
+    "{stopped}. {kept}": "{stopped}。{kept}",
+    "Failed: see the message": "失败:请查看消息",
+    "Training stopped: {message}": "训练已停止:{message}",
+    "Ready: your data file's {classes} classes. Press Start training.":
+        "就绪:您的数据文件有 {classes} 个类别。按“开始训练”。",
+    "Ready: {train} training images in {classes} classes, {val} validation images. Press "
+    "Start training.": "就绪:{classes} 个类别共 {train} 张训练集图像,{val} 张验证集图像。按“开始训练”。",
+    "Ready: {train} training images in {classes} classes. Press Start training.":
+        "就绪:{classes} 个类别共 {train} 张训练集图像。按“开始训练”。",
+    "The training could not start.": "训练无法开始。",
+    "Train a new run with these settings.": "用这些设置开始一次新的训练。",
+    "Nothing is training.": "当前没有正在进行的训练。",
+    "Stopping already.": "正在停止。",
+    "Stop after the current batch; a checkpoint is kept.": "在当前批次之后停止;会保留检查点。",
+    "Open a run in the Runs tab (or train one) to resume it.":
+        "请在“训练记录”标签页中打开一次训练(或训练一次),才能继续训练。",
+    "Run {name} has no checkpoint: it stopped before its first epoch ended. Start it again "
+    "from epoch 1 with its settings?":
+        "训练 {name} 没有检查点:它在第一轮结束前就停止了。要用它的设置从第 1 轮重新开始吗?",
+    "This run is being trained elsewhere; it can be resumed when that ends.":
+        "这次训练正在别处进行;等它结束后才能继续训练。",
+    "A training is running: evaluate, predict and export when it ends (or stop it).":
+        "正在训练:请在训练结束后(或停止训练后)再评估、预测和导出。",
+    "A training is running: look for label errors when it ends (or stop it).":
+        "正在训练:请在训练结束后(或停止训练后)再查找标注错误。",
+    "An evaluation, prediction or export is running.": "正在进行评估、预测或导出。",
+    "Train a model first (or choose a model file in the Predict tab).":
+        "请先训练一个模型(或在“预测”标签页中选择模型文件)。",
+    "With {model}.": "使用 {model}。",
+    "Compare runs": "比较训练",
+    "An evaluation, prediction or export is running; wait for it or cancel it.":
+        "正在进行评估、预测或导出;请等待它完成或取消它。",
+    "FitGen is looking for label errors or duplicates; wait for it or stop it.":
+        "FitGen 正在查找标注错误或重复图像;请等待它完成或停止它。",
+    "A training is running: it would slow the measurements down. Tune the loader when it has "
+    "ended.": "正在训练:这会拖慢测量。请在训练结束后再调优加载器。",
+    "TensorFlow is still loading; try again in a moment.": "TensorFlow 仍在加载;请稍后再试。",
+    "Device: {device}": "设备:{device}",
+    "Device: CPU (no GPU found)": "设备:CPU(未找到 GPU)",
+    "Training is not possible until this is fixed:\n{error}": "解决以下问题之前无法训练:\n{error}",
+    "no model": "没有模型",
+    "{run}, epoch {epoch}": "{run},第 {epoch} 轮",
+    "{run}, final model": "{run},最终模型",
+    "{setting}: {problem}": "{setting}:{problem}",
+    "Data check: still reading the files (training can start when it has finished)":
+        "数据检查:仍在读取文件(读取完成后即可开始训练)",
+    # the panels
+    "Python files (*.py)": "Python 文件 (*.py)",
+    "Checking %v of %m files": "正在检查第 %v 个文件,共 %m 个",
+    "Finding": "发现的问题",
+    "Files": "文件数",
+    "Could not read the folder: {error}": "无法读取文件夹:{error}",
+    "Classes from the data file: {names} (it defines val_data for validation).":
+        "数据文件中的类别:{names}(它定义了用于验证的 val_data)。",
+    "Classes from the data file: {names} (no val_data: no validation).":
+        "数据文件中的类别:{names}(没有 val_data:不做验证)。",
+    "{classes} classes, {train} training images, {val} validation images.":
+        "{classes} 个类别,{train} 张训练集图像,{val} 张验证集图像。",
+    "{classes} classes, {train} training images ({share} of each class kept for validation).":
+        "{classes} 个类别,{train} 张训练集图像(每个类别划出 {share} 作为验证集)。",
+    "{classes} classes, {train} training images.": "{classes} 个类别,{train} 张训练集图像。",
+    "Reading every file once…": "正在逐一读取每个文件…",
+    "Training cannot start: see the findings in red.": "无法开始训练:请查看红色标出的问题。",
+    "{files} files read; {count} things to look at.": "已读取 {files} 个文件;有 {count} 处需要查看。",
+    "{files} files read; no problems found.": "已读取 {files} 个文件;未发现问题。",
+    "{text} 1 unreadable file will be skipped.": "{text}有 1 个无法读取的文件将被跳过。",
+    "{text} {count} unreadable files will be skipped.": "{text}有 {count} 个无法读取的文件将被跳过。",
+    "{files}\n… and {count} more": "{files}\n……还有 {count} 个",
+    "{finding}\n\n{files}\n\nDouble-click to list them.": "{finding}\n\n{files}\n\n双击可列出全部文件。",
+    " copies": " 份",
+    "Same as the images": "与图像相同",
+    " epochs": " 轮",
+    "Found: {path}": "已找到:{path}",
+    "Download (about {size} MB)": "下载(约 {size} MB)",
+    "Image size set to {size} (Data tab; it was {old}): ImageNet backbones learned on images "
+    "of that size, and smaller ones lose much of what they learned.":
+        "图像尺寸已设为 {size}(“数据”标签页;原为 {old}):ImageNet 主干网络是在这个尺寸的图像上学习的,"
+        "更小的图像会丢失它学到的很多东西。",
+    "Downloading the ImageNet weights of {name}…": "正在下载 {name} 的 ImageNet 预训练权重…",
+    "{done} of {total} MB": "{done} / {total} MB",
+    "{done} MB": "{done} MB",
+    "Downloaded and checked: {path}": "已下载并校验:{path}",
+    "Automatic": "自动",
+    " epoch(s)": " 轮",
+    "All": "全部",
+    "Automatic ({steps})": "自动({steps})",
+    "Needs a GPU: none was found on this computer (or the device is the CPU).":
+        "需要 GPU:这台计算机上没有找到 GPU(或设备选的是 CPU)。",
+    "Run": "训练",
+    "Status": "状态",
+    "Best": "最佳",
+    "Compare": "比较",
+    "Select two or more runs (Ctrl+click) to see their settings, results and curves side by "
+    "side.": "选择两次或更多次训练(Ctrl+点击),并排查看它们的设置、结果和曲线。",
+    "Runs are saved in {path}": "训练记录保存在 {path}",
+    "{value} (epoch {epoch})": "{value}(第 {epoch} 轮)",
+    "Which epoch the run's final model (model.keras) is, and whether it is the best one.":
+        "该训练的最终模型(model.keras)是第几轮的,以及它是否为最佳。",
+    "No final model yet (the run did not finish); its checkpoints can be evaluated and "
+    "exported.": "还没有最终模型(训练未完成);可以评估和导出它的检查点。",
+    # the widgets
+    "Undo the last fix: {fix}": "撤销上一次修正:{fix}",
+    "Nothing to undo in this dataset.": "这个数据集没有可撤销的修正。",
+    "This image was {what} (Undo puts it back).": "这张图像已被{what}(“撤销”可以放回原处)。",
+    "Could not do that: {error}": "无法完成:{error}",
+    "Undo {fix}": "撤销 {fix}",
+    "{title}: 1 image": "{title}:1 张图像",
+    "{title}: {count} images": "{title}:{count} 张图像",
+    "{text} (showing the first {shown})": "{text}(显示前 {shown} 张)",
+    "{file}\nPredicted {name} ({confidence})": "{file}\n预测为 {name}({confidence})",
+    "{text}; true class {name}": "{text};真实类别 {name}",
+    "Grad-CAM: {error}": "Grad-CAM:{error}",
+    "True class: {name}": "真实类别:{name}",
+    "right": "正确",
+    "wrong": "错误",
+    "Predicted: {name} ({confidence}). The likeliest classes:": "预测为:{name}({confidence})。最可能的类别:",
+    "LEAKAGE (training ~ validation)": "泄漏(训练集 ~ 验证集)",
+    "within training": "训练集内",
+    "within validation": "验证集内",
+    "{count} pair(s) of near-identical images, {leaks} of them across training and validation "
+    "(leakage: validation copies of training images make accuracy look better than it is).":
+        "{count} 对近似相同的图像,其中 {leaks} 对横跨训练集和验证集(泄漏:验证集中的训练图像副本"
+        "会让准确率显得比实际更好)。",
+    "No near-identical images found.": "没有发现近似相同的图像。",
+    "{relation}; found by {method} (distance {distance}); the same class.":
+        "{relation};由 {method} 发现(距离 {distance});同一类别。",
+    "{relation}; found by {method} (distance {distance}); DIFFERENT classes.":
+        "{relation};由 {method} 发现(距离 {distance});不同类别。",
+    "{run} — best {metric} {value}": "{run} — 最佳 {metric} {value}",
+    "File: {name}": "文件:{name}",
+    "Final model ({which})": "最终模型({which})",
+    "Epoch {epoch} checkpoint": "第 {epoch} 轮的检查点",
+    "Keras models (*.keras)": "Keras 模型 (*.keras)",
+    "Choose a folder": "选择文件夹",
+    " px": " 像素",
+    "Same": "相同",
+    "A different random run each time.": "每次训练都随机不同。",
+    "Weight": "权重",
+    "How the model is checked on images it does not train on.": "如何用模型未训练过的图像来检验模型。",
+    "Keras weights (*.h5 *.weights.h5)": "Keras 权重 (*.h5 *.weights.h5)",
+    "Start from weights learned on ImageNet (1.2 million photos) to learn from few images.":
+        "从在 ImageNet(120 万张照片)上学到的权重开始,用少量图像就能学好。",
+    # the views
+    "Show a batch to see exactly what the model is fed.": "显示一个批次,看看模型实际接收到的数据。",
+    "No batch: {reason}": "没有批次:{reason}",
+    "Building batch {number}…": "正在构建第 {number} 个批次…",
+    "Run {name} has no batch losses to look at yet.": "训练 {name} 还没有可查看的批次损失。",
+    "Cannot read the settings of run {name}: {error}": "无法读取训练 {name} 的设置:{error}",
+    "{spike} Run {name} gets its data from '{file}'; choose that file in the Data panel to see "
+    "the batch.": "{spike}训练 {name} 的数据来自“{file}”;请在“数据”面板中选择该文件才能查看这个批次。",
+    "{spike} (run {name})": "{spike}(训练 {name})",
+    "weight {value}": "权重 {value}",
+    "label: {label}": "标签:{label}",
+    "image {number} of the batch": "批次中的第 {number} 张图像",
+    "Batch {number} = {position} · {count} images · built in {ms} ms":
+        "第 {number} 个批次 = {position} · {count} 张图像 · 构建用时 {ms} 毫秒",
+    "{text} · no seed set: the order and augmentation are drawn anew each time":
+        "{text} · 未设随机种子:每次的顺序和数据增强都会重新随机生成",
+    "inputs": "输入",
+    "targets": "目标",
+    "sample weights": "样本权重",
+    "none": "无",
+    "channel {number}": "通道 {number}",
+    "no finite values": "没有有限值",
+    "Augmenting image {image} of batch {number} 16 times…": "正在对第 {number} 个批次的第 {image} 张图像做 16 次数据增强…",
+    "as trained": "训练时所用",
+    "draw {number}": "第 {number} 次",
+    "Image {image} of batch {number} {name} with 16 draws of the augmentation (the first is "
+    "the one training used). Press again to go back to the batch.":
+        "第 {number} 个批次的第 {image} 张图像 {name},共 16 次数据增强(第一次是训练时所用的)。"
+        "再按一次返回批次。",
+    "Select two or more runs in the Runs tab and press Compare.":
+        "在“训练记录”标签页中选择两次或更多次训练,然后按“比较”。",
+    "Loss per epoch (solid: training, dashed: validation)": "每轮的损失(实线:训练集,虚线:验证集)",
+    "Accuracy per epoch (solid: training, dashed: validation)": "每轮的准确率(实线:训练集,虚线:验证集)",
+    "Wrong before, right now": "之前错、现在对",
+    "Right before, wrong now": "之前对、现在错",
+    "These runs cannot be compared: {reason}": "这些训练无法比较:{reason}",
+    "{count} runs compared, measured from the first: {names}.": "比较了 {count} 次训练,以第一次为基准:{names}。",
+    "{label} ({key})": "{label}({key})",
+    "Settings": "设置",
+    "the same in every run": "每次训练都相同",
+    "Best (epoch)": "最佳(轮次)",
+    "{metric} {value} (epoch {epoch})": "{metric} {value}(第 {epoch} 轮)",
+    "Final validation accuracy": "最终验证集准确率",
+    "Evaluated accuracy": "评估准确率",
+    "Accuracy of class {name}": "类别 {name} 的准确率",
+    "Accuracy per class": "各类别准确率",
+    "not evaluated": "未评估",
+    "Validation images from {first} to {other}: not compared ({reason}).":
+        "从 {first} 到 {other} 的验证集图像:未比较({reason})。",
+    "Validation images from {first} to {other}: {images} images, {better} wrong before and "
+    "right now, {worse} right before and wrong now.":
+        "从 {first} 到 {other} 的验证集图像:共 {images} 张,{better} 张之前错、现在对,{worse} 张之前对、现在错。",
+    "Write the model as .keras, SavedModel, ONNX or TFLite, each checked against FitGen's "
+    "predictions.": "把模型导出为 .keras、SavedModel、ONNX 或 TFLite,每种格式都与 FitGen 的预测对照检验。",
+    "Train a model first (or choose a model file).": "请先训练一个模型(或选择模型文件)。",
+    "Predict every image of the chosen data and compare with its class.":
+        "预测所选数据中的每张图像,并与其类别对照。",
+    "Folder: {folder}": "文件夹:{folder}",
+    "Loading the model…": "正在加载模型…",
+    "Evaluating {model}…": "正在评估 {model}…",
+    "{step}: {done}/{total} images": "{step}:{done}/{total} 张图像",
+    "Cancelled": "已取消",
+    "Evaluated {count} images": "已评估 {count} 张图像",
+    "Saved to {path}": "已保存到 {path}",
+    "Failed": "失败",
+    "Could not evaluate: {error}": "无法评估:{error}",
+    "Accuracy {value}": "准确率 {value}",
+    "on the {data} data · {model}": "基于{data}数据 · {model}",
+    "Most confused": "最易混淆",
+    "{true} taken for {predicted}: {count} of {of}": "{true} 被误认为 {predicted}:{of} 张中有 {count} 张",
+    "no mistakes.": "没有错误。",
+    "The most confident mistakes": "最有把握的错误",
+    "The least sure answers": "最没把握的回答",
+    "Click a cell of the matrix": "点击矩阵中的一个单元格",
+    "validation": "验证集",
+    "training": "训练集",
+    "{right} of {total} {data} images right": "{total} 张{data}图像中判对 {right} 张",
+    "{text}; {true} are often taken for {predicted}: {count} of {of}":
+        "{text};{true} 常被误认为 {predicted}:{of} 张中有 {count} 张",
+    "{sentence}.": "{sentence}。",
+    "{true} images the model got right": "模型判对的 {true} 图像",
+    "{true} images taken for {predicted}": "被误认为 {predicted} 的 {true} 图像",
+    "Choose a run whose data are image folders.": "请选择一次使用图像文件夹作为数据的训练。",
+    "Train K models on K folds of the training images and rank every image by how likely its "
+    "folder is wrong.": "在训练集图像的 K 折上训练 K 个模型,并按所在文件夹出错的可能性给每张图像排序。",
+    "Press Find near-duplicates.": "请按“查找近似重复”。",
+    "Cannot read run {name}: {error}": "无法读取训练 {name}:{error}",
+    "Run {name} reads a Python data file: finding label errors needs image folders.":
+        "训练 {name} 读取的是 Python 数据文件:查找标注错误需要图像文件夹。",
+    "{plan} Press Find likely label errors.": "{plan}请按“查找疑似标注错误”。",
+    "Cannot plan the folds: {error}.": "无法划分折:{error}。",
+    "Planning the folds…": "正在划分折…",
+    "Done": "完成",
+    "Stopped": "已停止",
+    "Could not find label errors: {error}": "无法查找标注错误:{error}",
+    "Found before {count} likely label error(s) among {images} training images ({classes}).":
+        "之前在 {images} 张训练集图像中找到 {count} 个疑似标注错误({classes})。",
+    "Found {count} likely label error(s) among {images} training images ({classes}).":
+        "在 {images} 张训练集图像中找到 {count} 个疑似标注错误({classes})。",
+    "A likely label error is an image whose folder another class claims more surely than the "
+    "models usually are of that class; the lower its q (the probability of its folder's class "
+    "from a model that never saw it), the more suspect.":
+        "疑似标注错误是指这样的图像:另一个类别对它的把握,比模型通常对其所在文件夹类别的把握还要大;"
+        "它的 q(从未见过它的模型给出的其所在文件夹类别的概率)越低,就越可疑。",
+    "All likely label errors ({count})": "全部疑似标注错误({count})",
+    "{label} that look like {suggested} ({count})": "看起来像 {suggested} 的 {label}({count})",
+    "Every training image, most suspect first ({count})": "全部训练集图像,最可疑的在前({count})",
+    "Checked {count} images": "已检查 {count} 张图像",
+    "Reading the images: {done}/{total}": "正在读取图像:{done}/{total}",
+    "Images (*.png *.jpg *.jpeg *.bmp *.ppm *.tif *.tiff *.gif *.webp)":
+        "图像 (*.png *.jpg *.jpeg *.bmp *.ppm *.tif *.tiff *.gif *.webp)",
+    "Predict the class of images.": "预测图像的类别。",
+    "Images to predict": "要预测的图像",
+    "Wait for the current task to end.": "请等待当前任务结束。",
+    "Predicting with {model}…": "正在用 {model} 预测…",
+    "Could not predict: {error}": "无法预测:{error}",
+    "File": "文件",
+    "Predicted": "预测类别",
+    "Confidence": "置信度",
+    "Error": "错误",
+    "{count} predicted": "已预测 {count} 张",
+    "1 image predicted": "已预测 1 张图像",
+    "{count} images predicted": "已预测 {count} 张图像",
+    "{predicted}; {count} could not be read (see the Error column)":
+        "{predicted};{count} 张无法读取(见“错误”列)",
+    "{predicted}. Click a column to sort; choose a row to see it.":
+        "{predicted}。点击列标题可排序;选择一行即可查看。",
+    "CSV files (*.csv)": "CSV 文件 (*.csv)",
+    "Could not write '{path}': {error}. Choose another place.": "无法写入“{path}”:{error}。请换一个位置。",
+    "Saved {count} rows to {path}.": "已把 {count} 行保存到 {path}。",
+    "{count} images": "{count} 张图像",
+    "No preview: {reason}": "无法预览:{reason}",
+    "augmented": "已做数据增强",
+    "originals": "原图",
+    "no augmentation set": "未设置数据增强",
+    "from your data file": "来自您的数据文件",
+    "Batch {number} of {count}": "第 {number} 个批次,共 {count} 个",
+    "Batch {number}": "第 {number} 个批次",
+    "{batch} ({state}) · values {low} to {high} · built in {ms} ms ({rate} images/s)":
+        "{batch}({state})· 取值 {low} 到 {high} · 构建用时 {ms} 毫秒({rate} 张图像/秒)",
+    "No run shown yet: press Start training, or open a run in the Runs tab.":
+        "还没有显示任何训练:请按“开始训练”,或在“训练记录”标签页中打开一次训练。",
+    "Run {name}: training on {device}, {images} images, {classes} classes. Folder: {folder}":
+        "训练 {name}:在 {device} 上训练,{images} 张图像,{classes} 个类别。文件夹:{folder}",
+    "The model calls every validation image '{0}' so far: it has not yet learned to tell the "
+    "classes apart.": "到目前为止,模型把每张验证集图像都判为“{0}”:它还没学会区分各类别。",
+    "{count} records of events.jsonl could not be read and are not shown ({first}).":
+        "events.jsonl 中有 {count} 条记录无法读取,未显示({first})。",
+    "Run {name}: {status}, {epochs} epochs, {checkpoints} checkpoints. Folder: {folder}":
+        "训练 {name}:{status},{epochs} 轮,{checkpoints} 个检查点。文件夹:{folder}",
+    "Run {name}: {status}, {epochs} epochs. Folder: {folder}":
+        "训练 {name}:{status},{epochs} 轮。文件夹:{folder}",
+    # the plots
+    "epoch": "轮次",
+    "loss": "损失",
+    "accuracy": "准确率",
+    "rate": "学习率",
+    "ms per batch": "每批次毫秒数",
+    "class": "类别",
+    "% of images": "图像占比(%)",
+    "% folder": "文件夹%",
+    "train": "训练",
+    "val": "验证",
+    "{waiting} + {step} (ms)": "{waiting} + {step}(毫秒)",
+    "waiting for data": "等待数据",
+    "step": "训练步",
+    "Classes in each batch": "每个批次中的类别",
+    "Epoch {epoch}: waited for data {percent}% of the time ({waited} s of {total} s): "
+    "{verdict}. {advice}": "第 {epoch} 轮:{percent}% 的时间在等待数据({total} 秒中的 {waited} 秒):{verdict}。{advice}",
+    "Profile of batches {first}-{last}: {verdict} Folder: {folder}":
+        "第 {first}-{last} 个批次的性能剖析:{verdict} 文件夹:{folder}",
+    "Open it with: {command}": "打开方式:{command}",
+    "Classes: {names}": "类别:{names}",
+    "Loss per batch": "每批次的损失",
+    "Accuracy per batch": "每批次的准确率",
+    "Loss per epoch": "每轮的损失",
+    "Accuracy per epoch": "每轮的准确率",
+    "Predicted: {name}": "预测为:{name}",
+    "True {true}, predicted {predicted}: {count} of {total} ({share})":
+        "真实 {true},预测 {predicted}:{total} 张中有 {count} 张({share})",
+    # the dialogs
+    "LiteRT / TFLite full integer (int8, for microcontrollers and NPUs)":
+        "LiteRT / TFLite 全整数(int8,用于微控制器和 NPU)",
+    "Export {model}": "导出 {model}",
+    "Format": "格式",
+    "Self-test": "自检",
+    "Agreement": "一致率",
+    "Largest difference": "最大差异",
+    "Size": "大小",
+    "Time": "用时",
+    "Could not export: {error}": "无法导出:{error}",
+    "passed": "通过",
+    "FAILED": "失败",
+    "{share} of {count}": "{count} 张中的 {share}",
+    "{size} MB": "{size} MB",
+    "{seconds} s": "{seconds} 秒",
+    "The other formats were written and passed.": "其他格式都已写出并通过自检。",
+    "All {count} formats written and self-tested in {folder} (see export-report.json).":
+        "全部 {count} 种格式都已写入 {folder} 并通过自检(见 export-report.json)。",
+    "Press Measure to start (it takes a little while: the model trains on real batches).":
+        "按“测量”开始(需要一点时间:模型会在真实批次上训练)。",
+    "setting": "设置",
+    "images/s": "张图像/秒",
+    "queue full": "队列充满率",
+    "Could not measure: {error}": "无法测量:{error}",
+    "Data only {data} images/s · model only {model} · full training {full}.":
+        "仅数据 {data} 张图像/秒 · 仅模型 {model} · 完整训练 {full}。",
+    "{setting}  ← recommended": "{setting}  ← 推荐",
+    "Applied: {setting}. The next run uses it.": "已应用:{setting}。下一次训练将使用它。",
+    "Resume {name}": "继续训练 {name}",
+    "Checkpoint": "检查点",
+    "Metrics at that epoch": "该轮的指标",
+    "This run gets its data by running the Python file\n{file}\n\nRun it to resume? Choose No "
+    "if you do not know the file.":
+        "这次训练通过运行以下 Python 文件获取数据:\n{file}\n\n要运行它来继续训练吗?如果您不了解这个文件,请选择“否”。",
+    "This run gets its data by running the Python file\n{file}\n\nRun it to evaluate? Choose "
+    "No if you do not know the file.":
+        "这次训练通过运行以下 Python 文件获取数据:\n{file}\n\n要运行它来评估吗?如果您不了解这个文件,请选择“否”。",
+    "This run gets its data by running the Python file\n{file}\n\nRun it for the export's "
+    "self-test (it needs the run's validation images)? Choose No if you do not know the file.":
+        "这次训练通过运行以下 Python 文件获取数据:\n{file}\n\n要运行它来做导出自检吗(自检需要这次训练的验证集图像)?"
+        "如果您不了解这个文件,请选择“否”。",
+    "FitGen projects (*.json)": "FitGen 项目 (*.json)",
+    "The last session's settings could not be read (the file is damaged); they were kept in "
+    "{path}. FitGen starts with the demo settings.":
+        "无法读取上次会话的设置(文件已损坏);它们已保存在 {path}。FitGen 将使用演示设置启动。",
+    "{list}\n… and {count} more": "{list}\n……还有 {count} 项",
+    "Some settings of the last session are not known to this FitGen (written by a newer "
+    "version?):\n{list}\n\nThe rest was restored. The whole session was kept in {path}.":
+        "上次会话中有些设置这个版本的 FitGen 不认识(可能由更新的版本写入?):\n{list}\n\n"
+        "其余设置已恢复。完整的会话已保存在 {path}。",
+    "The last session": "上次会话",
+    "value": "值",
+    "count": "数量",
+})
+
+PLURALS.update({
+    "%n files": "%n 个文件",
+    "Undid %n fix(es).": "已撤销 %n 项修正。",
+    "Finished after %n epochs (stopped early: no more improvement)":
+        "训练 %n 轮后完成(提前停止:不再有改进)",
+    "Finished after %n epochs": "训练 %n 轮后完成",
+})

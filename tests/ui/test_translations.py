@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +30,7 @@ LUPDATE = (str(Path(sys.executable).with_name("pyside6-lupdate"))
 # The English of today's window: the tabs and the menu bar's titles.
 ENGLISH_SETTINGS_TABS = ["Data", "Augmentation", "Model", "Fit options", "Runs"]
 ENGLISH_MAIN_TABS = ["Augmentation preview", "Training", "Batches", "Evaluation",
-                     "Improve the data", "Predict"]
+                     "Improve the data", "Predict", "Compare runs"]
 ENGLISH_MENUS = ["&File", "&Run", "&Model", "&Settings", "&Help"]
 
 
@@ -122,3 +123,174 @@ def test_with_english_the_tabs_and_menus_are_as_today(qapp, qtbot, tmp_path):
     assert tabs == ENGLISH_MAIN_TABS
     assert menus == ENGLISH_MENUS
     close_window(main)
+
+
+# -- a scan of every text the window and its dialogs show, with the Chinese translator ------
+
+# Names that stay as they are in Chinese (glossary-zh_CN.md: brands, formats, networks,
+# optimizers, Keras' own option values, keys); anything else in ASCII letters is English
+# left untranslated.
+ALLOWED_WORDS = {
+    "FitGen", "Keras", "TensorFlow", "TensorBoard", "ImageNet", "CNN", "CPU", "GPU", "NPU",
+    "CSV", "JSON", "JPEG", "PNG", "GIF", "WebP", "RGB", "RGBA", "OpenCV", "Pillow", "Python",
+    "XLA", "NaN", "ZCA", "ONNX", "TFLite", "LiteRT", "SavedModel", "Grad", "CAM", "README",
+    "Dropout", "epoch", "MB", "int8", "float32", "Adam", "AdamW", "RMSprop", "SGD",
+    "MobileNetV2", "MobileNetV3", "Large", "Small", "ResNet50", "EfficientNet", "EfficientNetV2",
+    "B0", "ConvNeXt", "Tiny", "Hamming", "Lanczos", "box", "categorical", "sparse", "binary",
+    "rgb", "none", "balanced", "verbose", "rescale", "ceil", "English", "Ctrl", "Shift", "F5",
+    "F6", "DS_Store", "Thumbs", "db", "gpu", "auto", "cpu", "all", "imagenet", "keras", "q",
+    "F1", "png", "jpg", "bmp", "ppm", "tif",
+}
+_PATHS = re.compile(r"\S*[/\\.*_]\S*")  # file names, paths, identifiers, patterns
+_TAGS = re.compile(r"<[^>]*>|&\w+;")
+_QUOTED = re.compile(r"`[^`]*`|“[^”]*”")  # a command or a literal name, quoted as such
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+def english_words(text: str) -> list[str]:
+    """The words of ``text`` that are English, not an allowed name or a path."""
+    text = _PATHS.sub(" ", _QUOTED.sub(" ", _TAGS.sub(" ", text.replace("&", ""))))
+    return [w for w in _WORD.findall(text) if len(w) > 1 and w not in ALLOWED_WORDS]
+
+
+def _header_texts(header) -> list[str]:
+    model, orientation = header.model(), header.orientation()
+    if model is None:
+        return []
+    count = (model.columnCount() if orientation == Qt.Orientation.Horizontal
+             else model.rowCount())
+    return [str(model.headerData(i, orientation) or "") for i in range(count)]
+
+
+def _own_texts(widget) -> list[tuple[str, str]]:
+    """(kind, text) of what one widget shows itself, by its class."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QGroupBox,
+        QHeaderView,
+        QLabel,
+        QLineEdit,
+        QProgressBar,
+        QTabWidget,
+    )
+
+    readers = [
+        ((QLabel, QAbstractButton), lambda w: [("text", w.text())]),
+        (QGroupBox, lambda w: [("title", w.title())]),
+        (QMenu, lambda w: [("title", w.title())]),
+        (QTabWidget, lambda w: [(kind, text) for i in range(w.count())
+                                for kind, text in (("tab", w.tabText(i)),
+                                                   ("tab tip", w.tabToolTip(i)))]),
+        (QLineEdit, lambda w: [("placeholder", w.placeholderText())]),
+        (QAbstractSpinBox, lambda w: [("special", w.specialValueText()),
+                                      ("suffix", getattr(w, "suffix", str)())]),
+        (QComboBox, lambda w: [("item", w.itemText(i)) for i in range(w.count())]),
+        (QProgressBar, lambda w: [("format", w.format())]),
+        (QHeaderView, lambda w: [("header", text) for text in _header_texts(w)]),
+    ]
+    found = [("tooltip", widget.toolTip())]
+    if widget.isWindow():
+        found.append(("title", widget.windowTitle()))
+    for kinds, read in readers:
+        if isinstance(widget, kinds):
+            found += read(widget)
+    return found
+
+
+def widget_texts(root) -> list[tuple[str, str]]:
+    """(where, text) of every text ``root`` and its children show, visible or not."""
+    from PySide6.QtWidgets import QWidget
+
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        where = f"{type(widget).__name__} {widget.objectName()}"
+        found += [(f"{where} {kind}", text) for kind, text in _own_texts(widget) if text]
+        for action in QWidget.actions(widget):
+            found.append((f"{where} action", action.text()))
+            if action.toolTip() != action.text().replace("&", ""):
+                found.append((f"{where} action tip", action.toolTip()))
+    return [(where, text) for where, text in found if text]
+
+
+def english_left(root) -> list[str]:
+    return sorted({f"{where}: {text!r}" for where, text in widget_texts(root)
+                   if english_words(text)})
+
+
+def test_the_scan_finds_english_and_passes_names():
+    assert english_words("Show batch") == ["Show", "batch"]
+    assert english_words("显示 Keras 的 flow_from_directory 与 model.keras") == []
+    assert english_words("<b>准确率 97.5%</b> · docs/python-data-file.md") == []
+    assert english_words("与 `fitgen predict` 的“file”列相同") == []
+
+
+@pytest.fixture
+def chinese(qapp):
+    from fitgen_gui.ui.shell.language import install_translators
+
+    assert install_translators(qapp, "zh_CN") == "zh_CN"
+    yield
+    install_translators(qapp, "en")
+
+
+def test_no_english_is_left_in_the_window_and_its_dialogs_in_chinese(
+        chinese, qtbot, tmp_path, tiny_dataset):
+    import shutil as files
+
+    from fitgen_gui.core.run_dir import RunDir
+    from fitgen_gui.ui.dialogs.export_dialog import ExportDialog
+    from fitgen_gui.ui.dialogs.loader_dialog import LoaderDialog
+    from fitgen_gui.ui.dialogs.resume_dialog import ResumeDialog
+    from tests.ui.conftest import choose_folders
+
+    # A class of 2 images (only in training) and a copy: the data check's findings show.
+    few = tiny_dataset / "train" / "few"
+    few.mkdir()
+    for i, image in enumerate(sorted((tiny_dataset / "train").rglob("*.png"))[:2]):
+        files.copy(image, few / f"copy{i}.png")
+    main = build_window(qtbot, tmp_path)
+    main.show()
+    try:
+        choose_folders(qtbot, main, tiny_dataset)
+        findings = [f.message for f in main.project.report.findings]
+        assert findings  # (the scan covers the findings' texts)
+        # The engine's messages stay English (the CLI and the logs); the window says them
+        # in Chinese.
+        from fitgen_gui.ui.shell.engine_texts import engine_text
+
+        assert not any(CJK.search(message) for message in findings)
+        assert all(CJK.search(engine_text(message)) for message in findings), findings
+        left = english_left(main)
+        dialogs = [ExportDialog(main.models.choice, main.models.work, main),
+                   LoaderDialog(main, main.tasks, main.project.config, main.project.update, ""),
+                   ResumeDialog(RunDir(tmp_path / "runs" / "第一次"), 5, main)]
+        for dialog in dialogs:
+            left += english_left(dialog)
+            dialog.deleteLater()
+        assert not left, f"{len(left)} texts still English in Chinese:\n" + "\n".join(left)
+    finally:
+        close_window(main)
+
+
+def test_engine_messages_are_matched_with_their_values(chinese):
+    from fitgen_gui.ui.shell.engine_texts import engine_text
+
+    said = engine_text("Very few training images in cats (3); 10 or more per class are "
+                       "recommended, hundreds are better.")
+    assert "cats (3)" in said and "10" in said and CJK.search(said)
+    assert engine_text("epoch 5 (last; best is epoch 3)") == "第 5 轮(最后一轮;最佳为第 3 轮)"
+    assert engine_text("#4 moved cats/a.png to dogs/ (done)") == (
+        "#4 已把 cats/a.png 移到 dogs/(已完成)")
+    unknown = "A message no template knows."
+    assert engine_text(unknown) == unknown  # shown as the engine wrote it
+
+
+def test_engine_messages_stay_english_without_the_translator(qapp):
+    from fitgen_gui.ui.shell.engine_texts import engine_text
+    from fitgen_gui.ui.shell.language import install_translators
+
+    install_translators(qapp, "en")
+    message = "Folder '/data/cats' does not exist."
+    assert engine_text(message) == message

@@ -13,7 +13,7 @@ import os
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.state.trained_model import ModelChoice
 from fitgen_gui.ui.widgets.data_file_questions import ask_run_data_file
 from fitgen_gui.ui.widgets.forms import PathPicker
@@ -38,13 +39,14 @@ from fitgen_gui.ui.workers.trained_model_work import JobContext, ModelWork
 
 __all__ = ["FORMAT_CHOICES", "ExportDialog"]
 
-# (key, label, short label, checked by default)
+# (key, label, short label, checked by default); labels are names, but for the int8 one's
 FORMAT_CHOICES = [
     ("keras", "Keras (.keras)", "Keras", True),
     ("saved_model", "TensorFlow SavedModel", "SavedModel", True),
     ("onnx", "ONNX", "ONNX", True),
     ("tflite", "LiteRT / TFLite (float32)", "TFLite float32", True),
-    ("tflite-int8", "LiteRT / TFLite full integer (int8, for microcontrollers and NPUs)",
+    ("tflite-int8", QT_TRANSLATE_NOOP("ExportDialog", "LiteRT / TFLite full integer (int8, "
+                                      "for microcontrollers and NPUs)"),
      "TFLite int8", False),
 ]
 
@@ -64,7 +66,7 @@ class ExportDialog(QDialog):
                  ) -> None:
         super().__init__(parent)
         self.setObjectName("export.dialog")
-        self.setWindowTitle(f"Export {choice.describe()}")
+        self.setWindowTitle(self.tr("Export {model}").format(model=choice.describe()))
         self.choice, self.work = choice, work
         self.results: list[Any] | None = None
         layout = QVBoxLayout(self)
@@ -77,7 +79,7 @@ class ExportDialog(QDialog):
         grid = QGridLayout()
         self.formats: dict[str, QCheckBox] = {}
         for row, (key, label, _, checked) in enumerate(FORMAT_CHOICES):
-            box = QCheckBox(label)
+            box = QCheckBox(self.tr(label) if key == "tflite-int8" else label)
             box.setObjectName(f"export.format.{key}")
             box.setChecked(checked)
             box.toggled.connect(lambda *_: self._sync())
@@ -100,8 +102,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("export.results")
-        self.table.setHorizontalHeaderLabels(["Format", "Self-test", "Agreement",
-                                              "Largest difference", "Size", "Time"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Format"), self.tr("Self-test"), self.tr("Agreement"),
+             self.tr("Largest difference"), self.tr("Size"), self.tr("Time")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(
@@ -135,7 +138,7 @@ class ExportDialog(QDialog):
 
     def _progress(self, text: str, done: int, total: int) -> None:
         if self.work.busy and self.results is None:
-            self.status.setText(f"{text}…")
+            self.status.setText(f"{engine_text(text)}…")
 
     def run(self) -> bool:
         """Export in the background; the table fills when it is done."""
@@ -152,7 +155,7 @@ class ExportDialog(QDialog):
             from fitgen_gui.training.export_data import export_files
             from fitgen_gui.training.tf_export import export_model
 
-            context.progress("Loading the model", 0, 0)
+            context.progress("Loading the model", 0, 0)  # English: engine_text shows it
             source = context.model(path, epoch)
             parity, calibration, arrays = export_files(source, trusted=trusted)
             return export_model(source, formats, out, parity_files=parity,
@@ -174,22 +177,26 @@ class ExportDialog(QDialog):
                                              "validation images)")
 
     def _failed(self, message: str, details: str) -> None:
-        self.status.setText(f"<span style='color:#b3261e'>Could not export: {message}</span>")
+        self.status.setText("<span style='color:#b3261e'>{}</span>".format(
+            self.tr("Could not export: {error}").format(error=engine_text(message))))
 
     def _done(self, results: list[Any]) -> None:
         self.results = results
         self.table.setRowCount(len(results))
         labels = {key: short for key, _, short, _ in FORMAT_CHOICES}
         for row, result in enumerate(results):
-            verdict = "passed" if result.ok else "FAILED"
+            verdict = self.tr("passed") if result.ok else self.tr("FAILED")
             cells = [
                 labels.get(result.format, result.format), verdict,
                 "" if result.agreement is None else
-                f"{result.agreement:.1%} of {result.images}",
+                self.tr("{share} of {count}").format(share=f"{result.agreement:.1%}",
+                                                     count=result.images),
                 "" if result.max_probability_difference is None else
                 f"{result.max_probability_difference:.2g}",
-                f"{result.size_bytes / 2**20:.1f} MB" if result.size_bytes else "",
-                f"{result.seconds:.1f} s" if result.seconds else ""]
+                self.tr("{size} MB").format(size=f"{result.size_bytes / 2**20:.1f}")
+                if result.size_bytes else "",
+                self.tr("{seconds} s").format(seconds=f"{result.seconds:.1f}")
+                if result.seconds else ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if not result.ok:
@@ -202,8 +209,9 @@ class ExportDialog(QDialog):
         if failed:
             self.status.setText("<span style='color:#b3261e'>" + "<br>".join(
                 f"{labels.get(r.format, r.format)}: {r.error}" for r in failed) +
-                "</span><br>The other formats were written and passed.")
+                "</span><br>" + self.tr("The other formats were written and passed."))
         else:
-            self.status.setText(f"All {len(results)} formats written and self-tested in "
-                                f"{self.folder.value()} (see export-report.json).")
+            self.status.setText(self.tr("All {count} formats written and self-tested in "
+                                        "{folder} (see export-report.json).").format(
+                count=len(results), folder=self.folder.value()))
         self.open_button.setEnabled(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fitgen_gui.core.config import RunConfig
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.workers.background import BackgroundTasks
 
 __all__ = ["LoaderDialog"]
@@ -51,14 +52,15 @@ class LoaderDialog(QDialog):
             "slower than the model."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.status = QLabel(blocked or "Press Measure to start (it takes a little while: "
-                                        "the model trains on real batches).")
+        self.status = QLabel(blocked or self.tr("Press Measure to start (it takes a little "
+                                                "while: the model trains on real batches)."))
         self.status.setObjectName("loader.status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("loader.table")
-        self.table.setHorizontalHeaderLabels(["setting", "images/s", "queue full"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("setting"), self.tr("images/s"), self.tr("queue full")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -96,26 +98,30 @@ class LoaderDialog(QDialog):
             from fitgen_gui.training.loader_tuner import tune_loader
 
             return tune_loader(config, stop=stop,
-                               progress=lambda text: self._progress.emit(f"{text}…"))
+                               progress=lambda text: self._progress.emit(f"{engine_text(text)}…"))
 
         self._tasks.submit("loader.tune", work, self._done, self._failed)
 
     def _failed(self, message: str, details: str) -> None:
         self.measure.setEnabled(True)
-        self.status.setText(f"Could not measure: {message}")
+        self.status.setText(self.tr("Could not measure: {error}").format(
+            error=engine_text(message)))
         self.status.setToolTip(details)
 
     def _done(self, report: Any) -> None:
         self.report = report
         self.measure.setEnabled(True)
-        self.status.setText(f"Data only {report.data_only:.0f} images/s · model only "
-                            f"{report.model_only:.0f} · full training {report.full:.0f}.")
+        self.status.setText(self.tr("Data only {data} images/s · model only {model} · full "
+                                    "training {full}.").format(
+            data=f"{report.data_only:.0f}", model=f"{report.model_only:.0f}",
+            full=f"{report.full:.0f}"))
         self.table.setRowCount(len(report.trials))
         best = report.recommended.key if report.recommended is not None else None
         for r, trial in enumerate(report.trials):
-            mark = "  ← recommended" if trial.key == best else ""
-            self.table.setItem(r, 0, QTableWidgetItem(trial.label + mark))
-            speed = "failed" if trial.error else f"{trial.images_per_s:.0f}"
+            label = (self.tr("{setting}  ← recommended").format(setting=trial.label)
+                     if trial.key == best else trial.label)
+            self.table.setItem(r, 0, QTableWidgetItem(label))
+            speed = self.tr("failed") if trial.error else f"{trial.images_per_s:.0f}"
             item = QTableWidgetItem(speed)
             if trial.error:
                 item.setToolTip(trial.error)
@@ -129,8 +135,8 @@ class LoaderDialog(QDialog):
     def _applied(self) -> None:
         if self.report is not None and self.report.recommended is not None:
             self._apply(self.report.recommended.settings())
-            self.status.setText(f"Applied: {self.report.recommended.label}. The next run "
-                                "uses it.")
+            self.status.setText(self.tr("Applied: {setting}. The next run uses it.").format(
+                setting=self.report.recommended.label))
 
     def reject(self) -> None:
         self._stop.set()

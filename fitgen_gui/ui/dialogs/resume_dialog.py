@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fitgen_gui.core.run_dir import RunDir
+from fitgen_gui.ui.shell.engine_texts import engine_text
 
 __all__ = ["ResumeDialog"]
 
@@ -33,7 +34,7 @@ class ResumeDialog(QDialog):
     def __init__(self, run: RunDir, planned_epochs: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resume.dialog")
-        self.setWindowTitle(f"Resume {run.name}")
+        self.setWindowTitle(self.tr("Resume {name}").format(name=run.name))
         self.checkpoints = run.checkpoints()
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Training continues from the chosen epoch with its weights and "
@@ -44,14 +45,15 @@ class ResumeDialog(QDialog):
         layout.addWidget(intro)
         self.table = QTableWidget(len(self.checkpoints), 2)
         self.table.setObjectName("resume.checkpoints")
-        self.table.setHorizontalHeaderLabels(["Checkpoint", "Metrics at that epoch"])
+        self.table.setHorizontalHeaderLabels([self.tr("Checkpoint"),
+                                              self.tr("Metrics at that epoch")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, checkpoint in enumerate(self.checkpoints):
-            self.table.setItem(row, 0, QTableWidgetItem(checkpoint.label))
+            self.table.setItem(row, 0, QTableWidgetItem(engine_text(checkpoint.label)))
             self.table.setItem(row, 1, QTableWidgetItem(_format_logs(checkpoint.logs)))
         if self.checkpoints:
             self.table.selectRow(len(self.checkpoints) - 1)

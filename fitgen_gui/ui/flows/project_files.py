@@ -49,7 +49,7 @@ class ProjectFiles(QObject):
             path, _ = QFileDialog.getOpenFileName(self.parent_widget,
                                                   self.tr("Open a FitGen project"),
                                                   self.settings.last_folder,
-                                                  "FitGen projects (*.json)")
+                                                  self.tr("FitGen projects (*.json)"))
             if not path:
                 return False
         try:
@@ -73,7 +73,7 @@ class ProjectFiles(QObject):
             start = os.path.join(self.settings.last_folder, f"{self.project.config.name}.json")
             path, _ = QFileDialog.getSaveFileName(self.parent_widget,
                                                   self.tr("Save the project"), start,
-                                                  "FitGen projects (*.json)")
+                                                  self.tr("FitGen projects (*.json)"))
             if not path:
                 return False
         if not self._write(path):

@@ -70,16 +70,20 @@ class RunFlow(QObject):
     def ready_text(self) -> str:
         project = self.project
         if project.config.data.source == "python" and project.data_file is not None:
-            return (f"Ready: your data file's {len(project.data_file.class_names)} classes. "
-                    "Press Start training.")
+            return self.tr("Ready: your data file's {classes} classes. Press Start training."
+                           ).format(classes=len(project.data_file.class_names))
         summary = project.summary
         if summary is None:
             return ""
         train = sum(summary.train_counts.values())
         val = sum(summary.val_counts.values())
-        extra = f", {val} validation images" if val else ""
-        return (f"Ready: {train} training images in {len(summary.train_counts)} classes"
-                f"{extra}. Press Start training.")
+        classes = len(summary.train_counts)
+        if val:
+            return self.tr("Ready: {train} training images in {classes} classes, {val} "
+                           "validation images. Press Start training.").format(
+                train=train, classes=classes, val=val)
+        return self.tr("Ready: {train} training images in {classes} classes. Press Start "
+                       "training.").format(train=train, classes=classes)
 
     def _on_problems(self, messages: list[str]) -> None:
         self.run_bar.set_problems(messages, self.ready_text())
@@ -93,7 +97,7 @@ class RunFlow(QObject):
             if not self.start():
                 ok, why = self.can_start()
                 box = QMessageBox(QMessageBox.Icon.Information, self.tr("Cannot train again"),
-                                  why if not ok else "The training could not start.",
+                                  why if not ok else self.tr("The training could not start."),
                                   QMessageBox.StandardButton.Ok, self.window)
                 box.setObjectName("dialog.train_again")
                 box.open()
@@ -105,27 +109,28 @@ class RunFlow(QObject):
 
     def can_start(self) -> tuple[bool, str]:
         if self.controller.is_running:
-            return False, "A training is running."
+            return False, self.tr("A training is running.")
         for blocker in self.blockers:
             if blocker():
                 return False, blocker()
         if self.project.messages:
-            return False, "Before training: " + "; ".join(self.project.messages)
-        return True, "Train a new run with these settings."
+            return False, self.tr("Before training: {problems}").format(
+                problems="; ".join(self.project.messages))
+        return True, self.tr("Train a new run with these settings.")
 
     def can_stop(self) -> tuple[bool, str]:
         if not self.controller.is_running:
-            return False, "Nothing is training."
+            return False, self.tr("Nothing is training.")
         if self.controller.stop_requested:
-            return False, "Stopping already."
-        return True, "Stop after the current batch; a checkpoint is kept."
+            return False, self.tr("Stopping already.")
+        return True, self.tr("Stop after the current batch; a checkpoint is kept.")
 
     def can_resume(self) -> tuple[bool, str]:
         if self.controller.is_running:
-            return False, "A training is running."
+            return False, self.tr("A training is running.")
         if self.run_bar.resumable is None:
-            return False, "Open a run in the Runs tab (or train one) to resume it."
-        return True, "Continue the shown run from one of its checkpoints."
+            return False, self.tr("Open a run in the Runs tab (or train one) to resume it.")
+        return True, self.tr("Continue the shown run from one of its checkpoints.")
 
     # -- actions ----------------------------------------------------------------------
 
@@ -176,8 +181,8 @@ class RunFlow(QObject):
         if not run.checkpoints():
             answer = QMessageBox.question(
                 self.window, self.tr("Start the run again?"),
-                f"Run {run.name} has no checkpoint: it stopped before its first epoch ended. "
-                "Start it again from epoch 1 with its settings?")
+                self.tr("Run {name} has no checkpoint: it stopped before its first epoch ended. "
+                        "Start it again from epoch 1 with its settings?").format(name=run.name))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
             return self.resume(run_dir, None, None, trusted=trusted)
@@ -210,8 +215,8 @@ class RunFlow(QObject):
         if run_dir is None:
             self.run_bar.set_resumable(None)
         elif RunDir(run_dir).status() == "running":
-            self.run_bar.set_resumable(None, "This run is being trained elsewhere; it can be "
-                                             "resumed when that ends.")
+            self.run_bar.set_resumable(None, self.tr("This run is being trained elsewhere; it "
+                                                     "can be resumed when that ends."))
         else:
             self.run_bar.set_resumable(run_dir)
         self.run_bar.set_evaluable(run_dir is not None and RunDir(run_dir).has_model())

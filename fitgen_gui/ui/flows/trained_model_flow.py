@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from fitgen_gui.ui.dialogs.export_dialog import ExportDialog
@@ -25,7 +25,8 @@ from fitgen_gui.ui.workers.trained_model_work import ModelWork
 
 __all__ = ["ModelFlow"]
 
-TRAINING_RUNS = "A training is running: evaluate, predict and export when it ends (or stop it)."
+TRAINING_RUNS = QT_TRANSLATE_NOOP("ModelFlow", "A training is running: evaluate, predict and "
+                                  "export when it ends (or stop it).")
 
 
 class ModelFlow(QObject):
@@ -66,21 +67,22 @@ class ModelFlow(QObject):
 
     def set_training(self, running: bool) -> None:
         self._training = running
-        reason = TRAINING_RUNS if running else ""
+        reason = self.tr(TRAINING_RUNS) if running else ""
         self.evaluation.set_blocked(reason)
         self.predict.set_blocked(reason)
-        self.improve.set_blocked("A training is running: look for label errors when it ends "
-                                 "(or stop it)." if running else "")
+        self.improve.set_blocked(self.tr("A training is running: look for label errors when "
+                                         "it ends (or stop it).") if running else "")
         self.state_changed.emit()
 
     def can_use(self) -> tuple[bool, str]:
         if self._training:
-            return False, TRAINING_RUNS
+            return False, self.tr(TRAINING_RUNS)
         if self.work.busy:
-            return False, "An evaluation, prediction or export is running."
+            return False, self.tr("An evaluation, prediction or export is running.")
         if self.choice.path is None:
-            return False, "Train a model first (or choose a model file in the Predict tab)."
-        return True, f"With {self.choice.describe()}."
+            return False, self.tr("Train a model first (or choose a model file in the Predict "
+                                  "tab).")
+        return True, self.tr("With {model}.").format(model=self.choice.describe())
 
     @property
     def busy(self) -> bool:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from fitgen_gui.core.config import setting_info
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.state.binding import Binder
 from fitgen_gui.ui.state.project import Project
 from fitgen_gui.ui.widgets.forms import (
@@ -65,7 +66,7 @@ class DataPanel(QWidget):
         form.addRow(setting_label("data.source"), self.source)
         self.data_file = PathPicker(
             "data.generator_file", folder=False, caption=self.tr("Choose a Python data file"),
-            file_filter="Python files (*.py)",
+            file_filter=self.tr("Python files (*.py)"),
             help_text=setting_help("data.generator_file"))
         form.addRow(setting_label("data.generator_file"), self.data_file)
         self.data_file_note = QLabel(self.tr("FitGen runs this file's code to get the batches, in "
@@ -106,14 +107,14 @@ class DataPanel(QWidget):
         self.check_box_, check_form = form_group(self.tr("Data check"), "data.check")
         self.check_progress = QProgressBar()
         self.check_progress.setObjectName("data.check_progress")
-        self.check_progress.setFormat("Checking %v of %m files")
+        self.check_progress.setFormat(self.tr("Checking %v of %m files"))
         self.check_progress.hide()
         self.check_status = QLabel("")
         self.check_status.setObjectName("data.check_status")
         self.check_status.setWordWrap(True)
         self.findings = QTableWidget(0, 2)
         self.findings.setObjectName("data.findings")
-        self.findings.setHorizontalHeaderLabels(["Finding", "Files"])
+        self.findings.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Files")])
         self.findings.verticalHeader().setVisible(False)
         self.findings.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.findings.horizontalHeader().setSectionResizeMode(
@@ -225,28 +226,31 @@ class DataPanel(QWidget):
             return
         train = config.data.train_dir
         if project.data_error:
-            self.class_summary.setText(wrap_anywhere(f"Could not read the folder: "
-                                                     f"{project.data_error}"))
+            self.class_summary.setText(wrap_anywhere(
+                self.tr("Could not read the folder: {error}").format(
+                    error=engine_text(project.data_error))))
         elif not train:
             self.class_summary.setText(
                 self.tr("Choose a training folder: one sub-folder per class."))
         elif project.summary is None and project.checking:
             self.class_summary.setText(self.tr("Scanning…"))
         elif project.summary is None:
-            self.class_summary.setText(wrap_anywhere(f"Folder '{train}' does not exist."))
+            self.class_summary.setText(wrap_anywhere(
+                self.tr("Folder '{path}' does not exist.").format(path=train)))
         self._show_summary(project.summary)
         self._show_report(project.report)
 
     def _show_data_file(self) -> None:
         project = self.project
         if project.data_error:
-            self.class_summary.setText(wrap_anywhere(project.data_error))
+            self.class_summary.setText(wrap_anywhere(engine_text(project.data_error)))
         elif project.data_file is not None:
             info = project.data_file
-            validation = ("it defines val_data for validation" if info.has_validation
-                          else "no val_data: no validation")
-            self.class_summary.setText(f"Classes from the data file: "
-                                       f"{', '.join(info.class_names)} ({validation}).")
+            self.class_summary.setText((
+                self.tr("Classes from the data file: {names} (it defines val_data for "
+                        "validation).") if info.has_validation else
+                self.tr("Classes from the data file: {names} (no val_data: no validation).")
+            ).format(names=", ".join(info.class_names)))
         elif project.checking:
             self.class_summary.setText(self.tr("Loading the data file…"))
         else:
@@ -272,13 +276,18 @@ class DataPanel(QWidget):
                 table.setItem(row, col, cell)
         train_total = sum(summary.train_counts.values())
         val_total = sum(summary.val_counts.values())
-        text = f"{len(summary.train_counts)} classes, {train_total} training images"
+        classes, share = len(summary.train_counts), self.project.config.data.validation_split
         if summary.val_counts:
-            text += f", {val_total} validation images"
-        elif self.project.config.data.validation_split:
-            share = self.project.config.data.validation_split
-            text += f" ({share:.0%} of each class kept for validation)"
-        self.class_summary.setText(text + ".")
+            text = self.tr("{classes} classes, {train} training images, {val} validation "
+                           "images.").format(classes=classes, train=train_total, val=val_total)
+        elif share:
+            text = self.tr("{classes} classes, {train} training images ({share} of each class "
+                           "kept for validation).").format(classes=classes, train=train_total,
+                                                            share=f"{share:.0%}")
+        else:
+            text = self.tr("{classes} classes, {train} training images.").format(
+                classes=classes, train=train_total)
+        self.class_summary.setText(text)
 
     def _on_check_progress(self, done: int, total: int) -> None:
         self.check_progress.show()
@@ -289,34 +298,40 @@ class DataPanel(QWidget):
         checking = self.project.checking and report is None
         self.check_progress.setVisible(checking and self.project.summary is not None)
         if report is None:
-            self.check_status.setText("Reading every file once…" if checking else "")
+            self.check_status.setText(self.tr("Reading every file once…") if checking else "")
             self.findings.setRowCount(0)
             self.findings.hide()
             return
         errors = sum(f.severity == "error" for f in report.findings)
         warnings = sum(f.severity == "warning" for f in report.findings)
         if errors:
-            text = "Training cannot start: see the findings in red."
+            text = self.tr("Training cannot start: see the findings in red.")
         elif warnings:
-            text = f"{report.files_checked} files read; {warnings} things to look at."
+            text = self.tr("{files} files read; {count} things to look at.").format(
+                files=report.files_checked, count=warnings)
         else:
-            text = f"{report.files_checked} files read; no problems found."
+            text = self.tr("{files} files read; no problems found.").format(
+                files=report.files_checked)
         unreadable = len(report.unreadable)
         if unreadable:
-            plural = "s" if unreadable != 1 else ""
-            text += f" {unreadable} unreadable file{plural} will be skipped."
+            text = (self.tr("{text} 1 unreadable file will be skipped.") if unreadable == 1
+                    else self.tr("{text} {count} unreadable files will be skipped.")).format(
+                text=text, count=unreadable)
         self.check_status.setText(text)
         order = ("error", "warning", "info")
         findings = sorted(report.findings, key=lambda f: order.index(f.severity))
         self.findings.setRowCount(len(findings))
         for row, finding in enumerate(findings):
-            item = QTableWidgetItem(finding.message)
+            message = engine_text(finding.message)
+            item = QTableWidgetItem(message)
             item.setForeground(QColor(_SEVERITY_COLOURS[finding.severity]))
             item.setData(Qt.ItemDataRole.UserRole, finding)
             shown = "\n".join(finding.paths[:12])
-            more = f"\n… and {len(finding.paths) - 12} more" if len(finding.paths) > 12 else ""
-            item.setToolTip(f"{finding.message}\n\n{shown}{more}\n\nDouble-click to list them."
-                            if finding.paths else finding.message)
+            if len(finding.paths) > 12:
+                shown = self.tr("{files}\n… and {count} more").format(
+                    files=shown, count=len(finding.paths) - 12)
+            item.setToolTip(self.tr("{finding}\n\n{files}\n\nDouble-click to list them.").format(
+                finding=message, files=shown) if finding.paths else message)
             self.findings.setItem(row, 0, item)
             count = QTableWidgetItem(str(len(finding.paths)) if finding.paths else "")
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -332,9 +347,9 @@ class DataPanel(QWidget):
             return
         dialog = QDialog(self)
         dialog.setObjectName("data.finding_dialog")
-        dialog.setWindowTitle(f"{len(finding.paths)} files")
+        dialog.setWindowTitle(self.tr("%n files", "", len(finding.paths)))
         layout = QVBoxLayout(dialog)
-        label = QLabel(finding.message)
+        label = QLabel(engine_text(finding.message))
         label.setWordWrap(True)
         layout.addWidget(label)
         text = QPlainTextEdit("\n".join(display_name(p) for p in finding.paths))

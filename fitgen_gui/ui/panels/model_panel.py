@@ -81,14 +81,15 @@ class ModelPanel(QWidget):
         cache_row = QHBoxLayout()
         self.feature_cache = setting_check_box("model.feature_cache")
         self.feature_cache_copies = setting_int_spin("model.feature_cache_copies",
-                                                     suffix=" copies")
+                                                     suffix=self.tr(" copies"))
         cache_row.addWidget(self.feature_cache)
         cache_row.addWidget(self.feature_cache_copies)
         cache_row.addStretch(1)
         form.addRow("", cache_row)
         self.dropout = setting_double_spin("model.dropout", high=0.9, step=0.05)
         form.addRow(setting_label("model.dropout"), self.dropout)
-        self.input_size = SizeInput("model.input_size", 16, 1024, special="Same as the images",
+        self.input_size = SizeInput("model.input_size", 16, 1024,
+                                    special=self.tr("Same as the images"),
                                     help_text=setting_help("model.input_size"))
         form.addRow(setting_label("model.input_size"), self.input_size)
         self.size_note = QLabel("")
@@ -108,7 +109,7 @@ class ModelPanel(QWidget):
         decay_row = QHBoxLayout()
         self.decay_rate = setting_double_spin("optimizer.decay_rate", low=0.01, step=0.05)
         self.decay_epochs = setting_double_spin("optimizer.decay_epochs", low=0.1, high=1000,
-                                                step=1, decimals=1, suffix=" epochs")
+                                                step=1, decimals=1, suffix=self.tr(" epochs"))
         decay_row.addWidget(QLabel("×"))
         decay_row.addWidget(self.decay_rate)
         decay_row.addWidget(QLabel(self.tr("every")))
@@ -152,7 +153,7 @@ class ModelPanel(QWidget):
         elif config.model.weights == "imagenet":
             try:
                 path = imagenet_weights_file(architecture)
-                self.weights_note.setText(wrap_anywhere(f"Found: {path}"))
+                self.weights_note.setText(wrap_anywhere(self.tr("Found: {path}").format(path=path)))
             except WeightsMissingError as exc:
                 missing = True
                 if not self._downloading:
@@ -160,8 +161,9 @@ class ModelPanel(QWidget):
         else:
             self.weights_note.setText("")
         size = WEIGHTS[architecture].approx_mb if architecture in WEIGHTS else 0
-        self.download_button.setText(f"Download (about {size:.0f} MB)" if size >= 1
-                                     else "Download")
+        self.download_button.setText(
+            self.tr("Download (about {size} MB)").format(size=f"{size:.0f}") if size >= 1
+            else self.tr("Download"))
         self.download_button.setVisible(missing and not self._downloading)
         self.download_progress.setVisible(self._downloading)
         self.download_cancel.setVisible(self._downloading)
@@ -181,9 +183,10 @@ class ModelPanel(QWidget):
         if height < IMAGENET_SIZE[0] or width < IMAGENET_SIZE[1]:
             self.project.set("data.target_size", tuple(IMAGENET_SIZE))
             self.size_note.setText(
-                f"Image size set to {IMAGENET_SIZE[0]}x{IMAGENET_SIZE[1]} (Data tab; it was "
-                f"{height}x{width}): ImageNet backbones learned on images of that size, and "
-                "smaller ones lose much of what they learned.")
+                self.tr("Image size set to {size} (Data tab; it was {old}): ImageNet backbones "
+                        "learned on images of that size, and smaller ones lose much of what "
+                        "they learned.").format(size=f"{IMAGENET_SIZE[0]}x{IMAGENET_SIZE[1]}",
+                                                old=f"{height}x{width}"))
 
     # -- downloading ImageNet weights ------------------------------------------------------
 
@@ -194,7 +197,8 @@ class ModelPanel(QWidget):
         architecture = self.project.config.model.architecture
         self._downloading = True
         self.download_progress.setRange(0, 0)
-        self.weights_note.setText(f"Downloading the ImageNet weights of {architecture}…")
+        self.weights_note.setText(self.tr("Downloading the ImageNet weights of {name}…").format(
+            name=architecture))
         self._sync()
 
         def run(task: TaskContext) -> str:
@@ -218,9 +222,10 @@ class ModelPanel(QWidget):
         if total > 0:
             self.download_progress.setRange(0, 1000)
             self.download_progress.setValue(int(1000 * done / total))
-            self.download_progress.setFormat(f"{done / 1e6:.1f} of {total / 1e6:.1f} MB")
+            self.download_progress.setFormat(self.tr("{done} of {total} MB").format(
+                done=f"{done / 1e6:.1f}", total=f"{total / 1e6:.1f}"))
         else:
-            self.download_progress.setFormat(f"{done / 1e6:.1f} MB")
+            self.download_progress.setFormat(self.tr("{done} MB").format(done=f"{done / 1e6:.1f}"))
 
     def _downloaded(self, path: str, error: str) -> None:
         self._downloading = False
@@ -228,5 +233,6 @@ class ModelPanel(QWidget):
         if error:
             self.weights_note.setText(wrap_anywhere(error))
         else:
-            self.weights_note.setText(wrap_anywhere(f"Downloaded and checked: {path}"))
+            self.weights_note.setText(wrap_anywhere(
+                self.tr("Downloaded and checked: {path}").format(path=path)))
         self.project.refresh()

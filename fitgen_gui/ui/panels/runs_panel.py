@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fitgen_gui.core.run_dir import RunDir, list_runs
+from fitgen_gui.ui.shell.engine_texts import engine_text
 
 __all__ = ["RunsPanel"]
 
@@ -66,7 +67,8 @@ class RunsPanel(QWidget):
         layout.addLayout(top)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("runs.table")
-        self.table.setHorizontalHeaderLabels(["Run", "Status", "Epochs", "Best", "model.keras"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Run"), self.tr("Status"), self.tr("Epochs"), self.tr("Best"), "model.keras"])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3, 4):
@@ -120,7 +122,7 @@ class RunsPanel(QWidget):
 
     def set_workspace(self, path: str) -> None:
         self.workspace = path
-        self.workspace_label.setText(f"Runs are saved in {path}")
+        self.workspace_label.setText(self.tr("Runs are saved in {path}").format(path=path))
         self.refresh()
 
     def refresh(self) -> None:
@@ -152,23 +154,24 @@ class RunsPanel(QWidget):
         name.setData(Qt.ItemDataRole.UserRole, run.path)
         name.setToolTip(run.path)
         self.table.setItem(row, 0, name)
-        self.table.setItem(row, 1, QTableWidgetItem(run.status))
+        self.table.setItem(row, 1, QTableWidgetItem(engine_text(run.status)))
         epochs = f"{run.epochs_done}/{run.epochs_planned or '?'}"
         self.table.setItem(row, 2, QTableWidgetItem(epochs))
         best = "—"
         if run.best_metric:
             best = f"{run.best_metric} {run.best_value:.3f}"
             if run.best_epoch is not None:
-                best += f" (epoch {run.best_epoch + 1})"
+                best = self.tr("{value} (epoch {epoch})").format(value=best,
+                                                                epoch=run.best_epoch + 1)
         item = QTableWidgetItem(best)
         item.setToolTip(self.tr("The best epoch by the run's monitored metric; its checkpoint is "
                         "kept."))
         self.table.setItem(row, 3, item)
-        model = QTableWidgetItem(run.model_label() or "—")
-        model.setToolTip("Which epoch the run's final model (model.keras) is, and whether "
-                         "it is the best one." if run.model_label() else
-                         "No final model yet (the run did not finish); its checkpoints can "
-                         "be evaluated and exported.")
+        model = QTableWidgetItem(engine_text(run.model_label()) or "—")
+        model.setToolTip(self.tr("Which epoch the run's final model (model.keras) is, and "
+                                 "whether it is the best one.") if run.model_label() else
+                         self.tr("No final model yet (the run did not finish); its checkpoints "
+                                 "can be evaluated and exported."))
         self.table.setItem(row, 4, model)
 
     def selected_path(self) -> str | None:

@@ -34,13 +34,14 @@ class TrainingPanel(QWidget):
         self.epochs = setting_int_spin("training.epochs")
         form.addRow(setting_label("training.epochs"), self.epochs)
         # 0 (below the setting's range) shows "Automatic": the setting's None.
-        self.steps = setting_int_spin("training.steps_per_epoch", low=0, special="Automatic")
+        self.steps = setting_int_spin("training.steps_per_epoch", low=0,
+                                      special=self.tr("Automatic"))
         form.addRow(setting_label("training.steps_per_epoch"), self.steps)
         self.val_steps = setting_int_spin("training.validation_steps", low=0,
-                                          special="Automatic")
+                                          special=self.tr("Automatic"))
         form.addRow(setting_label("training.validation_steps"), self.val_steps)
         self.val_freq = setting_int_spin("training.validation_freq", high=1000,
-                                         suffix=" epoch(s)")
+                                         suffix=self.tr(" epoch(s)"))
         form.addRow(setting_label("training.validation_freq"), self.val_freq)
         layout.addWidget(length)
 
@@ -88,7 +89,7 @@ class TrainingPanel(QWidget):
         self.early = setting_check_box("callbacks.early_stopping")
         self.early_monitor = setting_combo("callbacks.early_stopping_monitor")
         self.early_patience = setting_int_spin("callbacks.early_stopping_patience", high=1000,
-                                               suffix=" epochs")
+                                               suffix=self.tr(" epochs"))
         early_row.addWidget(self.early_monitor, 1)
         early_row.addWidget(QLabel(self.tr("waiting")))
         early_row.addWidget(self.early_patience)
@@ -102,7 +103,7 @@ class TrainingPanel(QWidget):
         self.reduce_factor = setting_double_spin("callbacks.reduce_lr_factor", low=0.01,
                                                  high=0.99, step=0.05)
         self.reduce_patience = setting_int_spin("callbacks.reduce_lr_patience", high=1000,
-                                                suffix=" epochs")
+                                                suffix=self.tr(" epochs"))
         reduce_row.addWidget(self.reduce_monitor, 1)
         reduce_row.addWidget(QLabel("×"))
         reduce_row.addWidget(self.reduce_factor)
@@ -114,7 +115,7 @@ class TrainingPanel(QWidget):
         cb_form.addRow(self.tensorboard)
         keep_row = QHBoxLayout()
         self.keep_checkpoints = setting_int_spin("callbacks.keep_last_checkpoints",
-                                                 special="All")
+                                                 special=self.tr("All"))
         self.monitor = setting_combo("callbacks.monitor")
         keep_row.addWidget(self.keep_checkpoints)
         keep_row.addWidget(QLabel(self.tr("and the best by")))
@@ -168,8 +169,10 @@ class TrainingPanel(QWidget):
     def show_automatic_steps(self) -> None:
         """Show what "Automatic" means for the current data and batch size."""
         train, val = self.project.automatic_steps()
-        self.steps.setSpecialValueText(f"Automatic ({train})" if train else "Automatic")
-        self.val_steps.setSpecialValueText(f"Automatic ({val})" if val else "Automatic")
+        self.steps.setSpecialValueText(self.tr("Automatic ({steps})").format(steps=train)
+                                       if train else self.tr("Automatic"))
+        self.val_steps.setSpecialValueText(self.tr("Automatic ({steps})").format(steps=val)
+                                           if val else self.tr("Automatic"))
 
     def _auto_device(self) -> str:
         return self.tr("Automatic (GPU when there is one)")
@@ -199,6 +202,6 @@ class TrainingPanel(QWidget):
         self.mixed_precision.setEnabled(on_gpu or config.training.mixed_precision)
         self.mixed_precision.setToolTip(
             self.mixed_precision.property("helpText") if on_gpu else
-            "Needs a GPU: none was found on this computer (or the device is the CPU).")
+            self.tr("Needs a GPU: none was found on this computer (or the device is the CPU)."))
         if field in ("", "data.batch_size", "data.validation_split"):
             self.show_automatic_steps()

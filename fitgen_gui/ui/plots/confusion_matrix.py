@@ -68,7 +68,7 @@ class ConfusionMatrix(QTableWidget):
         self.setVerticalHeaderLabels([f"{i + 1}  {name}" if many else name
                                       for i, name in enumerate(classes)])
         for j, name in enumerate(classes):
-            self.horizontalHeaderItem(j).setToolTip(f"Predicted: {name}")
+            self.horizontalHeaderItem(j).setToolTip(self.tr("Predicted: {name}").format(name=name))
         font = QFont(self.font())
         if k > 20:
             font.setPointSizeF(max(7.0, font.pointSizeF() - 2))
@@ -89,8 +89,10 @@ class ConfusionMatrix(QTableWidget):
                 item.setFont(font)
                 item.setBackground(QBrush(_colour(share, i == j) if count else QColor("white")))
                 item.setForeground(QBrush(QColor("white" if share > 0.55 else "#1d1d1f")))
-                item.setToolTip(f"True {classes[i]}, predicted {classes[j]}: {count} of "
-                                f"{total} ({share:.1%})")
+                item.setToolTip(self.tr("True {true}, predicted {predicted}: {count} of {total} "
+                                        "({share})").format(true=classes[i],
+                                                            predicted=classes[j], count=count,
+                                                            total=total, share=f"{share:.1%}"))
                 self.setItem(i, j, item)
         horizontal, vertical = self.horizontalHeader(), self.verticalHeader()
         if many:

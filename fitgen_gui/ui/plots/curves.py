@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from fitgen_gui.core.events import BatchEnded, EpochEnded, PhaseStarted
@@ -81,6 +81,18 @@ class Series(GrowingByX):
         return self._y[:self.size]
 
 
+# The plots' axis names, translated where a plot is made (context "Plots").
+AXIS_NAMES = (QT_TRANSLATE_NOOP("Plots", "epoch"), QT_TRANSLATE_NOOP("Plots", "loss"),
+              QT_TRANSLATE_NOOP("Plots", "accuracy"), QT_TRANSLATE_NOOP("Plots", "rate"),
+              QT_TRANSLATE_NOOP("Plots", "ms per batch"), QT_TRANSLATE_NOOP("Plots", "class"),
+              QT_TRANSLATE_NOOP("Plots", "% of images"))
+
+
+def axis_name(text: str) -> str:
+    """An axis name of AXIS_NAMES in the app's language."""
+    return QCoreApplication.translate("Plots", text) if text else text
+
+
 def epoch_plot(title: str, y_label: str, name: str, rising: bool = False,
                opaque_legend: bool = False) -> pg.PlotWidget:
     """A plot with its legend in the corner its curves usually leave free.
@@ -93,8 +105,8 @@ def epoch_plot(title: str, y_label: str, name: str, rising: bool = False,
     widget.setObjectName(name)
     item = widget.getPlotItem()
     item.setTitle(title, size="10pt")
-    item.setLabel("bottom", "epoch")
-    item.setLabel("left", y_label)
+    item.setLabel("bottom", axis_name("epoch"))
+    item.setLabel("left", axis_name(y_label))
     item.showGrid(x=True, y=True, alpha=0.2)
     for axis in ("left", "bottom"):  # "accuracy (x0.001)" confuses people
         item.getAxis(axis).enableAutoSIPrefix(False)
@@ -128,13 +140,15 @@ class TrainingPlots(QWidget):
         smoothing_row.addStretch(1)
         layout.addLayout(smoothing_row)
         top, bottom = QHBoxLayout(), QHBoxLayout()
-        self.batch_loss_plot = epoch_plot("Loss per batch", "loss", "training.plot.batch_loss")
-        self.batch_accuracy_plot = epoch_plot("Accuracy per batch", "accuracy",
+        self.batch_loss_plot = epoch_plot(self.tr("Loss per batch"), "loss",
+                                          "training.plot.batch_loss")
+        self.batch_accuracy_plot = epoch_plot(self.tr("Accuracy per batch"), "accuracy",
                                          "training.plot.batch_accuracy", rising=True)
-        self.epoch_loss_plot = epoch_plot("Loss per epoch", "loss", "training.plot.epoch_loss")
-        self.epoch_accuracy_plot = epoch_plot("Accuracy per epoch", "accuracy",
+        self.epoch_loss_plot = epoch_plot(self.tr("Loss per epoch"), "loss",
+                                          "training.plot.epoch_loss")
+        self.epoch_accuracy_plot = epoch_plot(self.tr("Accuracy per epoch"), "accuracy",
                                          "training.plot.epoch_accuracy", rising=True)
-        self.lr_plot = epoch_plot("Learning rate", "rate", "training.plot.learning_rate")
+        self.lr_plot = epoch_plot(self.tr("Learning rate"), "rate", "training.plot.learning_rate")
         top.addWidget(self.batch_loss_plot)
         top.addWidget(self.batch_accuracy_plot)
         bottom.addWidget(self.epoch_loss_plot)
@@ -147,25 +161,26 @@ class TrainingPlots(QWidget):
             "batch_loss", "batch_accuracy", "loss", "val_loss", "accuracy", "val_accuracy",
             "learning_rate")}
         raw = pg.mkPen(color=_RAW, width=1)
+        training, validation = self.tr("training"), self.tr("validation")
         self._curves = {
             "batch_loss_raw": self.batch_loss_plot.plot(pen=raw),
             "batch_loss": self.batch_loss_plot.plot(pen=pg.mkPen(_TRAIN, width=2),
-                                                    name="training"),
+                                                    name=training),
             "batch_accuracy_raw": self.batch_accuracy_plot.plot(pen=raw),
             "batch_accuracy": self.batch_accuracy_plot.plot(pen=pg.mkPen(_TRAIN, width=2),
-                                                            name="training"),
+                                                            name=training),
             "loss": self.epoch_loss_plot.plot(pen=pg.mkPen(_TRAIN, width=2), symbol="o",
                                               symbolSize=5, symbolBrush=_TRAIN,
-                                              name="training"),
+                                              name=training),
             "val_loss": self.epoch_loss_plot.plot(pen=pg.mkPen(_VAL, width=2), symbol="o",
                                                   symbolSize=5, symbolBrush=_VAL,
-                                                  name="validation"),
+                                                  name=validation),
             "accuracy": self.epoch_accuracy_plot.plot(pen=pg.mkPen(_TRAIN, width=2),
                                                       symbol="o", symbolSize=5,
-                                                      symbolBrush=_TRAIN, name="training"),
+                                                      symbolBrush=_TRAIN, name=training),
             "val_accuracy": self.epoch_accuracy_plot.plot(pen=pg.mkPen(_VAL, width=2),
                                                           symbol="o", symbolSize=5,
-                                                          symbolBrush=_VAL, name="validation"),
+                                                          symbolBrush=_VAL, name=validation),
             "learning_rate": self.lr_plot.plot(pen=pg.mkPen("#2e7d32", width=2)),
         }
         self._smoothed = {"batch_loss": Series(), "batch_accuracy": Series()}

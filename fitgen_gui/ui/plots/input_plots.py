@@ -20,12 +20,13 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from fitgen_gui.core.events import BatchEnded, EpochEnded, ProfileSaved, RunStarted
 from fitgen_gui.training.input_meter import advice, input_verdict
-from fitgen_gui.ui.plots.curves import GrowingByX, Series
+from fitgen_gui.ui.plots.curves import GrowingByX, Series, axis_name
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.widgets.forms import ElidedLabel
 
 __all__ = ["CLASS_COLORS", "InputPlots", "class_strip_image"]
@@ -34,7 +35,9 @@ _WAIT, _STEP = "#e07b1a", "#1f5fa8"
 CLASS_COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948",
                 "#ff9da7", "#9c755f", "#bab0ac"]
 # The histogram's series: the training folder, the last epoch's training and validation.
-_HISTOGRAM = (("% folder", "#a9adb3"), ("train", "#3d434c"), ("val", "#7b8796"))
+_HISTOGRAM = ((QT_TRANSLATE_NOOP("InputPlots", "% folder"), "#a9adb3"),
+              (QT_TRANSLATE_NOOP("InputPlots", "train"), "#3d434c"),
+              (QT_TRANSLATE_NOOP("InputPlots", "val"), "#7b8796"))
 STRIP_ROWS = 48  # pixels of height of each batch's column in the class strip
 
 
@@ -108,8 +111,8 @@ def _plot(title: str, y_label: str, name: str, x_label: str = "epoch") -> pg.Plo
     widget.setObjectName(name)
     item = widget.getPlotItem()
     item.setTitle(title, size="10pt")
-    item.setLabel("bottom", x_label)
-    item.setLabel("left", y_label)
+    item.setLabel("bottom", axis_name(x_label))
+    item.setLabel("left", axis_name(y_label))
     item.showGrid(x=True, y=True, alpha=0.2)
     for axis in ("left", "bottom"):
         item.getAxis(axis).enableAutoSIPrefix(False)
@@ -138,8 +141,9 @@ class InputPlots(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        self.verdict = ElidedLabel("Data feed: the time each batch waited for data appears "
-                                   "here while training.", "training.input.verdict")
+        self.verdict = ElidedLabel(self.tr("Data feed: the time each batch waited for data "
+                                           "appears here while training."),
+                                   "training.input.verdict")
         top.addWidget(self.verdict, 1)
         self.profile_button = QPushButton(self.tr("Profile 20 batches"))
         self.profile_button.setObjectName("training.input.profile")
@@ -157,17 +161,21 @@ class InputPlots(QWidget):
         row = QHBoxLayout()
         # The series are named in the titles, in their colours: legends cover the data
         # when the window is narrow.
-        self.time_plot = _plot(f'<span style="color:{_WAIT}">waiting for data</span> + '
-                               f'<span style="color:{_STEP}">step</span> (ms)', "ms per batch",
+        waiting, step = self.tr("waiting for data"), self.tr("step")
+        self.time_plot = _plot(self.tr("{waiting} + {step} (ms)").format(
+            waiting=f'<span style="color:{_WAIT}">{waiting}</span>',
+            step=f'<span style="color:{_STEP}">{step}</span>'), "ms per batch",
                                "training.plot.batch_time")
-        self.strip_plot = _plot("Classes in each batch", "", "training.plot.class_strip")
+        self.strip_plot = _plot(self.tr("Classes in each batch"), "", "training.plot.class_strip")
         # Training batches above (0..1), each epoch's validation batches in a band below.
         self.strip_plot.getPlotItem().setYRange(-0.32, 1, padding=0)
         self.strip_plot.getPlotItem().getAxis("left").setTicks(
-            [[(0.5, "train"), (-0.17, "val")]])
+            [[(0.5, self.tr("train")), (-0.17, self.tr("val"))]])
         self._strip_title_for: list[str] = []
+        histogram_names = [(self.tr(name), color) for name, color in _HISTOGRAM]
         self.histogram_plot = _plot(
-            " ".join(f'<span style="color:{color}">{name}</span>' for name, color in _HISTOGRAM),
+            " ".join(f'<span style="color:{color}">{label}</span>'
+                     for label, color in histogram_names),
             "% of images", "training.plot.class_histogram", x_label="class")
         self.histogram_plot.setToolTip(self.tr("The share of each class in the training folder, in "
                                        "the last epoch's training batches and in its "
@@ -256,16 +264,23 @@ class InputPlots(QWidget):
         if percent == percent:  # measured
             self.epoch_percents[event.epoch] = percent
             key, words = input_verdict(percent, event.input_wait_s)
-            self.verdict.setText(
-                f"Epoch {event.epoch + 1}: waited for data {percent:.0f}% of the time "
-                f"({event.input_wait_s:.2f} s of {event.input_wait_s + event.input_step_s:.2f}"
-                f" s): {words}. {advice(key)}")
+            self.verdict.setText(self.tr(
+                "Epoch {epoch}: waited for data {percent}% of the time ({waited} s of {total} "
+                "s): {verdict}. {advice}").format(
+                epoch=event.epoch + 1, percent=f"{percent:.0f}",
+                waited=f"{event.input_wait_s:.2f}",
+                total=f"{event.input_wait_s + event.input_step_s:.2f}",
+                verdict=engine_text(words), advice=engine_text(advice(key))))
         self._dirty = True
 
     def add_profile(self, event: ProfileSaved) -> None:
-        self.verdict.setText(f"Profile of batches {event.first_batch}-{event.last_batch}: "
-                             f"{event.verdict} Folder: {event.log_dir}")
-        self.verdict.setToolTip(f"Open it with: tensorboard --logdir \"{event.log_dir}\"")
+        self.verdict.setText(self.tr("Profile of batches {first}-{last}: {verdict} Folder: "
+                                     "{folder}").format(first=event.first_batch,
+                                                        last=event.last_batch,
+                                                        verdict=engine_text(event.verdict),
+                                                        folder=event.log_dir))
+        self.verdict.setToolTip(self.tr("Open it with: {command}").format(
+            command=f"tensorboard --logdir \"{event.log_dir}\""))
 
     def truncate_after(self, epochs: int) -> None:
         for epoch in [e for e in self.val_batch_counts if e >= epochs]:
@@ -312,8 +327,8 @@ class InputPlots(QWidget):
             shown = [f'<span style="color:{CLASS_COLORS[i % len(CLASS_COLORS)]}">'
                      f'{escape(name[:14])}</span>' for i, name in enumerate(names[:5])]
             more = f" +{len(names) - 5}" if len(names) > 5 else ""
-            self.strip_plot.getPlotItem().setTitle("Classes: " + " ".join(shown) + more,
-                                                   size="10pt")
+            title = self.tr("Classes: {names}").format(names=" ".join(shown) + more)
+            self.strip_plot.getPlotItem().setTitle(title, size="10pt")
             self._strip_title_for = list(names)
         xs = self.counts.x
         x0 = xs[0] - (xs[1] - xs[0] if len(xs) > 1 else 1.0)

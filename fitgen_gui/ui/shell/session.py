@@ -11,7 +11,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo
+from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fitgen_gui.core.config import RunConfig
@@ -29,6 +29,10 @@ class Session:
         self.parent = parent
         self.last_message: QMessageBox | None = None
 
+    def tr(self, text: str) -> str:
+        """``text`` in the app's language (Session is no QObject; lupdate's context is it)."""
+        return QCoreApplication.translate("Session", text)
+
     def _backup(self, text: str) -> Path:
         folder = Path(QFileInfo(self.settings.qsettings.fileName()).absolutePath())
         folder.mkdir(parents=True, exist_ok=True)
@@ -45,22 +49,25 @@ class Session:
             data = json.loads(text)
         except ValueError:
             path = self._backup(text)
-            self._tell("The last session's settings could not be read (the file is "
-                       f"damaged); they were kept in {path}. FitGen starts with the demo "
-                       "settings.")
+            self._tell(self.tr("The last session's settings could not be read (the file is "
+                               "damaged); they were kept in {path}. FitGen starts with the "
+                               "demo settings.").format(path=path))
             return None
         config, problems = RunConfig.from_dict_lenient(data)
         if problems:
             path = self._backup(text)
             listed = "\n".join(f"• {p}" for p in problems[:12])
-            more = f"\n… and {len(problems) - 12} more" if len(problems) > 12 else ""
-            self._tell("Some settings of the last session are not known to this FitGen "
-                       f"(written by a newer version?):\n{listed}{more}\n\nThe rest was "
-                       f"restored. The whole session was kept in {path}.")
+            if len(problems) > 12:
+                listed = self.tr("{list}\n… and {count} more").format(
+                    list=listed, count=len(problems) - 12)
+            self._tell(self.tr("Some settings of the last session are not known to this FitGen "
+                               "(written by a newer version?):\n{list}\n\nThe rest was "
+                               "restored. The whole session was kept in {path}.").format(
+                list=listed, path=path))
         return config
 
     def _tell(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "The last session", text,
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("The last session"), text,
                           QMessageBox.StandardButton.Ok, self.parent)
         box.setObjectName("dialog.session")
         box.open()

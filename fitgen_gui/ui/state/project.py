@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from fitgen_gui.core.config import Problem, RunConfig, field_label, get_field
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.workers.background import BackgroundTasks
 
 __all__ = ["DataFileInfo", "Project", "default_config"]
@@ -313,10 +314,12 @@ class Project(QObject):
     def _refresh(self) -> None:
         self.refreshes += 1
         self.problems = self._blocking()
-        messages = [f"{field_label(p.field)}: {p.message}" for p in self.problems]
+        messages = [self.tr("{setting}: {problem}").format(
+            setting=QCoreApplication.translate("Setting", field_label(p.field)),
+            problem=engine_text(p.message)) for p in self.problems]
         if not messages and self.checking:
-            messages.append("Data check: still reading the files (training can start when "
-                            "it has finished)")
+            messages.append(self.tr("Data check: still reading the files (training can start "
+                                    "when it has finished)"))
         if messages != self.messages:
             self.messages = messages
         self.problems_changed.emit(messages)

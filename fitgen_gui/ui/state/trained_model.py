@@ -45,8 +45,9 @@ class ModelChoice(QObject):
 
     def describe(self) -> str:
         if self.path is None:
-            return "no model"
+            return self.tr("no model")
         name = Path(self.path).name
         if not self.is_run:
             return name
-        return f"{name}, " + (f"epoch {self.epoch}" if self.epoch else "final model")
+        return (self.tr("{run}, epoch {epoch}").format(run=name, epoch=self.epoch) if self.epoch
+                else self.tr("{run}, final model").format(run=name))

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from fitgen_gui.core.config import RunConfig
 from fitgen_gui.data.preview_grid import displayable
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.widgets.forms import ElidedLabel
 from fitgen_gui.ui.widgets.pixmaps import pixmap_of
 from fitgen_gui.ui.workers.background import BackgroundTasks
@@ -142,7 +143,7 @@ class BatchView(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.status = ElidedLabel("Show a batch to see exactly what the model is fed.",
+        self.status = ElidedLabel(self.tr("Show a batch to see exactly what the model is fed."),
                                   "batches.status")
         layout.addWidget(self.status)
         self.flags = QLabel("")
@@ -169,7 +170,7 @@ class BatchView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("batches.stats")
-        self.table.setHorizontalHeaderLabels(["", "value"])
+        self.table.setHorizontalHeaderLabels(["", self.tr("value")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -179,8 +180,8 @@ class BatchView(QWidget):
         self.histogram.setBackground("w")
         item = self.histogram.getPlotItem()
         item.setTitle(self.tr("Input values per channel"), size="10pt")
-        item.setLabel("left", "count")
-        item.setLabel("bottom", "value")
+        item.setLabel("left", self.tr("count"))
+        item.setLabel("bottom", self.tr("value"))
         item.addLegend(offset=(-10, 10), labelTextSize="8pt")
         self.histogram.setMinimumHeight(160)
         column.addWidget(self.histogram, 1)
@@ -204,12 +205,12 @@ class BatchView(QWidget):
         """Tap batch ``number`` of ``config`` (the project's settings by default)."""
         reason = self._blocked() if config is None else ""
         if reason:
-            self.status.setText(f"No batch: {reason}")
+            self.status.setText(self.tr("No batch: {reason}").format(reason=reason))
             return
         config = config or self._config_source()
         self._config = config  # immutable: later edits make a new config, not change this
         self.number.setValue(number)
-        self.status.setText(f"Building batch {number}…")
+        self.status.setText(self.tr("Building batch {number}…").format(number=number))
         self.augment_button.setChecked(False)
 
         def work() -> Any:
@@ -232,28 +233,32 @@ class BatchView(QWidget):
         run = RunDir(run_dir)
         spike = find_loss_spike(run.events.events())
         if spike is None:
-            self.status.setText(f"Run {run.name} has no batch losses to look at yet.")
+            self.status.setText(self.tr("Run {name} has no batch losses to look at yet.").format(
+                name=run.name))
             return
         try:
             config = RunConfig.from_json(run.read_config_text())
         except (OSError, ValueError) as exc:
-            self.status.setText(f"Cannot read the settings of run {run.name}: {exc}")
+            self.status.setText(self.tr("Cannot read the settings of run {name}: {error}").format(
+                name=run.name, error=exc))
             return
         current = self._config_source()
         if config.data.source == "python" and (
                 current.data.source != "python"
                 or os.path.normpath(current.data.generator_file or "")
                 != os.path.normpath(config.data.generator_file or "")):
-            self.status.setText(f"{spike.describe()} Run {run.name} gets its data from "
-                                f"'{config.data.generator_file}'; choose that file in the Data "
-                                "panel to see the batch.")
+            self.status.setText(self.tr("{spike} Run {name} gets its data from '{file}'; "
+                                        "choose that file in the Data panel to see the batch.")
+                                .format(spike=spike.describe(), name=run.name,
+                                        file=config.data.generator_file))
             return
-        self.show_batch(spike.number, config, note=f"{spike.describe()} (run {run.name})")
+        self.show_batch(spike.number, config, note=self.tr("{spike} (run {name})").format(
+            spike=spike.describe(), name=run.name))
 
     # -- showing ------------------------------------------------------------------------
 
     def _failed(self, message: str, details: str) -> None:
-        self.status.setText(f"No batch: {message}")
+        self.status.setText(self.tr("No batch: {reason}").format(reason=engine_text(message)))
         self.status.setToolTip(details)
 
     def _clear_grid(self) -> None:
@@ -275,13 +280,15 @@ class BatchView(QWidget):
         columns = self._columns()
         for i, image in enumerate(images):
             label = tapped.labels[i] if i < len(tapped.labels) else ""
-            weight = (f"weight {float(tapped.sample_weight[i]):.3g}"
-                      if tapped.sample_weight is not None else "")
+            weight = (self.tr("weight {value}").format(
+                value=f"{float(tapped.sample_weight[i]):.3g}")
+                if tapped.sample_weight is not None else "")
             name = os.path.basename(tapped.files[i]) if tapped.files else ""
             caption = "\n".join(part for part in (label, weight) if part)
             tooltip = "\n".join(part for part in (
-                tapped.files[i] if tapped.files else "", f"label: {label}" if label else "",
-                weight, f"image {i + 1} of the batch") if part)
+                tapped.files[i] if tapped.files else "",
+                self.tr("label: {label}").format(label=label) if label else "",
+                weight, self.tr("image {number} of the batch").format(number=i + 1)) if part)
             cell = _Cell(i, image, caption + (f"\n{name}" if name else ""), tooltip)
             cell.clicked.connect(self._select)
             self._cells.append(cell)
@@ -292,27 +299,31 @@ class BatchView(QWidget):
         self._fill_histogram(tapped)
         self.flags.setText("\n".join(f"⚠ {f.message}" for f in tapped.flags))
         self.flags.setVisible(bool(tapped.flags))
-        seed = "" if tapped.reproducible else (" · no seed set: the order and augmentation "
-                                               "are drawn anew each time")
-        head = f"{note} " if note else ""
-        self.status.setText(f"{head}Batch {tapped.number} = {tapped.position} · {len(x)} "
-                            f"images · built in {tapped.seconds * 1000:.0f} ms{seed}")
+        text = self.tr("Batch {number} = {position} · {count} images · built in {ms} ms").format(
+            number=tapped.number, position=tapped.position, count=len(x),
+            ms=f"{tapped.seconds * 1000:.0f}")
+        if not tapped.reproducible:
+            text = self.tr("{text} · no seed set: the order and augmentation are drawn anew "
+                           "each time").format(text=text)
+        self.status.setText(f"{note} {text}" if note else text)
         self.status.setToolTip("")
         self.shown.emit(tapped)
 
     def _fill_table(self, tapped: Any) -> None:
         stats = tapped.stats
         rows: list[tuple[str, str]] = []
-        for key, title in (("inputs", "inputs"), ("targets", "targets"),
-                           ("sample_weight", "sample weights")):
+        for key, title in (("inputs", self.tr("inputs")), ("targets", self.tr("targets")),
+                           ("sample_weight", self.tr("sample weights"))):
             part = stats.get(key)
             rows.append((title, f"{tuple(part['shape'])} {part['dtype']}" if part
-                         else "none"))
+                         else self.tr("none")))
         for c, channel in enumerate(stats.get("channels", [])):
             if channel["min"] is None:
-                rows.append((f"channel {c}", "no finite values"))
+                rows.append((self.tr("channel {number}").format(number=c),
+                             self.tr("no finite values")))
                 continue
-            rows.append((f"channel {c}", f"min {channel['min']:.4g} · max {channel['max']:.4g}"
+            rows.append((self.tr("channel {number}").format(number=c),
+                         f"min {channel['min']:.4g} · max {channel['max']:.4g}"
                                          f" · mean {channel['mean']:.4g} · std "
                                          f"{channel['std']:.4g}"))
         self.table.setRowCount(len(rows))
@@ -331,7 +342,7 @@ class BatchView(QWidget):
         item.legend.clear()
         channels = tapped.stats.get("channels", [])
         names = ["R", "G", "B", "A"] if len(channels) in (3, 4) else [
-            f"channel {i}" for i in range(len(channels))]
+            self.tr("channel {number}").format(number=i) for i in range(len(channels))]
         for c, channel in enumerate(channels):
             if not channel["histogram"]:
                 continue
@@ -355,7 +366,8 @@ class BatchView(QWidget):
             self._show(tapped)
             return
         config, number, sample = self._config, tapped.number, self.selected
-        self.status.setText(f"Augmenting image {sample + 1} of batch {number} 16 times…")
+        self.status.setText(self.tr("Augmenting image {image} of batch {number} 16 times…").format(
+            image=sample + 1, number=number))
 
         def work() -> Any:
             from fitgen_gui.training.batch_tap import augmentations_of
@@ -374,12 +386,14 @@ class BatchView(QWidget):
         self._clear_grid()
         columns = self._columns()
         for i, image in enumerate(images):
-            caption = "as trained" if i == 0 else f"draw {i + 1}"
+            caption = self.tr("as trained") if i == 0 else self.tr("draw {number}").format(
+                number=i + 1)
             cell = _Cell(i, displayable(image), caption, caption)
             self._cells.append(cell)
             self.grid.addWidget(cell, i // columns, i % columns)
         tapped = self.last
         name = os.path.basename(tapped.files[self.selected]) if tapped.files else ""
-        self.status.setText(f"Image {self.selected + 1} of batch {tapped.number} {name} with "
-                            "16 draws of the augmentation (the first is the one training "
-                            "used). Press again to go back to the batch.")
+        self.status.setText(self.tr("Image {image} of batch {number} {name} with 16 draws of "
+                                    "the augmentation (the first is the one training used). "
+                                    "Press again to go back to the batch.").format(
+            image=self.selected + 1, number=tapped.number, name=name))

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fitgen_gui.core.config import field_label
 from fitgen_gui.core.errors import UserError
 from fitgen_gui.core.run_compare import Comparison, compare_runs, format_metric, format_value
 from fitgen_gui.core.run_dir import RunDir
 from fitgen_gui.ui.plots.curves import epoch_plot
+from fitgen_gui.ui.shell.engine_texts import engine_text
+from fitgen_gui.ui.widgets.forms import setting_label
 
 __all__ = ["RUN_COLOURS", "CompareView"]
 
@@ -125,11 +126,11 @@ class CompareView(QWidget):
 
     def _rows(self, comparison: Comparison) -> list[tuple[str, list[str]]]:
         runs = comparison.runs
-        rows = [(self.tr("Status"), [run.status for run in runs]),
+        rows = [(self.tr("Status"), [engine_text(run.status) for run in runs]),
                 (self.tr("Epochs"), [str(run.epochs) for run in runs])]
         if comparison.settings:
             # The panels' name of the setting, with its key for the CLI's --set.
-            rows += [(self.tr("{label} ({key})").format(label=field_label(key), key=key),
+            rows += [(self.tr("{label} ({key})").format(label=setting_label(key), key=key),
                       [format_value(v, "—") for v in values])
                      for key, values in comparison.settings]
         else:

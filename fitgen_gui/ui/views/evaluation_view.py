@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fitgen_gui.ui.plots.confusion_matrix import ConfusionMatrix
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.state.dataset_fixes import DatasetFixes
 from fitgen_gui.ui.state.trained_model import ModelChoice
 from fitgen_gui.ui.widgets.data_file_questions import ask_run_data_file
@@ -95,8 +96,8 @@ class EvaluationView(QWidget):
         self.cancel_button.setEnabled(False)
         self.export_button = QPushButton(self.tr("Export model…"))
         self.export_button.setObjectName("evaluation.export")
-        self._export_tip = ("Write the model as .keras, SavedModel, ONNX or TFLite, each "
-                            "checked against FitGen's predictions.")
+        self._export_tip = self.tr("Write the model as .keras, SavedModel, ONNX or TFLite, "
+                                   "each checked against FitGen's predictions.")
         for widget in (self.evaluate_button, self.cancel_button, self.export_button):
             bar.addWidget(widget)
         self.progress = QProgressBar()
@@ -213,10 +214,10 @@ class EvaluationView(QWidget):
         self.evaluate_button.setEnabled(ready and not busy)
         self.export_button.setEnabled(ready and not busy)
         self.cancel_button.setEnabled(busy)
-        reason = self._blocked or ("" if self.choice.path else "Train a model first (or "
-                                   "choose a model file).")
-        self.evaluate_button.setToolTip(reason or "Predict every image of the chosen data and "
-                                                  "compare with its class.")
+        reason = self._blocked or ("" if self.choice.path else self.tr(
+            "Train a model first (or choose a model file)."))
+        self.evaluate_button.setToolTip(reason or self.tr(
+            "Predict every image of the chosen data and compare with its class."))
         self.export_button.setToolTip(reason or self._export_tip)
         run = self.choice.is_run
         for i in (0, 1):  # a model file has no data of its own
@@ -240,7 +241,8 @@ class EvaluationView(QWidget):
         """Evaluate on ``folder`` (one sub-folder per class) from now on."""
         existing = self.data.findData(folder)
         if existing < 0:
-            self.data.insertItem(self.data.count() - 1, f"Folder: {folder}", folder)
+            self.data.insertItem(self.data.count() - 1,
+                                 self.tr("Folder: {folder}").format(folder=folder), folder)
             existing = self.data.findData(folder)
         self.data.setCurrentIndex(existing)
 
@@ -279,8 +281,8 @@ class EvaluationView(QWidget):
 
         self._running = True
         self.progress.setMaximum(0)
-        self.progress.setFormat("Loading the model…")
-        self.summary.setText(f"Evaluating {self.choice.describe()}…")
+        self.progress.setFormat(self.tr("Loading the model…"))
+        self.summary.setText(self.tr("Evaluating {model}…").format(model=self.choice.describe()))
         self.work.submit(job, lambda result: self._done(result, (path, epoch)), self._failed)
         self._sync()
         return True
@@ -296,23 +298,25 @@ class EvaluationView(QWidget):
         if total:
             self.progress.setMaximum(total)
             self.progress.setValue(done)
-            self.progress.setFormat(f"{text}: {done}/{total} images")
+            self.progress.setFormat(self.tr("{step}: {done}/{total} images").format(
+                step=engine_text(text), done=done, total=total))
         else:
             self.progress.setMaximum(0)
-            self.progress.setFormat(f"{text}…")
+            self.progress.setFormat(f"{engine_text(text)}…")
 
     def _done(self, result: Any, model: tuple[str, int | None]) -> None:
         self._running = False
         self.progress.setMaximum(1)
         if result is None:
             self.progress.setValue(0)
-            self.progress.setFormat("Cancelled")
+            self.progress.setFormat(self.tr("Cancelled"))
             self.summary.setText(self.tr("The evaluation was cancelled."))
             return
         evaluation, saved = result
         self.progress.setValue(1)
-        self.progress.setFormat(f"Evaluated {len(evaluation.predictions)} images")
-        self.saved.setText(f"Saved to {saved}" if saved else "")
+        self.progress.setFormat(self.tr("Evaluated {count} images").format(
+            count=len(evaluation.predictions)))
+        self.saved.setText(self.tr("Saved to {path}").format(path=saved) if saved else "")
         self._evaluated_for = model
         self.show_evaluation(evaluation)
 
@@ -320,9 +324,9 @@ class EvaluationView(QWidget):
         self._running = False
         self.progress.setMaximum(1)
         self.progress.setValue(0)
-        self.progress.setFormat("Failed")
-        self.summary.setText(f"<span style='color:#b3261e'>Could not evaluate: "
-                             f"{message}</span>")
+        self.progress.setFormat(self.tr("Failed"))
+        self.summary.setText("<span style='color:#b3261e'>{}</span>".format(
+            self.tr("Could not evaluate: {error}").format(error=engine_text(message))))
         if details:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Evaluation failed"), message,
                               QMessageBox.StandardButton.Ok, self)
@@ -335,12 +339,14 @@ class EvaluationView(QWidget):
     def show_evaluation(self, evaluation: Any) -> None:
         """Fill the view from an ``Evaluation``."""
         self.evaluation = evaluation
-        warnings = "".join(f"<br><span style='color:#b3261e'>⚠ {w}</span>"
+        warnings = "".join(f"<br><span style='color:#b3261e'>⚠ {engine_text(w)}</span>"
                            for w in evaluation.warnings)
+        accuracy = self.tr("Accuracy {value}").format(value=f"{evaluation.accuracy:.1%}")
         self.summary.setText(
-            f"<span style='font-size:15pt'><b>Accuracy {evaluation.accuracy:.1%}</b></span>"
-            f" on the {evaluation.data} data · {evaluation.model}<br>{evaluation.sentence}"
-            f"{warnings}")
+            f"<span style='font-size:15pt'><b>{accuracy}</b></span> "
+            + self.tr("on the {data} data · {model}").format(
+                data=self._data_name(evaluation.data), model=evaluation.model)
+            + f"<br>{self._sentence(evaluation)}{warnings}")
         table = self.per_class
         table.setSortingEnabled(False)
         table.setRowCount(len(evaluation.classes))
@@ -354,30 +360,54 @@ class EvaluationView(QWidget):
         table.setSortingEnabled(True)  # in the model's class order until a header is clicked
         pairs = evaluation.most_confused(5)
         self.confused.setText(
-            "<b>Most confused</b><br>" + "<br>".join(
-                f"{true} taken for {predicted}: {count} of {of}"
+            "<b>{}</b><br>".format(self.tr("Most confused")) + "<br>".join(
+                self.tr("{true} taken for {predicted}: {count} of {of}").format(
+                    true=true, predicted=predicted, count=count, of=of)
                 for true, predicted, count, of in pairs) if pairs else
-            "<b>Most confused</b>: no mistakes.")
+            "<b>{}</b>: {}".format(self.tr("Most confused"), self.tr("no mistakes.")))
         self.matrix.set_matrix(evaluation.classes, evaluation.confusion_matrix,
                                self.row_share.isChecked())
-        self.mistakes.show_predictions("The most confident mistakes",
+        self.mistakes.show_predictions(self.tr("The most confident mistakes"),
                                        evaluation.confident_mistakes(60))
-        self.unsure.show_predictions("The least sure answers", evaluation.least_sure(60))
+        self.unsure.show_predictions(self.tr("The least sure answers"), evaluation.least_sure(60))
         self._mark_galleries()
         mistakes = evaluation.most_confused(1)
         if mistakes:
             self.show_cell(mistakes[0][0], mistakes[0][1])
         else:
-            self.cell_gallery.show_predictions("Click a cell of the matrix", [])
+            self.cell_gallery.show_predictions(self.tr("Click a cell of the matrix"), [])
         self.detail.show_prediction(None)
         self.evaluated.emit(evaluation)
+
+    def _data_name(self, data: str) -> str:
+        names = {"val": self.tr("validation"), "train": self.tr("training")}
+        return names.get(data, data)
+
+    def _sentence(self, evaluation: Any) -> str:
+        """training/evaluation.py's sentence, said in the app's language."""
+        matrix = evaluation.confusion_matrix
+        total = sum(sum(row) for row in matrix)
+        right = sum(matrix[i][i] for i in range(len(matrix)))
+        data = evaluation.data.split(" ")[0] if evaluation.data.startswith("folder") else (
+            evaluation.data)
+        text = self.tr("{right} of {total} {data} images right").format(
+            right=right, total=total, data=self._data_name(data))
+        confused = evaluation.most_confused(1)
+        if confused:
+            true, predicted, count, of = confused[0]
+            text = self.tr("{text}; {true} are often taken for {predicted}: {count} of {of}"
+                           ).format(text=text, true=true, predicted=predicted, count=count,
+                                    of=of)
+        return self.tr("{sentence}.").format(sentence=text)
 
     def show_cell(self, true: str, predicted: str) -> None:
         """The gallery of one matrix cell: exactly its images."""
         if self.evaluation is None:
             return
-        label = (f"{true} images the model got right" if true == predicted else
-                 f"{true} images taken for {predicted}")
+        label = (self.tr("{true} images the model got right").format(true=true)
+                 if true == predicted else
+                 self.tr("{true} images taken for {predicted}").format(true=true,
+                                                                       predicted=predicted))
         self.cell_gallery.show_predictions(label, self.evaluation.cell(true, predicted))
         self.cell_gallery.set_marks(self.fixes.mark_of)
         self.galleries.setCurrentWidget(self.cell_gallery)

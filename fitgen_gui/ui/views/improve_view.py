@@ -36,6 +36,7 @@ from fitgen_gui.core.config import RunConfig
 from fitgen_gui.core.errors import UserError
 from fitgen_gui.core.predictions import Prediction
 from fitgen_gui.core.run_dir import CHECK_REPORT, RunDir
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.state.dataset_fixes import DatasetFixes
 from fitgen_gui.ui.state.trained_model import ModelChoice
 from fitgen_gui.ui.widgets.duplicate_pairs import DuplicatePairs
@@ -176,10 +177,10 @@ class ImproveView(QWidget):
         self.train_again_button.setEnabled(self.config is not None and not self._busy
                                            and not self._blocked)
         tip = self._blocked or ("" if self.config is not None else
-                                "Choose a run whose data are image folders.")
-        self.find_button.setToolTip(tip or "Train K models on K folds of the training images "
-                                           "and rank every image by how likely its folder "
-                                           "is wrong.")
+                                self.tr("Choose a run whose data are image folders."))
+        self.find_button.setToolTip(tip or self.tr(
+            "Train K models on K folds of the training images and rank every image by how "
+            "likely its folder is wrong."))
 
     def _set_busy(self, what: str) -> None:
         self._busy = what
@@ -191,10 +192,10 @@ class ImproveView(QWidget):
         if path == self.run_dir:
             return
         self.run_dir, self.config, self.table = path, None, None
-        self.gallery.show_predictions("Likely label errors", [])
+        self.gallery.show_predictions(self.tr("Likely label errors"), [])
         self.detail.show_prediction(None)
         self.fix_bar.set_item(None, None, [])
-        self.duplicates.show_pairs([], [], "Press Find near-duplicates.")
+        self.duplicates.show_pairs([], [], self.tr("Press Find near-duplicates."))
         if path is None:
             self.summary.setText(self.tr("Choose a run (Runs tab, or train one) to look for label "
                                  "errors in its training images."))
@@ -203,12 +204,14 @@ class ImproveView(QWidget):
         try:
             config = RunConfig.from_json(RunDir(path).read_config_text())
         except (OSError, UserError) as exc:
-            self.summary.setText(f"Cannot read run {Path(path).name}: {exc}")
+            self.summary.setText(self.tr("Cannot read run {name}: {error}").format(
+                name=Path(path).name, error=exc))
             self._sync()
             return
         if config.data.source != "folders":
-            self.summary.setText(f"Run {Path(path).name} reads a Python data file: finding "
-                                 "label errors needs image folders.")
+            self.summary.setText(self.tr("Run {name} reads a Python data file: finding label "
+                                         "errors needs image folders.").format(
+                name=Path(path).name))
             self._sync()
             return
         self.config = config
@@ -238,7 +241,7 @@ class ImproveView(QWidget):
             if pairs is not None:
                 self.duplicates.show_pairs(pairs, self._classes(), "")
             if table is not None:
-                self.show_table(table, "Found before")
+                self.show_table(table, found_before=True)
             else:
                 self._describe_plan(path)
 
@@ -263,10 +266,12 @@ class ImproveView(QWidget):
 
         def said(text: str) -> None:
             if path == self.run_dir and not self._busy:
-                self.summary.setText(text + " Press Find likely label errors.")
+                self.summary.setText(self.tr("{plan} Press Find likely label errors.").format(
+                    plan=engine_text(text)))
 
         self.tasks.submit("improve:plan", plan, said,
-                          lambda message, _: said(f"Cannot plan the folds: {message}."))
+                          lambda message, _: said(self.tr("Cannot plan the folds: {error}.")
+                                                  .format(error=engine_text(message))))
 
     # -- likely label errors -------------------------------------------------------------
 
@@ -288,14 +293,14 @@ class ImproveView(QWidget):
 
         self._set_busy("errors")
         self.progress.setMaximum(0)
-        self.progress.setFormat("Planning the folds…")
+        self.progress.setFormat(self.tr("Planning the folds…"))
         self.tasks.submit("improve:errors", work, self._found, self._failed,
                           on_progress=self._on_progress, with_context=True)
         return True
 
     def _on_progress(self, step: Any, text: str) -> None:
         if step is None:
-            self.summary.setText(text)
+            self.summary.setText(engine_text(text))
             return
         span = 1000 * step.folds
         within = step.done / step.total if step.total else 0.0
@@ -303,45 +308,51 @@ class ImproveView(QWidget):
             within = 1.0
         self.progress.setMaximum(span)
         self.progress.setValue(round(1000 * (step.fold - 1 + within)))
-        self.progress.setFormat(step.text)
+        self.progress.setFormat(engine_text(step.text))
 
     def _found(self, table: Any) -> None:
         self._set_busy("")
         self.progress.setMaximum(1)
         self.progress.setValue(1)
-        self.progress.setFormat("Done")
-        self.show_table(table, "Found")
+        self.progress.setFormat(self.tr("Done"))
+        self.show_table(table)
 
     def _failed(self, message: str, details: str) -> None:
         self._set_busy("")
         self.progress.setMaximum(1)
         self.progress.setValue(0)
-        self.progress.setFormat("Stopped" if message.startswith("Stopped") else "Failed")
-        self.summary.setText(message if message.startswith("Stopped") else
-                             f"<span style='color:#b3261e'>Could not find label errors: "
-                             f"{message}</span>")
+        stopped = message.startswith("Stopped")  # the engine's English message, not a label
+        self.progress.setFormat(self.tr("Stopped") if stopped else self.tr("Failed"))
+        self.summary.setText(engine_text(message) if stopped else
+                             "<span style='color:#b3261e'>{}</span>".format(
+                                 self.tr("Could not find label errors: {error}").format(
+                                     error=engine_text(message))))
 
     def stop(self) -> None:
         self._stop.set()
 
-    def show_table(self, table: Any, verb: str = "Found") -> None:
+    def show_table(self, table: Any, found_before: bool = False) -> None:
         """Show an ``IssueTable``: the summary, the class pairs, the gallery."""
         self.table = table
         issues = table.issues
         per_class = ", ".join(f"{name}: {n}" for name, n in table.per_class().items())
-        self.summary.setText(
-            f"{verb} {len(issues)} likely label error(s) among {len(table.rows)} training "
-            f"images ({per_class}). A likely label error is an image whose folder another "
-            "class claims more surely than the models usually are of that class; the lower "
-            "its q (the probability of its folder's class from a model that never saw it), "
-            "the more suspect.")
+        found = (self.tr("Found before {count} likely label error(s) among {images} training "
+                         "images ({classes}).") if found_before else
+                 self.tr("Found {count} likely label error(s) among {images} training images "
+                         "({classes})."))
+        self.summary.setText(found.format(count=len(issues), images=len(table.rows),
+                                          classes=per_class) + " " + self.tr(
+            "A likely label error is an image whose folder another class claims more surely "
+            "than the models usually are of that class; the lower its q (the probability of "
+            "its folder's class from a model that never saw it), the more suspect."))
         self.pair.clear()
-        self.pair.addItem(f"All likely label errors ({len(issues)})", None)
+        self.pair.addItem(self.tr("All likely label errors ({count})").format(count=len(issues)),
+                          None)
         for label, suggested, count in table.pairs():
-            self.pair.addItem(f"{label} that look like {suggested} ({count})",
-                              (label, suggested))
-        self.pair.addItem(f"Every training image, most suspect first ({len(table.rows)})",
-                          "all")
+            self.pair.addItem(self.tr("{label} that look like {suggested} ({count})").format(
+                label=label, suggested=suggested, count=count), (label, suggested))
+        self.pair.addItem(self.tr("Every training image, most suspect first ({count})").format(
+            count=len(table.rows)), "all")
         self._show_errors()
 
     def _show_errors(self) -> None:
@@ -386,14 +397,16 @@ class ImproveView(QWidget):
             self._set_busy("")
             self.progress.setMaximum(1)
             self.progress.setValue(1)
-            self.progress.setFormat(f"Checked {report.files_checked} images")
+            self.progress.setFormat(self.tr("Checked {count} images").format(
+                count=report.files_checked))
             if path == self.run_dir:
                 self.duplicates.show_pairs(report.pairs, self._classes(), "")
 
         def progress(done: int, total: int) -> None:
             self.progress.setMaximum(total)
             self.progress.setValue(done)
-            self.progress.setFormat(f"Reading the images: {done}/{total}")
+            self.progress.setFormat(self.tr("Reading the images: {done}/{total}").format(
+                done=done, total=total))
 
         self._set_busy("duplicates")
         self.tabs.setCurrentIndex(1)

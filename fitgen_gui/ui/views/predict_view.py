@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fitgen_gui.core.predictions import to_csv
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.state.trained_model import ModelChoice
 from fitgen_gui.ui.widgets.gallery import ImageDetail
 from fitgen_gui.ui.widgets.trained_model_picker import ModelPicker
@@ -38,7 +39,8 @@ from fitgen_gui.ui.workers.trained_model_work import JobContext, ModelWork, grad
 
 __all__ = ["PredictView"]
 
-_IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.ppm *.tif *.tiff *.gif *.webp)"
+_IMAGE_FILTER = QT_TRANSLATE_NOOP("PredictView", "Images (*.png *.jpg *.jpeg *.bmp *.ppm *.tif "
+                                  "*.tiff *.gif *.webp)")
 
 
 class _Number(QTableWidgetItem):
@@ -132,10 +134,10 @@ class PredictView(QWidget):
         self.folder_button.setEnabled(ready)
         self.save_button.setEnabled(bool(self.rows) and not self.work.busy)
         self.cancel_button.setEnabled(self.work.busy)
-        reason = self._blocked or ("" if self.choice.path else "Train a model first (or "
-                                                               "choose a model file).")
+        reason = self._blocked or ("" if self.choice.path else self.tr(
+            "Train a model first (or choose a model file)."))
         for button in (self.files_button, self.folder_button):
-            button.setToolTip(reason or "Predict the class of images.")
+            button.setToolTip(reason or self.tr("Predict the class of images."))
 
     # -- input ------------------------------------------------------------------------
 
@@ -150,7 +152,8 @@ class PredictView(QWidget):
             self.predict(paths)
 
     def _choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Images to predict", "", _IMAGE_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Images to predict"), "",
+                                                self.tr(_IMAGE_FILTER))
         if files:
             self.predict(files)
 
@@ -167,7 +170,7 @@ class PredictView(QWidget):
                                 "the images again."))
             return False
         if self._blocked or self.work.busy:
-            self.status.setText(self._blocked or "Wait for the current task to end.")
+            self.status.setText(self._blocked or self.tr("Wait for the current task to end."))
             return False
 
         def job(context: JobContext) -> Any:
@@ -181,7 +184,8 @@ class PredictView(QWidget):
 
         self._running = True
         self.progress.setMaximum(0)
-        self.status.setText(f"Predicting with {self.choice.describe()}…")
+        self.status.setText(self.tr("Predicting with {model}…").format(
+            model=self.choice.describe()))
         self.work.submit(job, lambda result: self._done(result, (path, epoch)), self._failed)
         return True
 
@@ -190,14 +194,16 @@ class PredictView(QWidget):
             return
         self.progress.setMaximum(max(total, 0))
         self.progress.setValue(done)
+        text = engine_text(text)
         self.progress.setFormat(f"{text}: {done}/{total}" if total else f"{text}…")
 
     def _failed(self, message: str, details: str) -> None:
         self._running = False
         self.progress.setMaximum(1)
         self.progress.setValue(0)
-        self.progress.setFormat("Failed")
-        self.status.setText(f"Could not predict: {message}")
+        self.progress.setFormat(self.tr("Failed"))
+        self.status.setText(self.tr("Could not predict: {error}").format(
+            error=engine_text(message)))
 
     def _done(self, result: Any, model: tuple[str, int | None]) -> None:
         self._running = False
@@ -215,7 +221,8 @@ class PredictView(QWidget):
         table.setSortingEnabled(False)
         table.clear()
         table.setColumnCount(3 + len(classes) + 1)
-        table.setHorizontalHeaderLabels(["File", "Predicted", "Confidence", *classes, "Error"])
+        table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Predicted"),
+                                         self.tr("Confidence"), *classes, self.tr("Error")])
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             name = QTableWidgetItem(os.path.basename(row.file))
@@ -242,11 +249,15 @@ class PredictView(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)  # in the files' order until a header is clicked
         failed = sum(1 for row in rows if row.error)
-        self.progress.setFormat(f"{len(rows) - failed} predicted")
-        text = f"{len(rows) - failed} image{'s' if len(rows) - failed != 1 else ''} predicted"
+        done = len(rows) - failed
+        self.progress.setFormat(self.tr("{count} predicted").format(count=done))
+        text = (self.tr("1 image predicted") if done == 1 else
+                self.tr("{count} images predicted").format(count=done))
         if failed:
-            text += f"; {failed} could not be read (see the Error column)"
-        self.status.setText(text + ". Click a column to sort; choose a row to see it.")
+            text = self.tr("{predicted}; {count} could not be read (see the Error column)"
+                           ).format(predicted=text, count=failed)
+        self.status.setText(self.tr("{predicted}. Click a column to sort; choose a row to see "
+                                    "it.").format(predicted=text))
         if not rows:
             self.status.setText(self.tr("No image files there."))
         self._sync()
@@ -276,17 +287,19 @@ class PredictView(QWidget):
     def _save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the predictions"),
                                               "predictions.csv",
-                                              "CSV files (*.csv)")
+                                              self.tr("CSV files (*.csv)"))
         if not path:
             return
         try:
             with open(path, "w", encoding="utf-8", newline="") as f:
                 f.write(self.csv_text())
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Could not save"), f"Could not write '{path}': "
-                                f"{exc.strerror or exc}. Choose another place.")
+            QMessageBox.warning(self, self.tr("Could not save"), self.tr(
+                "Could not write '{path}': {error}. Choose another place.").format(
+                    path=path, error=exc.strerror or exc))
             return
-        self.status.setText(f"Saved {len(self.rows)} rows to {path}.")
+        self.status.setText(self.tr("Saved {count} rows to {path}.").format(
+            count=len(self.rows), path=path))
 
     def _gradcam(self, prediction: Any) -> None:
         if self._model is None:

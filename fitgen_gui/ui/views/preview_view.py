@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.state.project import Project
 from fitgen_gui.ui.widgets.forms import ElidedLabel
 from fitgen_gui.ui.widgets.pixmaps import pixmap_of
@@ -89,7 +90,7 @@ class PreviewView(QWidget):
         self.count = QComboBox()
         self.count.setObjectName("preview.count")
         for n in (8, 16, 32):
-            self.count.addItem(f"{n} images", n)
+            self.count.addItem(self.tr("{count} images").format(count=n), n)
         self.count.setCurrentIndex(1)
         self.count.setToolTip(self.tr("How many images of the batch to show."))
         for widget in (self.new_batch, self.reaugment, self.originals, self.count):
@@ -144,7 +145,8 @@ class PreviewView(QWidget):
         data = project.config.data
         for problem in project.problems:
             if problem.field in ("data.train_dir", "data.generator_file", "data.source"):
-                return problem.message[0].upper() + problem.message[1:]
+                message = engine_text(problem.message)
+                return message[0].upper() + message[1:]
         if data.source == "folders" and not data.train_dir:
             return self.tr("Choose a training folder to see a batch.")
         if data.source == "python" and not data.generator_file:
@@ -155,7 +157,7 @@ class PreviewView(QWidget):
         self._debounce.stop()
         why = self.blocked()
         if why:
-            self.status.setText(f"No preview: {why}")
+            self.status.setText(self.tr("No preview: {reason}").format(reason=why))
             self._clear()
             return
         config = self.project.config
@@ -193,7 +195,7 @@ class PreviewView(QWidget):
         kind, _, text = message.partition(": ")
         shown = text if kind in ("PreviewError", "UserDataError", "ConfigError",
                                  "ImageReadError") else message
-        self.status.setText(f"No preview: {shown}")
+        self.status.setText(self.tr("No preview: {reason}").format(reason=engine_text(shown)))
         self._clear()
 
     def _clear(self) -> None:
@@ -230,12 +232,15 @@ class PreviewView(QWidget):
             self.grid.addWidget(cell, i // columns, i % columns)
         rate = batch.built / batch.seconds if batch.seconds > 0 else 0
         low, high = batch.value_range
-        state = "augmented" if batch.augmented else (
-            "originals" if self.originals.isChecked() else "no augmentation set")
+        state = self.tr("augmented") if batch.augmented else (
+            self.tr("originals") if self.originals.isChecked() else
+            self.tr("no augmentation set"))
         if self.project.config.data.source == "python":
-            state = "from your data file"
-        of = f" of {batch.batches}" if batch.batches else ""
-        self.status.setText(f"Batch {batch.index + 1}{of} ({state}) · "
-                            f"values {low:.3g} to {high:.3g} · built in "
-                            f"{batch.seconds * 1000:.0f} ms ({rate:.0f} images/s)")
+            state = self.tr("from your data file")
+        which = (self.tr("Batch {number} of {count}") if batch.batches else
+                 self.tr("Batch {number}")).format(number=batch.index + 1, count=batch.batches)
+        self.status.setText(self.tr("{batch} ({state}) · values {low} to {high} · built in {ms} "
+                                    "ms ({rate} images/s)").format(
+            batch=which, state=state, low=f"{low:.3g}", high=f"{high:.3g}",
+            ms=f"{batch.seconds * 1000:.0f}", rate=f"{rate:.0f}"))
         self.shown.emit(batch)

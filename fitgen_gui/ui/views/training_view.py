@@ -16,6 +16,7 @@ from fitgen_gui.core.events import FINAL_EVENTS, ConsoleText, EpochEnded, RunSta
 from fitgen_gui.core.run_dir import CONSOLE, RunDir
 from fitgen_gui.ui.plots.curves import TrainingPlots
 from fitgen_gui.ui.plots.input_plots import InputPlots
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.widgets.console_pane import ConsolePane
 from fitgen_gui.ui.widgets.forms import ElidedLabel
 
@@ -29,8 +30,8 @@ class TrainingView(QWidget):
         super().__init__()
         self.setObjectName("trainingView")
         layout = QVBoxLayout(self)
-        self.heading = ElidedLabel("No run shown yet: press Start training, or open a run in "
-                                   "the Runs tab.", "training.heading")
+        self.heading = ElidedLabel(self.tr("No run shown yet: press Start training, or open a "
+                                           "run in the Runs tab."), "training.heading")
         layout.addWidget(self.heading)
         # Validation answering one class for every image, said in words (issue 24).
         self.one_class = QLabel()
@@ -79,9 +80,10 @@ class TrainingView(QWidget):
         if isinstance(event, RunStarted):
             if event.initial_epoch:  # resumed: what came after that epoch was set aside
                 self.plots.truncate_after(event.initial_epoch)  # (the input plots do it too)
-            self.heading.setText(f"Run {Path(event.run_dir).name}: training on {event.device}, "
-                                 f"{event.train_samples} images, {len(event.class_names)} "
-                                 f"classes. Folder: {event.run_dir}")
+            self.heading.setText(self.tr("Run {name}: training on {device}, {images} images, "
+                                         "{classes} classes. Folder: {folder}").format(
+                name=Path(event.run_dir).name, device=event.device, images=event.train_samples,
+                classes=len(event.class_names), folder=event.run_dir))
         if isinstance(event, RunWarning) and event.kind == "one_class":
             self.one_class.setText(self.tr(
                 "The model calls every validation image '{0}' so far: it has not yet learned "
@@ -118,9 +120,7 @@ class TrainingView(QWidget):
         self.input.flush()
         self.console.flush()
         status = run.status()
-        self.heading.setText(f"Run {run.name}: {status}, {len(run.read_history())} epochs, "
-                             f"{len(run.checkpoints())} checkpoints. Folder: {run.path}"
-                             + self._unreadable_text())
+        self.heading.setText(self._heading(run, status, checkpoints=True))
         if status == "running":  # trained elsewhere: follow it
             self._follow.start()
 
@@ -147,8 +147,19 @@ class TrainingView(QWidget):
     def _unreadable_text(self) -> str:
         if not self.unreadable:
             return ""
-        return (f" {len(self.unreadable)} records of events.jsonl could not be read and are "
-                f"not shown ({self.unreadable[0]}).")
+        return " " + self.tr("{count} records of events.jsonl could not be read and are not "
+                             "shown ({first}).").format(count=len(self.unreadable),
+                                                        first=self.unreadable[0])
+
+    def _heading(self, run: RunDir, status: str, checkpoints: bool) -> str:
+        values = {"name": run.name, "status": engine_text(status),
+                  "epochs": len(run.read_history()), "folder": run.path}
+        text = (self.tr("Run {name}: {status}, {epochs} epochs, {checkpoints} checkpoints. "
+                        "Folder: {folder}").format(checkpoints=len(run.checkpoints()), **values)
+                if checkpoints else
+                self.tr("Run {name}: {status}, {epochs} epochs. Folder: {folder}").format(
+                    **values))
+        return text + self._unreadable_text()
 
     def _read_more(self) -> None:
         if self.run_dir is None:
@@ -158,15 +169,12 @@ class TrainingView(QWidget):
         new_epochs = self._read_new(run)
         status = run.status()
         if new_epochs and status == "running":  # the counts of the heading move on
-            self.heading.setText(f"Run {run.name}: running, {len(run.read_history())} "
-                                 f"epochs, {len(run.checkpoints())} checkpoints. Folder: "
-                                 f"{run.path}" + self._unreadable_text())
+            self.heading.setText(self._heading(run, "running", checkpoints=True))
         if status != "running":
             self._follow.stop()
             self.plots.flush()
             self.input.flush()
-            self.heading.setText(f"Run {run.name}: {status}, {len(run.read_history())} "
-                                 f"epochs. Folder: {run.path}" + self._unreadable_text())
+            self.heading.setText(self._heading(run, status, checkpoints=False))
 
 
 def _read_text_from(path: Path, offset: int) -> tuple[str, int]:

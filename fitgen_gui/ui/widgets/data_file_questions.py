@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fitgen_gui.core.config import RunConfig
 from fitgen_gui.core.run_dir import RunDir
 
 __all__ = ["ask_run_data_file", "ask_to_run_data_file", "confirm_data_file"]
+
+_CONTEXT = "data_file_questions"
+# The question for each purpose, whole (a translation cannot be built from fragments).
+_QUESTIONS = {
+    "to resume": QT_TRANSLATE_NOOP("data_file_questions", "This run gets its data by running "
+                                   "the Python file\n{file}\n\nRun it to resume? Choose No if "
+                                   "you do not know the file."),
+    "to evaluate": QT_TRANSLATE_NOOP("data_file_questions", "This run gets its data by running "
+                                     "the Python file\n{file}\n\nRun it to evaluate? Choose No "
+                                     "if you do not know the file."),
+    "for the export's self-test (it needs the run's validation images)": QT_TRANSLATE_NOOP(
+        "data_file_questions", "This run gets its data by running the Python file\n{file}\n\n"
+        "Run it for the export's self-test (it needs the run's validation images)? Choose No "
+        "if you do not know the file."),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def confirm_data_file(parent: QWidget, config: RunConfig) -> RunConfig:
@@ -18,9 +37,9 @@ def confirm_data_file(parent: QWidget, config: RunConfig) -> RunConfig:
         return config
     answer = QMessageBox.question(
         parent, QCoreApplication.translate("data_file_questions", "Run the project's data file?"),
-        f"This project gets its data by running the Python file\n{config.data.generator_file}"
-        "\n\nRun it? Choose No if you do not know the file; the project then opens with "
-        "image folders as the data source.",
+        _tr("This project gets its data by running the Python file\n{file}\n\nRun it? Choose "
+            "No if you do not know the file; the project then opens with image folders as "
+            "the data source.").format(file=config.data.generator_file),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
@@ -35,7 +54,8 @@ def ask_to_run_data_file(parent: QWidget, config: RunConfig, purpose: str) -> bo
         return False
     answer = QMessageBox.question(
         parent, QCoreApplication.translate("data_file_questions", "Run the run's data file?"),
-        f"This run gets its data by running the Python file\n{config.data.generator_file}"
+        _tr(_QUESTIONS[purpose]).format(file=config.data.generator_file) if purpose in _QUESTIONS
+        else f"This run gets its data by running the Python file\n{config.data.generator_file}"
         f"\n\nRun it {purpose}? Choose No if you do not know the file.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)

@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -31,8 +31,9 @@ from fitgen_gui.ui.workers.background import BackgroundTasks
 __all__ = ["DuplicatePairs"]
 
 SIDE = 220
-_RELATION = {"leak": "LEAKAGE (training ~ validation)", "train": "within training",
-             "val": "within validation"}
+_RELATION = {"leak": QT_TRANSLATE_NOOP("DuplicatePairs", "LEAKAGE (training ~ validation)"),
+             "train": QT_TRANSLATE_NOOP("DuplicatePairs", "within training"),
+             "val": QT_TRANSLATE_NOOP("DuplicatePairs", "within validation")}
 
 
 def _label_of(path: str) -> str:
@@ -96,18 +97,22 @@ class DuplicatePairs(QWidget):
         self.classes = list(classes)
         leaks = sum(p["relation"] == "leak" for p in self.pairs)
         self.title.setText(title or (
-            f"{len(self.pairs)} pair(s) of near-identical images, {leaks} of them across "
-            "training and validation (leakage: validation copies of training images make "
-            "accuracy look better than it is)." if self.pairs else
-            "No near-identical images found."))
+            self.tr("{count} pair(s) of near-identical images, {leaks} of them across training "
+                    "and validation (leakage: validation copies of training images make "
+                    "accuracy look better than it is).").format(count=len(self.pairs),
+                                                                leaks=leaks)
+            if self.pairs else self.tr("No near-identical images found.")))
         self.list.clear()
         for p in self.pairs:
-            self.list.addItem(f"{_RELATION.get(p['relation'], p['relation'])}: "
+            self.list.addItem(f"{self._relation(p['relation'])}: "
                               f"{os.path.basename(p['a'])} ~ {os.path.basename(p['b'])}")
         if self.pairs:
             self.list.setCurrentRow(0)
         else:
             self.show_pair(-1)
+
+    def _relation(self, key: str) -> str:
+        return self.tr(_RELATION[key]) if key in _RELATION else key
 
     def show_pair(self, row: int) -> None:
         pair = self.pairs[row] if 0 <= row < len(self.pairs) else None
@@ -115,15 +120,18 @@ class DuplicatePairs(QWidget):
         for image, caption, bar, file in zip(self.images, self.captions, self.fix_bars, files,
                                              strict=True):
             image.setPixmap(QPixmap())
-            image.setText("Loading…" if file else "")
+            image.setText(self.tr("Loading…") if file else "")
             caption.setText(file or "")
             bar.set_item(file, _label_of(file) if file else None, self.classes)
         if pair is None:
             self.about.setText("")
             return
-        same = "the same class" if pair["same_label"] else "DIFFERENT classes"
-        self.about.setText(f"{_RELATION.get(pair['relation'], pair['relation'])}; found by "
-                           f"{pair['method']} (distance {pair['distance']}); {same}.")
+        self.about.setText((
+            self.tr("{relation}; found by {method} (distance {distance}); the same class.")
+            if pair["same_label"] else
+            self.tr("{relation}; found by {method} (distance {distance}); DIFFERENT classes.")
+        ).format(relation=self._relation(pair["relation"]), method=pair["method"],
+                 distance=pair["distance"]))
 
         def load() -> list[np.ndarray | None]:
             from fitgen_gui.data.folder_summary import thumbnail

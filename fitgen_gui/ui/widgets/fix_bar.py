@@ -15,6 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
 from fitgen_gui.core.errors import UserError
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.state.dataset_fixes import DatasetFixes
 
 __all__ = ["FixBar"]
@@ -64,6 +65,7 @@ class FixBar(QWidget):
         self.journal_menu = QMenu(self.journal_button)
         self.journal_button.setMenu(self.journal_menu)
         self.status = QLabel("")
+        self._failed = False  # the status line shows a failed fix
         self.status.setObjectName(f"{name}.status")
         self.status.setWordWrap(True)
         for widget in (self.move_button, self.exclude_button, self.undo_button,
@@ -102,27 +104,30 @@ class FixBar(QWidget):
         self.exclude_button.setEnabled(can_act)
         open_ = self.fixes.undoable(self.root) if self.root else []
         self.undo_button.setEnabled(bool(open_))
-        self.undo_button.setToolTip(f"Undo the last fix: {open_[0].describe()}" if open_ else
-                                    "Nothing to undo in this dataset.")
+        self.undo_button.setToolTip(
+            self.tr("Undo the last fix: {fix}").format(fix=engine_text(open_[0].describe()))
+            if open_ else self.tr("Nothing to undo in this dataset."))
         self.journal_button.setEnabled(self.root is not None and bool(
             self.fixes.actions(self.root)))
-        if mark and not self.status.text().startswith("Could not"):
-            self.status.setText(f"This image was {mark} (Undo puts it back).")
+        if mark and not self._failed:
+            self.status.setText(self.tr("This image was {what} (Undo puts it back).").format(
+                what=engine_text(mark)))
 
     def _say(self, text: str, error: bool = False) -> None:
+        self._failed = error  # the error stays shown until the next fix (not the mark)
         self.status.setText(f"<span style='color:#b3261e'>{text}</span>" if error else text)
 
     def _act(self, do: object) -> None:
         try:
             result = do()  # type: ignore[operator]
         except UserError as exc:
-            self._say(f"Could not do that: {exc}", error=True)
+            self._say(self.tr("Could not do that: {error}").format(error=exc), error=True)
             return
         self.status.setText("")
         if isinstance(result, list):
-            self._say(f"Undid {len(result)} fix(es).")
+            self._say(self.tr("Undid %n fix(es).", "", len(result)))
         else:
-            self._say(result.describe())
+            self._say(engine_text(result.describe()))
         self._sync()
         self.fixed.emit(result)
 
@@ -150,7 +155,8 @@ class FixBar(QWidget):
         for action in reversed(self.fixes.actions(self.root)):
             can_undo = action.op != "undo" and action.state == "done" and (
                 action.undone_by is None)
-            item = menu.addAction(("Undo " if can_undo else "") + action.describe())
+            text = engine_text(action.describe())
+            item = menu.addAction(self.tr("Undo {fix}").format(fix=text) if can_undo else text)
             item.setEnabled(can_undo)
             item.triggered.connect(lambda _=False, i=action.id: self.undo(i))
         menu.addSeparator()

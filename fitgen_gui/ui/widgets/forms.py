@@ -196,6 +196,8 @@ class PathPicker(QWidget):
     def __init__(self, name: str, *, folder: bool = True, caption: str = "Choose a folder",
                  file_filter: str = "", help_text: str = "") -> None:
         super().__init__()
+        if caption == "Choose a folder":
+            caption = self.tr("Choose a folder")
         self._folder, self._caption, self._filter = folder, caption, file_filter
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

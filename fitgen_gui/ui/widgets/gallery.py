@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.widgets.forms import ElidedLabel
 from fitgen_gui.ui.widgets.pixmaps import pixmap_of
 from fitgen_gui.ui.workers.background import BackgroundTasks
@@ -173,10 +174,13 @@ class ImageDetail(QWidget):
         verdict = ""
         if p.true is not None:
             colour = "#1b7f3b" if p.correct else "#b3261e"
-            verdict = (f"True class: <b>{p.true}</b> · <span style='color:{colour}'>"
-                       f"{'right' if p.correct else 'wrong'}</span><br>")
-        return (f"{verdict}Predicted: <b>{p.predicted}</b> ({p.confidence:.1%}). The "
-                f"likeliest classes:")
+            right = (QCoreApplication.translate("ImageDetail", "right") if p.correct
+                     else QCoreApplication.translate("ImageDetail", "wrong"))
+            verdict = QCoreApplication.translate("ImageDetail", "True class: {name}").format(
+                name=f"<b>{p.true}</b>") + f" · <span style='color:{colour}'>{right}</span><br>"
+        return verdict + QCoreApplication.translate(
+            "ImageDetail", "Predicted: {name} ({confidence}). The likeliest classes:").format(
+            name=f"<b>{p.predicted}</b>", confidence=f"{p.confidence:.1%}")
 
     def top_classes(self) -> list[tuple[str, str]]:
         """The shown top classes: ``(name, "97.8%")``."""
@@ -236,8 +240,8 @@ class ImageDetail(QWidget):
 
     def gradcam_failed(self, message: str) -> None:
         self.gradcam_button.setChecked(False)
-        self.info.setText(self.info.text() + f"<br><span style='color:#b3261e'>Grad-CAM: "
-                                             f"{message}</span>")
+        self.info.setText(self.info.text() + "<br><span style='color:#b3261e'>{}</span>".format(
+            self.tr("Grad-CAM: {error}").format(error=engine_text(message))))
 
 
 class Gallery(QWidget):
@@ -280,18 +284,23 @@ class Gallery(QWidget):
     def show_predictions(self, title: str, predictions: list[Any]) -> None:
         """Show ``predictions`` (their first ``MAX_SHOWN``) under ``title``."""
         shown = predictions[:MAX_SHOWN]
-        more = f" (showing the first {MAX_SHOWN})" if len(predictions) > MAX_SHOWN else ""
-        self.title.setText(f"{title}: {len(predictions)} image"
-                           f"{'s' if len(predictions) != 1 else ''}{more}")
+        count = len(predictions)
+        text = (self.tr("{title}: 1 image") if count == 1 else
+                self.tr("{title}: {count} images")).format(title=title, count=count)
+        if count > MAX_SHOWN:
+            text = self.tr("{text} (showing the first {shown})").format(text=text,
+                                                                        shown=MAX_SHOWN)
+        self.title.setText(text)
         self.predictions = shown
         self.list.clear()
         placeholder = QIcon(QPixmap(THUMB, THUMB))
         for p in shown:
             item = QListWidgetItem(placeholder, self._caption(p))
             item.setData(Qt.ItemDataRole.UserRole, self._caption(p))
-            tip = f"{p.file}\nPredicted {p.predicted} ({p.confidence:.1%})"
+            tip = self.tr("{file}\nPredicted {name} ({confidence})").format(
+                file=p.file, name=p.predicted, confidence=f"{p.confidence:.1%}")
             if p.true is not None:
-                tip += f"; true class {p.true}"
+                tip = self.tr("{text}; true class {name}").format(text=tip, name=p.true)
             item.setToolTip(tip)
             self.list.addItem(item)
         files = [p.file for p in shown]

@@ -93,10 +93,11 @@ class SizeInput(_Composite):
                  special: str | None = None, help_text: str = "") -> None:
         super().__init__(name)
         low = low - 1 if special else low
-        self.height = int_spin(f"{name}[0]", low, high, step=step, suffix=" px",
+        self.height = int_spin(f"{name}[0]", low, high, step=step, suffix=self.tr(" px"),
                                special=special, help_text=help_text)
-        self.width = int_spin(f"{name}[1]", low, high, step=step, suffix=" px",
-                              special="Same" if special else None, help_text=help_text)
+        self.width = int_spin(f"{name}[1]", low, high, step=step, suffix=self.tr(" px"),
+                              special=self.tr("Same") if special else None,
+                              help_text=help_text)
         self._special = special
         layout = _row(self)
         layout.addWidget(self.height)
@@ -195,7 +196,7 @@ class SeedInput(_Composite):
         super().__init__(f"{name}.group")
         self.seed = int_spin(name, 0, 2**31 - 1, help_text=help_text)
         self.random = check_box("training.random_seed", self.tr("Random"),
-                                "A different random run each time.")
+                                self.tr("A different random run each time."))
         layout = _row(self)
         layout.addWidget(self.seed, 1)
         layout.addWidget(self.random)
@@ -242,7 +243,7 @@ class ClassWeightInput(_Composite):
                                  (self.tr("Per class…"), "custom")], help_text)
         self.table = QTableWidget(0, 2)
         self.table.setObjectName(f"{name}_table")
-        self.table.setHorizontalHeaderLabels(["Class", "Weight"])
+        self.table.setHorizontalHeaderLabels([self.tr("Class"), self.tr("Weight")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -315,7 +316,7 @@ class ValidationInput(_Composite):
             (self.tr("A separate folder"), "folder"),
             (self.tr("A share of the training images"), "split"),
             (self.tr("No validation"), "none")],
-            "How the model is checked on images it does not train on.")
+            self.tr("How the model is checked on images it does not train on."))
         self.stack = QStackedWidget()
         self.folder = PathPicker(
             "data.val_dir", caption=self.tr("Choose the validation folder"),
@@ -366,11 +367,11 @@ class WeightsInput(_Composite):
         self.mode = combo("model.weights_mode", [
             (self.tr("None: learn from scratch"), "none"), ("ImageNet", "imagenet"),
             (self.tr("From a file…"), "file")],
-            "Start from weights learned on ImageNet (1.2 million photos) to learn from few "
-            "images.")
+            self.tr("Start from weights learned on ImageNet (1.2 million photos) to learn from "
+                    "few images."))
         self.file = PathPicker("model.weights_file", folder=False,
                                caption=self.tr("Choose a weights file (.h5, without top)"),
-                               file_filter="Keras weights (*.h5 *.weights.h5)",
+                               file_filter=self.tr("Keras weights (*.h5 *.weights.h5)"),
                                help_text=self.tr("Weights of the same architecture, without its "
                                          "classification top."))
         layout = QVBoxLayout(self)

@@ -23,6 +23,7 @@ from fitgen_gui.core.events import (
     TrainingStopped,
 )
 from fitgen_gui.core.progress_text import StepTimer, format_duration
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.widgets.forms import ElidedLabel, wrap_anywhere
 
 __all__ = ["RunBar"]
@@ -106,7 +107,7 @@ class RunBar(QWidget):
         if running:
             self._run, self._timer, self._batches_seen = None, None, False
             self.progress.setMaximum(0)  # busy until the first batch
-            self.progress.setFormat("Starting…")
+            self.progress.setFormat(self.tr("Starting…"))
             self.status.setText(self.tr("Starting…"))
         elif self.progress.maximum() == 0:
             self.progress.setMaximum(1)
@@ -151,16 +152,16 @@ class RunBar(QWidget):
         evaluable = self._evaluable and not self.running and not blocked
         self.evaluate_button.setEnabled(evaluable)
         self.evaluate_button.setToolTip(
-            "How good the shown run's model is, per class, and which images it gets wrong "
-            "(Evaluation tab)." if evaluable else "Train a run (or open one in the Runs tab) "
-            "to evaluate its model.")
+            self.tr("How good the shown run's model is, per class, and which images it gets "
+                    "wrong (Evaluation tab).") if evaluable else
+            self.tr("Train a run (or open one in the Runs tab) to evaluate its model."))
 
     def set_resumable(self, run_dir: str | None, reason: str = "") -> None:
         """The run Resume… would continue, or None (``reason`` says why not)."""
         self._resumable = run_dir
         self.resume_button.setToolTip(
-            "Continue the shown run from one of its checkpoints." if run_dir else
-            reason or "Open a run (Runs tab) or train one to resume it.")
+            self.tr("Continue the shown run from one of its checkpoints.") if run_dir else
+            reason or self.tr("Open a run (Runs tab) or train one to resume it."))
         self._sync_start()
 
     @property
@@ -182,8 +183,8 @@ class RunBar(QWidget):
         if isinstance(event, PhaseStarted):
             if not self._batches_seen:
                 self.progress.setMaximum(0)
-                self.progress.setFormat(event.message + "…")
-            self.status.setText(event.message + "…")  # until the next batch's figures
+                self.progress.setFormat(engine_text(event.message) + "…")
+            self.status.setText(engine_text(event.message) + "…")  # until the next batch's figures
         elif isinstance(event, RunStarted):
             self._started(event)
         elif isinstance(event, BatchEnded):
@@ -212,30 +213,38 @@ class RunBar(QWidget):
         self._last_progress = now
         self.progress.setValue(min(done, self.progress.maximum()))
         eta = self._timer.eta(self.progress.maximum())
-        eta_text = f" · about {format_duration(eta)} left" if eta else ""
-        self.progress.setFormat(f"Epoch {event.epoch + 1}/{run.epochs} · batch "
-                                f"{event.last_batch + 1}/{run.steps_per_epoch}{eta_text}")
-        self.status.setText(f"Training on {run.device} · {event.images_per_s:.0f} images/s · "
-                            f"loss {event.running.get('loss', float('nan')):.4f}")
+        where = self.tr("Epoch {epoch}/{epochs} · batch {batch}/{batches}").format(
+            epoch=event.epoch + 1, epochs=run.epochs, batch=event.last_batch + 1,
+            batches=run.steps_per_epoch)
+        self.progress.setFormat(self.tr("{where} · about {time} left").format(
+            where=where, time=format_duration(eta)) if eta else where)
+        self.status.setText(self.tr("Training on {device} · {speed} images/s · loss {loss}")
+                            .format(device=run.device, speed=f"{event.images_per_s:.0f}",
+                                    loss=f"{event.running.get('loss', float('nan')):.4f}"))
 
     def _final(self, event: Any) -> None:
         self.stop_button.setText(self.tr("Stop"))
         if self.progress.maximum() == 0:
             self.progress.setMaximum(1)
         if isinstance(event, TrainingFinished):
-            extra = " (stopped early: no more improvement)" if event.stopped_early else ""
+            done = (self.tr("Finished after %n epochs (stopped early: no more improvement)",
+                            "", event.epochs_done) if event.stopped_early else
+                    self.tr("Finished after %n epochs", "", event.epochs_done))
             self.progress.setValue(self.progress.maximum())
-            self.progress.setFormat(f"Finished after {event.epochs_done} epochs{extra}")
-            self.status.setText(f"Finished after {event.epochs_done} epochs{extra}. Model "
-                                f"saved to {event.model_path}. Press Evaluate to see how good "
-                                "it is.")
+            self.progress.setFormat(done)
+            self.status.setText(self.tr("{finished}. Model saved to {path}. Press Evaluate to "
+                                        "see how good it is.").format(
+                finished=done, path=event.model_path))
         elif isinstance(event, TrainingStopped):
-            where = (f"epoch {event.epoch + 1}, batch {event.batch}" if event.batch
-                     else "before the first batch")
-            self.progress.setFormat(f"Stopped at {where}")
-            kept = f" Checkpoint: {event.checkpoint}" if event.checkpoint else (
-                " Nothing was saved." if not event.run_dir else " No checkpoint yet.")
-            self.status.setText(f"Stopped at {where}.{kept}")
+            stopped = (self.tr("Stopped at epoch {epoch}, batch {batch}").format(
+                epoch=event.epoch + 1, batch=event.batch) if event.batch
+                else self.tr("Stopped before the first batch"))
+            self.progress.setFormat(stopped)
+            kept = self.tr("Checkpoint: {path}").format(path=event.checkpoint) \
+                if event.checkpoint else (self.tr("Nothing was saved.") if not event.run_dir
+                                          else self.tr("No checkpoint yet."))
+            self.status.setText(self.tr("{stopped}. {kept}").format(stopped=stopped, kept=kept))
         elif isinstance(event, TrainingFailed):
-            self.progress.setFormat("Failed: see the message")
-            self.status.setText(f"Training stopped: {event.message}")
+            self.progress.setFormat(self.tr("Failed: see the message"))
+            self.status.setText(self.tr("Training stopped: {message}").format(
+                message=engine_text(event.message)))

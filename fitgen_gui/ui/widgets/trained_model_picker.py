@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from fitgen_gui.core.run_dir import RunDir, list_runs, summarize
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.state.trained_model import ModelChoice
 
 __all__ = ["ModelPicker"]
@@ -69,13 +70,16 @@ class ModelPicker(QWidget):
                     continue
                 label = summary.name
                 if summary.best_metric:
-                    label += f" — best {summary.best_metric} {summary.best_value:.3f}"
+                    label = self.tr("{run} — best {metric} {value}").format(
+                        run=label, metric=summary.best_metric,
+                        value=f"{summary.best_value:.3f}")
                 self.runs.addItem(label, summary.path)
                 self.runs.setItemData(self.runs.count() - 1, summary.path,
                                       Qt.ItemDataRole.ToolTipRole)
             if path is not None and self._index_of(path) < 0:  # a file, another workspace
                 name = Path(path).name
-                self.runs.insertItem(0, name if os.path.isdir(path) else f"File: {name}", path)
+                self.runs.insertItem(0, name if os.path.isdir(path) else
+                                   self.tr("File: {name}").format(name=name), path)
             if not self.runs.count():
                 self.runs.addItem(self.tr("No trained model yet: train one first"), None)
             self.runs.setCurrentIndex(max(0, self._index_of(path)))
@@ -105,9 +109,11 @@ class ModelPicker(QWidget):
         summary = summarize(run)
         if (Path(path) / "model.keras").exists():
             label = summary.model_label()
-            self.epochs.addItem(f"Final model ({label})" if label else "Final model", None)
+            self.epochs.addItem(self.tr("Final model ({which})").format(
+                which=engine_text(label)) if label else self.tr("Final model"), None)
         for checkpoint in reversed([c for c in run.checkpoints() if not c.partial]):
-            self.epochs.addItem(f"Epoch {checkpoint.epoch} checkpoint", checkpoint.epoch)
+            self.epochs.addItem(self.tr("Epoch {epoch} checkpoint").format(
+                epoch=checkpoint.epoch), checkpoint.epoch)
         index = self.epochs.findData(self.choice.epoch) if (
             self.choice.path and os.path.realpath(self.choice.path) == os.path.realpath(path)
         ) else 0
@@ -134,6 +140,6 @@ class ModelPicker(QWidget):
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("A FitGen model file"),
                                               self.choice.workspace,
-                                              "Keras models (*.keras)")
+                                              self.tr("Keras models (*.keras)"))
         if path:
             self.choice.set(path, None)

@@ -1,0 +1,183 @@
+"""The engine's messages in the app's language, while the CLI and the logs stay English.
+
+core/, data/ and training/ are Qt-free and speak English (the CLI prints their messages,
+``events.jsonl`` and the logs keep them). The window shows the same messages: a problem
+that blocks training, a data-check finding, a warning, a phase of the run. Each message
+the window shows often is listed here once, as its English *template* (the message id):
+the fixed words with ``{placeholders}`` where the engine puts names and numbers, marked
+with ``QT_TRANSLATE_NOOP`` under the context ``Engine`` so lupdate collects it.
+
+:func:`engine_text` matches a message against the templates, translates the matching one
+and puts the message's own names and numbers back in. A message no template matches is
+shown as the engine wrote it (English), so a reworded engine message never breaks the
+window: it only shows English until its template here is updated.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+__all__ = ["ENGINE_TEMPLATES", "engine_text"]
+
+CONTEXT = "Engine"
+
+ENGINE_TEMPLATES = (
+    # -- core/config_rules.py: what blocks training ---------------------------------------
+    QT_TRANSLATE_NOOP("Engine", "choose the folder of training images (one sub-folder per "
+                      "class)"),
+    QT_TRANSLATE_NOOP("Engine", "folder '{path}' does not exist"),
+    QT_TRANSLATE_NOOP("Engine", "'{path}' is a file; choose the folder that holds {what}"),
+    QT_TRANSLATE_NOOP("Engine", "use either a validation folder or a validation split, not "
+                      "both (set one of them to empty/0)"),
+    QT_TRANSLATE_NOOP("Engine", "choose a data file (a Python file defining class_names and "
+                      "train_data)"),
+    QT_TRANSLATE_NOOP("Engine", "must be a Python file (.py)"),
+    QT_TRANSLATE_NOOP("Engine", "file '{path}' does not exist"),
+    QT_TRANSLATE_NOOP("Engine", "the low value must not be above the high value"),
+    QT_TRANSLATE_NOOP("Engine", "fine-tuning is for pretrained backbones; the small CNN "
+                      "learns whole from the start"),
+    QT_TRANSLATE_NOOP("Engine", "ImageNet weights expect colour images; use 'rgb'"),
+    QT_TRANSLATE_NOOP("Engine", "the small CNN has no pretrained weights; choose 'none'"),
+    QT_TRANSLATE_NOOP("Engine", "speeds up GPUs only; turn it off when training on the CPU"),
+    QT_TRANSLATE_NOOP("Engine", "needs at least 1 worker"),
+    # -- data/data_check.py: the findings --------------------------------------------------
+    QT_TRANSLATE_NOOP("Engine", "Folder '{path}' does not exist."),
+    QT_TRANSLATE_NOOP("Engine", "Folder '{path}' has {count} class{listed} with images; at "
+                      "least 2 class sub-folders are needed."),
+    QT_TRANSLATE_NOOP("Engine", "Hidden and system files in {where} are ignored (.DS_Store, "
+                      "Thumbs.db, ._ files...)."),
+    QT_TRANSLATE_NOOP("Engine", "Files in {where} without an image extension are ignored "
+                      "(images: {extensions})."),
+    QT_TRANSLATE_NOOP("Engine", "Files directly in {where} belong to no class and are "
+                      "ignored; move them into a class sub-folder."),
+    QT_TRANSLATE_NOOP("Engine", "Images in sub-folders of a class folder count for that "
+                      "class."),
+    QT_TRANSLATE_NOOP("Engine", "Cannot be read: {reason}. These files are skipped in "
+                      "training."),
+    QT_TRANSLATE_NOOP("Engine", "Grayscale images are read as colour (gray in all 3 "
+                      "channels)."),
+    QT_TRANSLATE_NOOP("Engine", "Class folder(s) {names} have no readable images."),
+    QT_TRANSLATE_NOOP("Engine", "Class(es) {names} have no validation folder; validation "
+                      "does not measure them."),
+    QT_TRANSLATE_NOOP("Engine", "Class(es) {names} are only in the validation folder; they "
+                      "are left out."),
+    QT_TRANSLATE_NOOP("Engine", "Very few training images in {names}; {count} or more per "
+                      "class are recommended, hundreds are better."),
+    QT_TRANSLATE_NOOP("Engine", "The classes are unbalanced (largest {high}, smallest {low} "
+                      "images). Class weights that balance them: {weights} (class weight "
+                      "'balanced')."),
+    QT_TRANSLATE_NOOP("Engine", "The same images are in training and validation; validation "
+                      "scores will look better than they are. Remove one copy."),
+    QT_TRANSLATE_NOOP("Engine", "The same images are in different classes; the model cannot "
+                      "learn both labels."),
+    QT_TRANSLATE_NOOP("Engine", "Identical copies of images (same content) in the same "
+                      "class; they count more than once."),
+    QT_TRANSLATE_NOOP("Engine", "{count} validation image(s) are near-identical to training "
+                      "images (resized, re-saved or copied): validation copies of training "
+                      "images make accuracy look better than it is. Exclude one image of "
+                      "each pair."),
+    QT_TRANSLATE_NOOP("Engine", "{count} pair(s) of near-identical images are in different "
+                      "classes; at least one label of each pair is wrong."),
+    QT_TRANSLATE_NOOP("Engine", "{count} pair(s) of near-identical images (resized, re-saved "
+                      "or copied) in the same class; each counts more than once."),
+    QT_TRANSLATE_NOOP("Engine", "{kinds} files are read too (Keras 2's flow_from_directory "
+                      "skips them; turn off 'Also read GIF and WebP files' to train on "
+                      "exactly Keras 2's files)."),
+    QT_TRANSLATE_NOOP("Engine", "Links to files that do not exist: skipped in training."),
+    QT_TRANSLATE_NOOP("Engine", "A link leads back to a folder already read; it is not "
+                      "followed again."),
+    # -- training/: the phases of a run and its warnings ----------------------------------
+    QT_TRANSLATE_NOOP("Engine", "Checking the settings"),
+    QT_TRANSLATE_NOOP("Engine", "Listing the image files"),
+    QT_TRANSLATE_NOOP("Engine", "Checking {count} files"),
+    QT_TRANSLATE_NOOP("Engine", "Loading your data file"),
+    QT_TRANSLATE_NOOP("Engine", "Preparing the images"),
+    QT_TRANSLATE_NOOP("Engine", "Building the model"),
+    QT_TRANSLATE_NOOP("Engine", "Loading the model"),
+    QT_TRANSLATE_NOOP("Engine", "Compiling the training step (the first batch takes "
+                      "longest)"),
+    QT_TRANSLATE_NOOP("Engine", "Computing what the frozen {name} sees in each image (once: "
+                      "every epoch reuses it)"),
+    QT_TRANSLATE_NOOP("Engine", "Validating epoch {epoch} (compiling the validation step "
+                      "first)"),
+    QT_TRANSLATE_NOOP("Engine", "Fine-tuning from epoch {epoch}: the top {count} layers of "
+                      "{name} learn too, at learning rate {rate} (until now only the new "
+                      "head learned; batch normalization stays frozen)."),
+    QT_TRANSLATE_NOOP("Engine", "The loss is NaN at epoch {epoch}, batch {batch}; the model "
+                      "is not learning from here. A lower learning rate usually helps."),
+    # -- core/run_dir.py: a run's status and its final model, as the Runs tab lists them ---
+    QT_TRANSLATE_NOOP("Engine", "running"),
+    QT_TRANSLATE_NOOP("Engine", "finished"),
+    QT_TRANSLATE_NOOP("Engine", "stopped"),
+    QT_TRANSLATE_NOOP("Engine", "failed"),
+    QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (best)"),
+    QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (last; best is epoch {best})"),
+    QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (best; best is epoch {best})"),
+    QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (last)"),
+    QT_TRANSLATE_NOOP("Engine", "epoch {epoch}"),
+    QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (stopped after {count} batches)"),
+    QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (partial)"),
+    # -- core/fixes.py: a fix of the dataset, as the Improve the data view names it -------
+    QT_TRANSLATE_NOOP("Engine", "#{id} moved {file} to {where} ({state})"),
+    QT_TRANSLATE_NOOP("Engine", "#{id} excluded {file} (now in {where}) ({state})"),
+    QT_TRANSLATE_NOOP("Engine", "#{id} undid #{other}: {file} back to {where} ({state})"),
+    QT_TRANSLATE_NOOP("Engine", "done"),
+    QT_TRANSLATE_NOOP("Engine", "undone by #{id}"),
+    QT_TRANSLATE_NOOP("Engine", "moved to {name}"),
+    QT_TRANSLATE_NOOP("Engine", "excluded"),
+    # -- training/evaluation.py: the evaluation's warnings, its steps ----------------------
+    QT_TRANSLATE_NOOP("Engine", "Evaluating"),
+    QT_TRANSLATE_NOOP("Engine", "Predicting"),
+    QT_TRANSLATE_NOOP("Engine", "{count} image(s) could not be read and are not counted "
+                      "(see 'unreadable')."),
+    QT_TRANSLATE_NOOP("Engine", "The model answers {name} for {share} of the images, though "
+                      "only {true_share} are {name2}: it has not learned to tell the classes "
+                      "apart. Train longer, balance the classes (class weights), or check the "
+                      "labels."),
+    # -- training/input_meter.py: the input-bound verdict and its advice ------------------
+    QT_TRANSLATE_NOOP("Engine", "unknown"),
+    QT_TRANSLATE_NOOP("Engine", "not input-bound"),
+    QT_TRANSLATE_NOOP("Engine", "highly input-bound"),
+    QT_TRANSLATE_NOOP("Engine", "moderately input-bound"),
+    QT_TRANSLATE_NOOP("Engine", "The model waits for data most of the time: more workers, a "
+                      "smaller image size or lighter augmentation will speed training up "
+                      "(Tune loader measures which)."),
+    QT_TRANSLATE_NOOP("Engine", "Some time is lost waiting for data; more workers may help a "
+                      "little."),
+    QT_TRANSLATE_NOOP("Engine", "The data keeps up with the model."),
+)
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{\w+\})", template)
+    regex = "".join(f"(?P<{p[1:-1]}>.*?)" if re.fullmatch(r"\{\w+\}", p) else re.escape(p)
+                    for p in parts)
+    return re.compile(regex, re.DOTALL)
+
+
+def engine_text(message: str) -> str:
+    """``message`` (an engine message, English) in the app's language.
+
+    The first template that matches the whole message is translated and filled with the
+    message's own values; with none, the message is returned as it is.
+    """
+    if not message:
+        return message
+    for template in ENGINE_TEMPLATES:
+        found = _pattern(template).fullmatch(message)
+        if found is None:
+            continue
+        translated = QCoreApplication.translate(CONTEXT, template)
+        if translated == template:
+            return message
+        values = {key: engine_text(value) if key == "state" else value
+                  for key, value in found.groupdict().items()}
+        try:
+            return translated.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return message
+    return message
