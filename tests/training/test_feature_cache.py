@@ -28,6 +28,9 @@ def frozen_config(tiny_config):
         "model.weights": "none",
         "model.train_base": False,
         "model.dropout": 0.0,
+        # Unaugmented: the cache then holds one copy, the model's very features (the
+        # default left-right flips would make random copies of each image).
+        "augmentation.horizontal_flip": False,
     })
     return config
 

@@ -21,6 +21,8 @@ def fine_tuning_config(tiny_config):
         "model.fine_tune": True,
         "training.epochs": 2,
         "optimizer.learning_rate": 0.001,
+        # A constant rate, so phase 2's "a tenth" reads as one number at any step.
+        "optimizer.schedule": "constant",
     })
     return config
 

@@ -194,6 +194,8 @@ def test_the_feature_cache_is_offered_for_a_frozen_backbone_and_copies_with_augm
     panel.architecture.setCurrentIndex(panel.architecture.findData("mobilenet_v3_small"))
     panel.train_base.setChecked(False)
     assert panel.feature_cache.isEnabled() and panel.feature_cache.isChecked()
+    assert panel.feature_cache_copies.isEnabled()  # the default flips are random
+    window.augmentation_panel.horizontal_flip.setChecked(False)
     assert not panel.feature_cache_copies.isEnabled()  # nothing random to copy
     window.augmentation_panel.horizontal_flip.setChecked(True)
     assert panel.feature_cache_copies.isEnabled()
