@@ -118,10 +118,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"{result.format:<12} ok -> {result.folder}")
         else:
             difference = result.max_probability_difference
-            print(f"{result.format:<12} ok: {result.agreement:.1%} of {result.images} "
+            print(f"{result.format:<12} ok: {result.agreement:.1%} of "
+                  f"{result.images - result.near_ties} "
                   f"images agree (largest probability difference {difference:.2g}); "
                   f"{result.size_bytes / 2**20:.1f} MB in {result.seconds:.1f} s "
                   f"-> {result.folder}")
+        for note in result.notes:
+            print(f"{'':<12} {note}")
     print(f"Report: {out / 'export-report.json'}")
     return EXIT_OK if all(r.ok for r in results) and len(results) == len(
         [f for f in formats if f in FORMATS]) else EXIT_FAILED
