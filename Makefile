@@ -65,7 +65,7 @@ screenshots: $(STAMP)
 	$(BIN)/python docs/make_screenshots.py $(if $(DATA),--data $(DATA))
 
 # The one-folder app, dist/fitgen/ (fitgen-gui and fitgen): about ten minutes on 2 cores.
-bundle: $(STAMP)
+bundle: qm
 	$(BIN)/python -m pip install --quiet -e ".[bundle]"
 	@start=$$(date +%s); \
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \

@@ -119,6 +119,10 @@ def main() -> int:
            "TF_CPP_MIN_LOG_LEVEL": "3"}
     (work / "home").mkdir()
     summary: dict = {"bundle": str(bundle), "size_bytes": _size(bundle)}
+    # The Chinese window needs FitGen's texts and Qt's own (OK, Cancel, the file dialogs).
+    for name in ("fitgen_zh_CN.qm", "qtbase_zh_CN.qm"):
+        if not any(bundle.rglob(name)):
+            raise SystemExit(f"FAILED translations: {name} is not in the bundle")
     try:
         version = _run("fitgen --version", [cli, "--version"], env)
         summary["version"] = version.strip()
