@@ -601,6 +601,74 @@ Double-click to list them.</source>
         <translation>至少需要 1 个工作进程</translation>
     </message>
     <message>
+        <source>does not apply to a Python data file; define val_data(batch_size) in it instead</source>
+        <translation>不适用于 Python 数据文件;请在文件中定义 val_data(batch_size)</translation>
+    </message>
+    <message>
+        <source>needs a matrix of {rows} x {columns} values for {height}x{width} images; use a target size of 32x32 or less, or turn it off</source>
+        <translation>{height}x{width} 的图像需要一个 {rows} x {columns} 的矩阵;请把图像尺寸设为 32x32 或更小,或者关闭它</translation>
+    </message>
+    <message>
+        <source>fine-tuning first trains the head on a frozen base: turn off 'Train the whole network'</source>
+        <translation>微调先在冻结的主干网络上训练分类头:请关闭“训练整个网络”</translation>
+    </message>
+    <message>
+        <source>fine-tuning begins at epoch {start}; train at least {epochs} epochs</source>
+        <translation>微调从第 {start} 轮开始;请至少训练 {epochs} 轮</translation>
+    </message>
+    <message>
+        <source>weights file '{path}' does not exist; choose 'none', 'imagenet' or an existing .h5 file</source>
+        <translation>权重文件“{path}”不存在;请选择“none”、“imagenet”或一个存在的 .h5 文件</translation>
+    </message>
+    <message>
+        <source>the small CNN has no ImageNet weights; choose 'none' or another architecture</source>
+        <translation>小型 CNN 没有 ImageNet 预训练权重;请选择“none”或另一种网络结构</translation>
+    </message>
+    <message>
+        <source>must be a whole number of pixels from {low} to 1024 for {name}</source>
+        <translation>对 {name} 必须是 {low} 到 1024 之间的整数像素</translation>
+    </message>
+    <message>
+        <source>the height is {value} pixels, but {name} needs at least {smallest}; use a larger image size (or set the model's input size)</source>
+        <translation>高度是 {value} 像素,但 {name} 至少需要 {smallest};请使用更大的图像尺寸(或设置模型的输入尺寸)</translation>
+    </message>
+    <message>
+        <source>the width is {value} pixels, but {name} needs at least {smallest}; use a larger image size (or set the model's input size)</source>
+        <translation>宽度是 {value} 像素,但 {name} 至少需要 {smallest};请使用更大的图像尺寸(或设置模型的输入尺寸)</translation>
+    </message>
+    <message>
+        <source>must be 'none', 'balanced' or a weight per class; got {value}</source>
+        <translation>必须是“none”、“balanced”或每个类别一个权重;收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>cannot change a learning rate that follows a schedule; use the 'constant' schedule or turn one of them off</source>
+        <translation>无法调整按计划变化的学习率;请把学习率计划设为“恒定”,或关闭其中一个</translation>
+    </message>
+    <message>
+        <source>must be a short name without / \ : * ? " &lt; &gt; |</source>
+        <translation>必须是不含 / \ : * ? " &lt; &gt; | 的简短名称</translation>
+    </message>
+    <message>
+        <source>{devices} not on this computer; choose 'all' or GPUs it has</source>
+        <translation>这台电脑上没有 {devices};请选择“all”或它有的 GPU</translation>
+    </message>
+    <message>
+        <source>must be 'auto', 'cpu', 'all', 'gpu:N' or a list 'gpu:0,gpu:1'; got {value}</source>
+        <translation>必须是“auto”、“cpu”、“all”、“gpu:N”或列表“gpu:0,gpu:1”;收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>'all' needs several devices and this computer has one; choose 'auto'</source>
+        <translation>“all”需要多个设备,而这台电脑只有一个;请选择“auto”</translation>
+    </message>
+    <message>
+        <source>{device} is not on this computer (GPUs found: {found}); choose 'auto' or 'cpu'</source>
+        <translation>这台电脑上没有 {device}(找到的 GPU:{found});请选择“auto”或“cpu”</translation>
+    </message>
+    <message>
+        <source>watches {monitor}, but there is no validation data; choose a validation folder or split, or watch 'loss'</source>
+        <translation>监视的是 {monitor},但没有验证数据;请选择验证集文件夹或比例,或者监视“loss”</translation>
+    </message>
+    <message>
         <source>Folder '{path}' does not exist.</source>
         <translation>文件夹“{path}”不存在。</translation>
     </message>

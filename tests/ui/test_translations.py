@@ -294,3 +294,29 @@ def test_engine_messages_stay_english_without_the_translator(qapp):
     install_translators(qapp, "en")
     message = "Folder '/data/cats' does not exist."
     assert engine_text(message) == message
+
+
+@pytest.mark.parametrize("changes", [
+    {"augmentation.zca_whitening": True},
+    {"model.architecture": "mobilenet_v3_small", "model.fine_tune": True,
+     "model.train_base": True},
+    {"model.architecture": "mobilenet_v3_small", "model.weights": "none",
+     "model.fine_tune": True, "model.train_base": False, "training.epochs": 1},
+    {"model.weights": "imagenet"},
+    {"model.architecture": "mobilenet_v3_small", "model.weights": "none",
+     "data.target_size": (16, 224)},
+    {"callbacks.reduce_lr_on_plateau": True, "optimizer.schedule": "cosine"},
+    {"training.device": "all"},
+    {"training.device": "gpu:3"},
+    {"data.validation_split": 0.0, "data.val_dir": "", "callbacks.early_stopping": True},
+], ids=lambda changes: ",".join(changes))
+def test_the_rarer_problems_that_block_training_are_said_in_chinese(chinese, changes):
+    from fitgen_gui.core.config import RunConfig
+    from fitgen_gui.core.config_rules import validate
+    from fitgen_gui.ui.shell.engine_texts import engine_text
+
+    config = RunConfig(name="t").replace(**{"data.train_dir": "/x", **changes})
+    problems = validate(config, check_paths=False, has_validation=None, devices=["cpu"])
+    assert problems, changes  # each change really blocks training
+    untranslated = [p.message for p in problems if not CJK.search(engine_text(p.message))]
+    assert not untranslated

@@ -43,6 +43,40 @@ ENGINE_TEMPLATES = (
     QT_TRANSLATE_NOOP("Engine", "the small CNN has no pretrained weights; choose 'none'"),
     QT_TRANSLATE_NOOP("Engine", "speeds up GPUs only; turn it off when training on the CPU"),
     QT_TRANSLATE_NOOP("Engine", "needs at least 1 worker"),
+    # the rarer ones
+    QT_TRANSLATE_NOOP("Engine", "does not apply to a Python data file; define "
+                      "val_data(batch_size) in it instead"),
+    QT_TRANSLATE_NOOP("Engine", "needs a matrix of {rows} x {columns} values for "
+                      "{height}x{width} images; use a target size of 32x32 or less, "
+                      "or turn it off"),
+    QT_TRANSLATE_NOOP("Engine", "fine-tuning first trains the head on a frozen base: turn off "
+                      "'Train the whole network'"),
+    QT_TRANSLATE_NOOP("Engine", "fine-tuning begins at epoch {start}; train at least {epochs} "
+                      "epochs"),
+    QT_TRANSLATE_NOOP("Engine", "weights file '{path}' does not exist; choose 'none', "
+                      "'imagenet' or an existing .h5 file"),
+    QT_TRANSLATE_NOOP("Engine", "the small CNN has no ImageNet weights; choose 'none' or "
+                      "another architecture"),
+    QT_TRANSLATE_NOOP("Engine", "must be a whole number of pixels from {low} to 1024 for {name}"),
+    QT_TRANSLATE_NOOP("Engine", "the height is {value} pixels, but {name} needs at least "
+                      "{smallest}; use a larger image size (or set the model's input "
+                      "size)"),
+    QT_TRANSLATE_NOOP("Engine", "the width is {value} pixels, but {name} needs at least "
+                      "{smallest}; use a larger image size (or set the model's input "
+                      "size)"),
+    QT_TRANSLATE_NOOP("Engine", "must be 'none', 'balanced' or a weight per class; got {value}"),
+    QT_TRANSLATE_NOOP("Engine", "cannot change a learning rate that follows a schedule; use "
+                      "the 'constant' schedule or turn one of them off"),
+    QT_TRANSLATE_NOOP("Engine", 'must be a short name without / \\ : * ? " < > |'),
+    QT_TRANSLATE_NOOP("Engine", "{devices} not on this computer; choose 'all' or GPUs it has"),
+    QT_TRANSLATE_NOOP("Engine", "must be 'auto', 'cpu', 'all', 'gpu:N' or a list "
+                      "'gpu:0,gpu:1'; got {value}"),
+    QT_TRANSLATE_NOOP("Engine", "'all' needs several devices and this computer has one; choose "
+                      "'auto'"),
+    QT_TRANSLATE_NOOP("Engine", "{device} is not on this computer (GPUs found: {found}); "
+                      "choose 'auto' or 'cpu'"),
+    QT_TRANSLATE_NOOP("Engine", "watches {monitor}, but there is no validation data; choose a "
+                      "validation folder or split, or watch 'loss'"),
     # -- data/data_check.py: the findings --------------------------------------------------
     QT_TRANSLATE_NOOP("Engine", "Folder '{path}' does not exist."),
     QT_TRANSLATE_NOOP("Engine", "Folder '{path}' has {count} class{listed} with images; at "
