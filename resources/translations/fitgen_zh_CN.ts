@@ -893,6 +893,82 @@ Double-click to list them.</source>
         <translation>模型把 {share} 的图像都判为 {name},而实际只有 {true_share} 是 {name2}:它还没学会区分各类别。请训练更久、平衡各类别(类别权重),或检查标签。</translation>
     </message>
     <message>
+        <source>FitGen predicts {count} validation images its own way</source>
+        <translation>FitGen 用自己的方式预测 {count} 张验证集图像</translation>
+    </message>
+    <message>
+        <source>Exporting {format}</source>
+        <translation>正在导出 {format}</translation>
+    </message>
+    <message>
+        <source>Self-testing {format} on {count} images</source>
+        <translation>正在用 {count} 张图像自检 {format}</translation>
+    </message>
+    <message>
+        <source>Preparing the data</source>
+        <translation>正在准备数据</translation>
+    </message>
+    <message>
+        <source>Measuring the data alone</source>
+        <translation>正在单独测量数据读取</translation>
+    </message>
+    <message>
+        <source>Measuring the model alone (one batch, again and again)</source>
+        <translation>正在单独测量模型(同一个批次反复训练)</translation>
+    </message>
+    <message>
+        <source>Trying {setting} (round {round} of {rounds})</source>
+        <translation>正在尝试 {setting}(第 {round} 轮,共 {rounds} 轮)</translation>
+    </message>
+    <message>
+        <source>0 workers (on the training thread)</source>
+        <translation>0 个工作进程(在训练线程上读取)</translation>
+    </message>
+    <message>
+        <source>{workers} worker thread, queue {queue}</source>
+        <translation>{workers} 个工作线程,队列 {queue}</translation>
+    </message>
+    <message>
+        <source>{workers} worker threads, queue {queue}</source>
+        <translation>{workers} 个工作线程,队列 {queue}</translation>
+    </message>
+    <message>
+        <source>{workers} worker process, queue {queue}</source>
+        <translation>{workers} 个工作进程,队列 {queue}</translation>
+    </message>
+    <message>
+        <source>{workers} worker processes, queue {queue}</source>
+        <translation>{workers} 个工作进程,队列 {queue}</translation>
+    </message>
+    <message>
+        <source>The data is the bottleneck: it gives {data} images/s and the model could train on {model}; full training runs at {full}.</source>
+        <translation>瓶颈在数据:数据每秒提供 {data} 张图像,模型每秒能训练 {model} 张;完整训练每秒 {full} 张。</translation>
+    </message>
+    <message>
+        <source>The model is the bottleneck: it trains on {model} images/s and the data gives {data}; full training runs at {full}. More workers will not speed it up.</source>
+        <translation>瓶颈在模型:模型每秒训练 {model} 张图像,数据每秒提供 {data} 张;完整训练每秒 {full} 张。增加工作进程不会更快。</translation>
+    </message>
+    <message>
+        <source>No setting could be measured.</source>
+        <translation>没有一个设置能测量成功。</translation>
+    </message>
+    <message>
+        <source>Keep the current setting ({setting}).</source>
+        <translation>保持当前设置({setting})。</translation>
+    </message>
+    <message>
+        <source>Use {setting}: {speed} images/s, {gain} times the current {current}.</source>
+        <translation>使用 {setting}:每秒 {speed} 张图像,是当前 {current} 张的 {gain} 倍。</translation>
+    </message>
+    <message>
+        <source>The loader tuning was cancelled.</source>
+        <translation>数据读取调优已取消。</translation>
+    </message>
+    <message>
+        <source>The training data ended after {count} batches; the tuner needs {needed}.</source>
+        <translation>训练数据在 {count} 个批次后就结束了;调优需要 {needed} 个。</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>未知</translation>
     </message>

@@ -1553,3 +1553,48 @@ TEXTS.update({
     "or split, or watch 'loss'":
         '监视的是 {monitor},但没有验证数据;请选择验证集文件夹或比例,或者监视“loss”',
 })
+
+# -- export and loader-tuning progress (training/tf_export.py, loader_tuner.py) -----------
+TEXTS.update({
+    "FitGen predicts {count} validation images its own way":
+        "FitGen 用自己的方式预测 {count} 张验证集图像",
+    "Exporting {format}":
+        "正在导出 {format}",
+    "Self-testing {format} on {count} images":
+        "正在用 {count} 张图像自检 {format}",
+    "Preparing the data":
+        "正在准备数据",
+    "Measuring the data alone":
+        "正在单独测量数据读取",
+    "Measuring the model alone (one batch, again and again)":
+        "正在单独测量模型(同一个批次反复训练)",
+    "Trying {setting} (round {round} of {rounds})":
+        "正在尝试 {setting}(第 {round} 轮,共 {rounds} 轮)",
+    "0 workers (on the training thread)":
+        "0 个工作进程(在训练线程上读取)",
+    "{workers} worker thread, queue {queue}":
+        "{workers} 个工作线程,队列 {queue}",
+    "{workers} worker threads, queue {queue}":
+        "{workers} 个工作线程,队列 {queue}",
+    "{workers} worker process, queue {queue}":
+        "{workers} 个工作进程,队列 {queue}",
+    "{workers} worker processes, queue {queue}":
+        "{workers} 个工作进程,队列 {queue}",
+    "The data is the bottleneck: it gives {data} images/s and the model could train "
+    "on {model}; full training runs at {full}.":
+        "瓶颈在数据:数据每秒提供 {data} 张图像,模型每秒能训练 {model} 张;完整训练每秒 {full} 张。",
+    "The model is the bottleneck: it trains on {model} images/s and the data gives "
+    "{data}; full training runs at {full}. More workers will not speed it up.":
+        "瓶颈在模型:模型每秒训练 {model} 张图像,数据每秒提供 {data} 张;完整训练每秒 {full} "
+        "张。增加工作进程不会更快。",
+    "No setting could be measured.":
+        "没有一个设置能测量成功。",
+    "Keep the current setting ({setting}).":
+        "保持当前设置({setting})。",
+    "Use {setting}: {speed} images/s, {gain} times the current {current}.":
+        "使用 {setting}:每秒 {speed} 张图像,是当前 {current} 张的 {gain} 倍。",
+    "The loader tuning was cancelled.":
+        "数据读取调优已取消。",
+    "The training data ended after {count} batches; the tuner needs {needed}.":
+        "训练数据在 {count} 个批次后就结束了;调优需要 {needed} 个。",
+})

@@ -320,3 +320,18 @@ def test_the_rarer_problems_that_block_training_are_said_in_chinese(chinese, cha
     assert problems, changes  # each change really blocks training
     untranslated = [p.message for p in problems if not CJK.search(engine_text(p.message))]
     assert not untranslated
+
+
+@pytest.mark.parametrize(("data", "model"), [(120.0, 300.0), (300.0, 100.0)])
+def test_the_loader_tuners_verdict_and_settings_are_said_in_chinese(chinese, data, model):
+    from fitgen_gui.training.loader_tuner import LoaderTrial, _report
+    from fitgen_gui.ui.shell.engine_texts import engine_text
+
+    trials = [LoaderTrial(0, False, 10, 90.0), LoaderTrial(1, False, 10, 100.0),
+              LoaderTrial(2, False, 10, 140.0), LoaderTrial(2, True, 10, 150.0)]
+    for current in trials:
+        report = _report(data, model, 110.0, 8, trials, current)
+        said = [engine_text(report.sentence), engine_text(report.recommendation)]
+        said += [engine_text(trial.label) for trial in trials]
+        assert all(CJK.search(text) and not re.search(r"[A-Za-z]{4,}", text)
+                   for text in said), said

@@ -118,8 +118,9 @@ class LoaderDialog(QDialog):
         self.table.setRowCount(len(report.trials))
         best = report.recommended.key if report.recommended is not None else None
         for r, trial in enumerate(report.trials):
-            label = (self.tr("{setting}  ← recommended").format(setting=trial.label)
-                     if trial.key == best else trial.label)
+            label = (self.tr("{setting}  ← recommended").format(
+                setting=engine_text(trial.label)) if trial.key == best
+                else engine_text(trial.label))
             self.table.setItem(r, 0, QTableWidgetItem(label))
             speed = self.tr("failed") if trial.error else f"{trial.images_per_s:.0f}"
             item = QTableWidgetItem(speed)
@@ -129,14 +130,15 @@ class LoaderDialog(QDialog):
             self.table.setItem(r, 2, QTableWidgetItem(
                 "" if trial.error else f"{trial.queue_fill:.0%}"))
         self.table.resizeColumnToContents(0)
-        self.verdict.setText(f"{report.sentence}\n{report.recommendation}")
+        self.verdict.setText(f"{engine_text(report.sentence)}\n"
+                             f"{engine_text(report.recommendation)}")
         self.apply_button.setEnabled(report.recommended is not None)
 
     def _applied(self) -> None:
         if self.report is not None and self.report.recommended is not None:
             self._apply(self.report.recommended.settings())
             self.status.setText(self.tr("Applied: {setting}. The next run uses it.").format(
-                setting=self.report.recommended.label))
+                setting=engine_text(self.report.recommended.label)))
 
     def reject(self) -> None:
         self._stop.set()

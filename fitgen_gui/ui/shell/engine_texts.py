@@ -171,6 +171,32 @@ ENGINE_TEMPLATES = (
                       "only {true_share} are {name2}: it has not learned to tell the classes "
                       "apart. Train longer, balance the classes (class weights), or check the "
                       "labels."),
+    # -- training/tf_export.py and loader_tuner.py: export and loader-tuning progress ---
+    QT_TRANSLATE_NOOP("Engine", "FitGen predicts {count} validation images its own way"),
+    QT_TRANSLATE_NOOP("Engine", "Exporting {format}"),
+    QT_TRANSLATE_NOOP("Engine", "Self-testing {format} on {count} images"),
+    QT_TRANSLATE_NOOP("Engine", "Preparing the data"),
+    QT_TRANSLATE_NOOP("Engine", "Measuring the data alone"),
+    QT_TRANSLATE_NOOP("Engine", "Measuring the model alone (one batch, again and again)"),
+    QT_TRANSLATE_NOOP("Engine", "Trying {setting} (round {round} of {rounds})"),
+    QT_TRANSLATE_NOOP("Engine", "0 workers (on the training thread)"),
+    QT_TRANSLATE_NOOP("Engine", "The data is the bottleneck: it gives {data} images/s and the "
+                      "model could train on {model}; full training runs at {full}."),
+    QT_TRANSLATE_NOOP("Engine", "The model is the bottleneck: it trains on {model} images/s "
+                      "and the data gives {data}; full training runs at {full}. More "
+                      "workers will not speed it up."),
+    QT_TRANSLATE_NOOP("Engine", "No setting could be measured."),
+    QT_TRANSLATE_NOOP("Engine", "Keep the current setting ({setting})."),
+    QT_TRANSLATE_NOOP("Engine", "Use {setting}: {speed} images/s, {gain} times the current "
+                      "{current}."),
+    QT_TRANSLATE_NOOP("Engine", "The loader tuning was cancelled."),
+    QT_TRANSLATE_NOOP("Engine", "The training data ended after {count} batches; the tuner "
+                      "needs {needed}."),
+    # the loader settings' labels last: they would match inside the sentences above
+    QT_TRANSLATE_NOOP("Engine", "{workers} worker thread, queue {queue}"),
+    QT_TRANSLATE_NOOP("Engine", "{workers} worker threads, queue {queue}"),
+    QT_TRANSLATE_NOOP("Engine", "{workers} worker process, queue {queue}"),
+    QT_TRANSLATE_NOOP("Engine", "{workers} worker processes, queue {queue}"),
     # -- training/input_meter.py: the input-bound verdict and its advice ------------------
     QT_TRANSLATE_NOOP("Engine", "unknown"),
     QT_TRANSLATE_NOOP("Engine", "not input-bound"),
@@ -208,7 +234,7 @@ def engine_text(message: str) -> str:
         translated = QCoreApplication.translate(CONTEXT, template)
         if translated == template:
             return message
-        values = {key: engine_text(value) if key == "state" else value
+        values = {key: engine_text(value) if key in ("state", "setting") else value
                   for key, value in found.groupdict().items()}
         try:
             return translated.format(**values)
