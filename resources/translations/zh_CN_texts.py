@@ -1598,3 +1598,39 @@ TEXTS.update({
     "The training data ended after {count} batches; the tuner needs {needed}.":
         "训练数据在 {count} 个批次后就结束了;调优需要 {needed} 个。",
 })
+
+# -- what is wrong in a batch (training/batch_tap.py) -------------------------------------
+TEXTS.update({
+    "{bad} input values are NaN or infinite: the loss will be NaN. Find where the "
+    "data divides by zero or reads a damaged file.":
+        "有 {bad} 个输入值是 NaN 或无穷大:损失会变成 NaN。请找出数据在哪里除以了零或读到了损坏的文件。",
+    "Pixels are already in 0-1 (from {low} to {high}), but the model scales 0-255 "
+    "pixels itself: it sees images 255 times too dark. Remove the rescale (1/255) "
+    "from the data.":
+        "像素已经在 0-1 之间(从 {low} 到 {high}),但模型自己会缩放 0-255 的像素:它看到的图像暗了 "
+        "255 倍。请去掉数据里的缩放(1/255)。",
+    "Values reach {high} after a rescale of 1/255: they should be at most 1. Is the "
+    "data scaled twice, or are the images 16-bit?":
+        "缩放 1/255 之后数值仍达到 {high}:应当最大为 1。数据是不是被缩放了两次,或者图像是 16 位的?",
+    "{count} image(s) of the batch are one flat value (image {listed}): blank or "
+    "failed reads teach the model nothing.":
+        "这个批次中有 {count} 张图像只有一个数值(第 {listed} "
+        "张):空白或读取失败的图像不能让模型学到任何东西。",
+    "The batch has {samples} images but {targets} targets.":
+        "这个批次有 {samples} 张图像,却有 {targets} 个目标值。",
+    "The targets are {dtype} values, not numbers.":
+        "目标值是 {dtype} 类型,不是数字。",
+    "The targets have shape {shape}, but the model's output is (n, {classes}): "
+    "categorical needs one-hot rows of {classes2} values (or choose class mode "
+    "'sparse' for class numbers).":
+        "目标值的形状是 {shape},但模型的输出是 (n, {classes}):categorical 需要每行 "
+        "{classes2} 个值的独热编码(或者选择类别模式“sparse”来使用类别编号)。",
+    "Some one-hot target rows do not add up to 1.":
+        "有些独热编码的目标行加起来不等于 1。",
+    "The targets have shape {shape}; class mode '{mode}' needs one class number per "
+    "image, shape (n,).":
+        "目标值的形状是 {shape};类别模式“{mode}”需要每张图像一个类别编号,形状为 (n,)。",
+    "The targets hold values from {low} to {high}; class mode '{mode}' needs whole "
+    "class numbers 0 to {top}.":
+        "目标值的范围是 {low} 到 {high};类别模式“{mode}”需要 0 到 {top} 的整数类别编号。",
+})

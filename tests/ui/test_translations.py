@@ -335,3 +335,28 @@ def test_the_loader_tuners_verdict_and_settings_are_said_in_chinese(chinese, dat
         said += [engine_text(trial.label) for trial in trials]
         assert all(CJK.search(text) and not re.search(r"[A-Za-z]{4,}", text)
                    for text in said), said
+
+
+def test_what_is_wrong_in_a_batch_is_said_in_chinese(chinese):
+    import numpy as np
+
+    from fitgen_gui.core.config import RunConfig
+    from fitgen_gui.training.batch_tap import batch_flags, target_problem
+    from fitgen_gui.ui.shell.engine_texts import engine_text
+
+    config = RunConfig(name="t").replace(**{"augmentation.rescale": 1 / 255})
+    x = np.random.default_rng(0).random((4, 8, 8, 3)).astype("float32")
+    x[0] = 0.5
+    x[1, 0, 0, 0] = np.nan
+    flags = batch_flags(x, np.eye(3)[[0, 1, 2, 0]], config, 3, expects_0_255=True)
+    messages = [f.message for f in flags]
+    assert [f.key for f in flags] == ["not_finite", "zero_one", "constant"]
+    messages += [f.message for f in batch_flags(x * 300, None, config, 3, expects_0_255=False)
+                 if f.key == "above_one"]
+    for y, mode in (([0, 1], "sparse"), (np.array(["a"] * 4), "sparse"),
+                    (np.ones((4, 2)), "categorical"), (np.ones((4, 3)), "categorical"),
+                    (np.ones((4, 2)), "sparse"), ([0, 5, 1, 2], "sparse")):
+        messages.append(target_problem(np.asarray(y), mode, 3, 4))
+    assert len(messages) == 10 and all(messages)
+    english = [m for m in messages if not CJK.search(engine_text(m))]
+    assert not english

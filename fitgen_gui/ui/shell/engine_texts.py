@@ -197,6 +197,26 @@ ENGINE_TEMPLATES = (
     QT_TRANSLATE_NOOP("Engine", "{workers} worker threads, queue {queue}"),
     QT_TRANSLATE_NOOP("Engine", "{workers} worker process, queue {queue}"),
     QT_TRANSLATE_NOOP("Engine", "{workers} worker processes, queue {queue}"),
+    # -- training/batch_tap.py: what is wrong in a batch (the Batches view) --------------
+    QT_TRANSLATE_NOOP("Engine", "{bad} input values are NaN or infinite: the loss will be NaN. "
+                      "Find where the data divides by zero or reads a damaged file."),
+    QT_TRANSLATE_NOOP("Engine", "Pixels are already in 0-1 (from {low} to {high}), but the "
+                      "model scales 0-255 pixels itself: it sees images 255 times "
+                      "too dark. Remove the rescale (1/255) from the data."),
+    QT_TRANSLATE_NOOP("Engine", "Values reach {high} after a rescale of 1/255: they should be "
+                      "at most 1. Is the data scaled twice, or are the images 16-bit?"),
+    QT_TRANSLATE_NOOP("Engine", "{count} image(s) of the batch are one flat value (image "
+                      "{listed}): blank or failed reads teach the model nothing."),
+    QT_TRANSLATE_NOOP("Engine", "The batch has {samples} images but {targets} targets."),
+    QT_TRANSLATE_NOOP("Engine", "The targets are {dtype} values, not numbers."),
+    QT_TRANSLATE_NOOP("Engine", "The targets have shape {shape}, but the model's output is (n, "
+                      "{classes}): categorical needs one-hot rows of {classes2} "
+                      "values (or choose class mode 'sparse' for class numbers)."),
+    QT_TRANSLATE_NOOP("Engine", "Some one-hot target rows do not add up to 1."),
+    QT_TRANSLATE_NOOP("Engine", "The targets have shape {shape}; class mode '{mode}' needs one "
+                      "class number per image, shape (n,)."),
+    QT_TRANSLATE_NOOP("Engine", "The targets hold values from {low} to {high}; class mode "
+                      "'{mode}' needs whole class numbers 0 to {top}."),
     # -- training/input_meter.py: the input-bound verdict and its advice ------------------
     QT_TRANSLATE_NOOP("Engine", "unknown"),
     QT_TRANSLATE_NOOP("Engine", "not input-bound"),

@@ -297,7 +297,7 @@ class BatchView(QWidget):
             self._cells[0].select(True)
         self._fill_table(tapped)
         self._fill_histogram(tapped)
-        self.flags.setText("\n".join(f"⚠ {f.message}" for f in tapped.flags))
+        self.flags.setText("\n".join(f"⚠ {engine_text(f.message)}" for f in tapped.flags))
         self.flags.setVisible(bool(tapped.flags))
         text = self.tr("Batch {number} = {position} · {count} images · built in {ms} ms").format(
             number=tapped.number, position=tapped.position, count=len(x),
