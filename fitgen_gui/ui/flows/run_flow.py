@@ -19,6 +19,7 @@ from fitgen_gui.core.events import EpochEnded, RunStarted, TrainingFailed
 from fitgen_gui.core.run_dir import RunDir
 from fitgen_gui.ui.dialogs.resume_dialog import ResumeDialog
 from fitgen_gui.ui.panels.runs_panel import RunsPanel
+from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.state.project import Project
 from fitgen_gui.ui.views.training_view import TrainingView
 from fitgen_gui.ui.widgets.data_file_questions import ask_to_run_data_file
@@ -153,7 +154,8 @@ class RunFlow(QObject):
         try:
             config = RunConfig.from_json(RunDir(run_dir).read_config_text())
         except (OSError, UserError) as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot train again"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot train again"),
+                                engine_text(str(exc)))
             return False
         self._start_when_checked = True
         self.project.load(config)
@@ -173,7 +175,7 @@ class RunFlow(QObject):
         try:
             config = RunConfig.from_json(run.read_config_text())
         except (OSError, UserError) as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot resume"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot resume"), engine_text(str(exc)))
             return False
         trusted = ask_to_run_data_file(self.window, config, "to resume")
         if trusted is None:
