@@ -1009,6 +1009,38 @@ Double-click to list them.</source>
         <translation>目标值的范围是 {low} 到 {high};类别模式“{mode}”需要 0 到 {top} 的整数类别编号。</translation>
     </message>
     <message>
+        <source>Class {name} has {count} image(s), fewer than {folds} folds: its images are spread over {spread} fold(s), one each.</source>
+        <translation>类别 {name} 只有 {count} 张图像,少于 {folds} 折:它的图像分散在 {spread} 折中,每折一张。</translation>
+    </message>
+    <message>
+        <source>The folds train the head only (the run's first phase): fine-tuning every fold would take as long as the run each.</source>
+        <translation>每一折只训练分类头(即这次训练的第一阶段):每一折都微调的话,每折都要花和整个训练一样长的时间。</translation>
+    </message>
+    <message>
+        <source>Stopped after {done} of {folds} folds. The finished folds are kept in '{folder}' and reused when you start again (while the images and settings stay the same).</source>
+        <translation>在 {folds} 折中完成 {done} 折后停止。已完成的折保存在“{folder}”中,再次开始时会重复使用(只要图像和设置不变)。</translation>
+    </message>
+    <message>
+        <source>Fold {fold} of {folds}: {what}</source>
+        <translation>第 {fold} 折,共 {folds} 折:{what}</translation>
+    </message>
+    <message>
+        <source>computing the features of the images</source>
+        <translation>正在计算图像的特征</translation>
+    </message>
+    <message>
+        <source>training, epoch {done} of {total}</source>
+        <translation>正在训练,第 {done} 轮,共 {total} 轮</translation>
+    </message>
+    <message>
+        <source>predicting its {total} images</source>
+        <translation>正在预测本折的 {total} 张图像</translation>
+    </message>
+    <message>
+        <source>reused from the last time</source>
+        <translation>沿用上一次的结果</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -1576,6 +1608,36 @@ Predicted {name} ({confidence})</source>
     <message>
         <source>Cannot plan the folds: {error}.</source>
         <translation>无法划分折:{error}。</translation>
+    </message>
+    <message>
+        <source>{folds} folds of {count} training images: each trains a new head on the frozen network's features (computed once) on the other folds and predicts its own.</source>
+        <translation>{folds} 折,共 {count} 张训练集图像:每一折在其余各折上用冻结网络的特征(只计算一次)训练一个新的分类头,并预测本折的图像。</translation>
+    </message>
+    <message>
+        <source>{folds} folds of {count} training images: each trains the whole model for {epochs} epochs on the other folds and predicts its own.</source>
+        <translation>{folds} 折,共 {count} 张训练集图像:每一折在其余各折上把整个模型训练 {epochs} 轮,并预测本折的图像。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fold(s) are done already and are reused.</source>
+        <translation>
+            <numerusform>已有 %n 折完成,会重复使用。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>About {time} for the %n fold(s) to do.</source>
+        <translation>
+            <numerusform>剩下的 %n 折大约需要 {time}。</numerusform></translation>
+    </message>
+    <message>
+        <source>{count} s</source>
+        <translation>{count} 秒</translation>
+    </message>
+    <message>
+        <source>{count} min</source>
+        <translation>{count} 分钟</translation>
+    </message>
+    <message>
+        <source>{count} h</source>
+        <translation>{count} 小时</translation>
     </message>
     <message>
         <source>Planning the folds…</source>

@@ -1634,3 +1634,45 @@ TEXTS.update({
     "class numbers 0 to {top}.":
         "目标值的范围是 {low} 到 {high};类别模式“{mode}”需要 0 到 {top} 的整数类别编号。",
 })
+
+# -- the folds (training/out_of_fold.py) and their plan (ui/views/improve_view.py) --------
+TEXTS.update({
+    "Class {name} has {count} image(s), fewer than {folds} folds: its images are "
+    "spread over {spread} fold(s), one each.":
+        "类别 {name} 只有 {count} 张图像,少于 {folds} 折:它的图像分散在 {spread} "
+        "折中,每折一张。",
+    "The folds train the head only (the run's first phase): fine-tuning every fold "
+    "would take as long as the run each.":
+        "每一折只训练分类头(即这次训练的第一阶段):每一折都微调的话,每折都要花和整个训练一样长的时间。",
+    "Stopped after {done} of {folds} folds. The finished folds are kept in "
+    "'{folder}' and reused when you start again (while the images and settings stay "
+    "the same).":
+        "在 {folds} 折中完成 {done} "
+        "折后停止。已完成的折保存在“{folder}”中,再次开始时会重复使用(只要图像和设置不变)。",
+    "Fold {fold} of {folds}: {what}":
+        "第 {fold} 折,共 {folds} 折:{what}",
+    "computing the features of the images":
+        "正在计算图像的特征",
+    "training, epoch {done} of {total}":
+        "正在训练,第 {done} 轮,共 {total} 轮",
+    "predicting its {total} images":
+        "正在预测本折的 {total} 张图像",
+    "reused from the last time":
+        "沿用上一次的结果",
+    "{folds} folds of {count} training images: each trains a new head on the frozen "
+    "network's features (computed once) on the other folds and predicts its own.":
+        "{folds} 折,共 {count} 张训练集图像:每一折在其余各折上用冻结网络的特征(只计算一次)"
+        "训练一个新的分类头,并预测本折的图像。",
+    "{folds} folds of {count} training images: each trains the whole model for {epochs} "
+    "epochs on the other folds and predicts its own.":
+        "{folds} 折,共 {count} 张训练集图像:每一折在其余各折上把整个模型训练 {epochs} 轮,"
+        "并预测本折的图像。",
+    "{count} s": "{count} 秒",
+    "{count} min": "{count} 分钟",
+    "{count} h": "{count} 小时",
+})
+
+PLURALS.update({
+    "%n fold(s) are done already and are reused.": "已有 %n 折完成,会重复使用。",
+    "About {time} for the %n fold(s) to do.": "剩下的 %n 折大约需要 {time}。",
+})

@@ -217,6 +217,20 @@ ENGINE_TEMPLATES = (
                       "class number per image, shape (n,)."),
     QT_TRANSLATE_NOOP("Engine", "The targets hold values from {low} to {high}; class mode "
                       "'{mode}' needs whole class numbers 0 to {top}."),
+    # -- training/out_of_fold.py: the folds' notes, progress and stop ----------------------
+    QT_TRANSLATE_NOOP("Engine", "Class {name} has {count} image(s), fewer than {folds} folds: "
+                      "its images are spread over {spread} fold(s), one each."),
+    QT_TRANSLATE_NOOP("Engine", "The folds train the head only (the run's first phase): "
+                      "fine-tuning every fold would take as long as the run each."),
+    QT_TRANSLATE_NOOP("Engine", "Stopped after {done} of {folds} folds. The finished folds are "
+                      "kept in '{folder}' and reused when you start again (while the "
+                      "images and settings stay the same)."),
+    QT_TRANSLATE_NOOP("Engine", "Fold {fold} of {folds}: {what}"),
+    QT_TRANSLATE_NOOP("Engine", "computing the features of the images"),
+    QT_TRANSLATE_NOOP("Engine", "training, epoch {done} of {total}"),
+    QT_TRANSLATE_NOOP("Engine", "predicting its {total} images"),
+    QT_TRANSLATE_NOOP("Engine", "reused from the last time"),
+    QT_TRANSLATE_NOOP("Engine", "done"),
     # -- training/input_meter.py: the input-bound verdict and its advice ------------------
     QT_TRANSLATE_NOOP("Engine", "unknown"),
     QT_TRANSLATE_NOOP("Engine", "not input-bound"),
@@ -254,7 +268,7 @@ def engine_text(message: str) -> str:
         translated = QCoreApplication.translate(CONTEXT, template)
         if translated == template:
             return message
-        values = {key: engine_text(value) if key in ("state", "setting") else value
+        values = {key: engine_text(value) if key in ("state", "setting", "what") else value
                   for key, value in found.groupdict().items()}
         try:
             return translated.format(**values)

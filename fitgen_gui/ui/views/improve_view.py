@@ -262,7 +262,7 @@ class ImproveView(QWidget):
         def plan() -> str:
             from fitgen_gui.training.out_of_fold import plan_out_of_fold
 
-            return plan_out_of_fold(path, folds).describe()
+            return self.plan_text(plan_out_of_fold(path, folds))
 
         def said(text: str) -> None:
             if path == self.run_dir and not self._busy:
@@ -272,6 +272,36 @@ class ImproveView(QWidget):
         self.tasks.submit("improve:plan", plan, said,
                           lambda message, _: said(self.tr("Cannot plan the folds: {error}.")
                                                   .format(error=engine_text(message))))
+
+    def plan_text(self, plan: Any) -> str:
+        """What the folds will do and how long they take, in the app's language (the
+        engine's ``OofPlan.describe`` says it in English for the CLI). Thread-safe: Qt's
+        translate may be called from the background task that made the plan."""
+        left = plan.folds - len(plan.finished_folds())
+        if plan.frozen:
+            text = self.tr("{folds} folds of {count} training images: each trains a new head "
+                           "on the frozen network's features (computed once) on the other "
+                           "folds and predicts its own.")
+        else:
+            text = self.tr("{folds} folds of {count} training images: each trains the whole "
+                           "model for {epochs} epochs on the other folds and predicts its own.")
+        parts = [text.format(folds=plan.folds, count=len(plan.labels), epochs=plan.epochs)]
+        if left < plan.folds:
+            parts.append(self.tr("%n fold(s) are done already and are reused.", "",
+                                 plan.folds - left))
+        estimate = plan.estimate_seconds()
+        if left and estimate is not None:
+            parts.append(self.tr("About {time} for the %n fold(s) to do.", "", left).format(
+                time=self._duration(estimate)))
+        parts += [engine_text(note) for note in plan.notes]
+        return " ".join(parts)
+
+    def _duration(self, seconds: float) -> str:
+        if seconds < 90:
+            return self.tr("{count} s").format(count=max(1, round(seconds)))
+        if seconds < 5400:
+            return self.tr("{count} min").format(count=round(seconds / 60))
+        return self.tr("{count} h").format(count=f"{seconds / 3600:.1f}")
 
     # -- likely label errors -------------------------------------------------------------
 
@@ -287,7 +317,7 @@ class ImproveView(QWidget):
             from fitgen_gui.training.out_of_fold import plan_out_of_fold
 
             plan = plan_out_of_fold(path, folds)
-            context.progress(None, plan.describe())
+            context.progress(None, self.plan_text(plan))
             return find_label_issues_of_run(path, plan=plan, stop=stop, clear_sessions=False,
                                             progress=lambda p: context.progress(p, ""))
 
