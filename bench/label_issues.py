@@ -81,6 +81,8 @@ def main() -> None:
                                                         "run's)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--save", help="write the out-of-fold probabilities, labels and "
+                                       "which files were moved to this .npz (to try rankings)")
     args = parser.parse_args()
 
     import numpy as np
@@ -139,6 +141,8 @@ def main() -> None:
         "oof_accuracy_clean": round(float(oof_right[~moved_mask].mean()), 3),
         "oof_agrees_with_wrong_label": round(float(oof_right[moved_mask].mean()), 3),
     }
+    if args.save:
+        np.savez(args.save, probabilities=oof, labels=labels, moved=moved_mask)
     r = result["recall_at_n"]
     result["goal_met"] = r["fitgen"] >= 0.8 and r["fitgen"] >= r["cleanlab"] - 0.05
     print(json.dumps(result, indent=2))

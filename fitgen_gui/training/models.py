@@ -17,13 +17,26 @@ from fitgen_gui.core.errors import UserError
 from fitgen_gui.training.weights_files import WeightsMissingError, imagenet_weights_file
 
 __all__ = ["WeightsMismatchError", "WeightsMissingError", "build_model", "compile_model",
-           "imagenet_weights_file"]
+           "imagenet_weights_file", "recipe"]
 
 
 class WeightsMismatchError(UserError, ValueError):
     """A weights file that is of another architecture (or has its top layers)."""
 
 _CHANNELS = {"rgb": 3, "grayscale": 1, "rgba": 4}
+
+# What the models and optimizers built here do that no setting shows. Results kept from
+# an earlier build (the out-of-fold folds of label-issues/) are keyed on it, so raise
+# RECIPE_VERSION whenever a model or optimizer changes without a setting changing.
+BN_MOMENTUM = 0.6  # the small CNN's batch normalization (2: was 0.9)
+SGD_MOMENTUM = 0.9
+RECIPE_VERSION = 2
+
+
+def recipe() -> dict[str, float]:
+    """The built-in choices of this module that change what a training learns."""
+    return {"models_recipe": RECIPE_VERSION, "small_cnn_bn_momentum": BN_MOMENTUM,
+            "sgd_momentum": SGD_MOMENTUM}
 
 
 def _fixed_1x1(name: str, kernel: np.ndarray, bias: np.ndarray) -> keras.layers.Conv2D:
@@ -87,7 +100,7 @@ def _small_cnn(x: Any) -> Any:
             x = keras.layers.Conv2D(filters, 3, padding="same", use_bias=False, name=name)(x)
             # Momentum 0.6: with 8 steps an epoch (245 photos) 0.9's moving statistics lag the
             # weights and validation called every image one class (docs/notes/recipe-readme.md).
-            x = keras.layers.BatchNormalization(momentum=0.6, name=f"{name}_bn")(x)
+            x = keras.layers.BatchNormalization(momentum=BN_MOMENTUM, name=f"{name}_bn")(x)
             x = keras.layers.Activation("relu", name=f"{name}_relu")(x)
         x = keras.layers.MaxPooling2D(name=f"block{block}_pool")(x)
     return keras.layers.GlobalAveragePooling2D(name="features")(x)
@@ -171,7 +184,7 @@ def compile_model(model: keras.Model, config: RunConfig, steps_per_epoch: int) -
     optimizers = {
         "adam": lambda: keras.optimizers.Adam(rate),
         "adamw": lambda: keras.optimizers.AdamW(rate),
-        "sgd": lambda: keras.optimizers.SGD(rate, momentum=0.9),
+        "sgd": lambda: keras.optimizers.SGD(rate, momentum=SGD_MOMENTUM),
         "rmsprop": lambda: keras.optimizers.RMSprop(rate),
     }
     loss = {

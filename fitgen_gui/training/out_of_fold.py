@@ -22,10 +22,14 @@ Two ways, chosen like the run's own training:
 
 Both fixes matter on small data: the same number of epochs on 4/5 of the images gave the
 fold models 20% fewer steps, and one epoch's weights are a noisy draw; together they raised
-the demo bench's recall of moved files (docs/notes/label-issues-readme.md).
+the demo bench's recall of moved files (docs/benchmarks/label-issues.md). When the
+run's training flipped images at random, a fold also predicts their mirror images and
+averages (test-time flips): the model knows both as the same class.
 
 Each finished fold is written to ``label-issues/`` in the run folder with a fingerprint of
-the files (names, sizes, times, labels) and the settings; a stopped computation keeps its
+the files (names, sizes, times, labels), the settings and the recipe (:func:`recipe`:
+what the code does that no setting shows, such as the small CNN's batch normalization
+momentum or the test-time flips); a stopped computation keeps its
 finished folds, and the next one reuses every fold whose fingerprint still matches.
 """
 
@@ -60,14 +64,14 @@ from fitgen_gui.data.pipeline import (
     plain_iterator,
     walk_training_folder,
 )
-from fitgen_gui.training import feature_cache
-from fitgen_gui.training.generator_training import fit_generator, predict_generator
+from fitgen_gui.training import feature_cache, models
+from fitgen_gui.training.generator_training import fit_generator
 from fitgen_gui.training.models import build_model, compile_model
 
 __all__ = ["FOLDER", "FoldProgress", "OofPlan", "OofResult", "OofStopped",
-           "compute_out_of_fold", "plan_out_of_fold"]
+           "compute_out_of_fold", "plan_out_of_fold", "recipe"]
 
-RECIPE_VERSION = 2  # a fold of another recipe is never reused
+RECIPE_VERSION = 3  # a fold of another recipe is never reused (3: test-time flips)
 # A fold's probabilities are the mean of its model's at the end of its last epochs (at most
 # this many): one epoch's weights swing with the last batches on small data.
 SNAPSHOTS = 3
@@ -253,11 +257,20 @@ def _training_images(config: RunConfig, seed: int) -> ClassTree:
     return tree
 
 
+def recipe(config: RunConfig) -> dict[str, Any]:
+    """What a fold's probabilities depend on besides the files and the run's settings: this
+    module's recipe (its version, the snapshots averaged, the test-time flips) and the
+    built-in choices of the models and optimizers (:func:`models.recipe`). Part of every
+    fold's fingerprint, so a fold computed under another recipe is computed again."""
+    return {"out_of_fold_recipe": RECIPE_VERSION, "snapshots": SNAPSHOTS,
+            "test_time_flips": [list(axes) for axes in _mirrors(config)], **models.recipe()}
+
+
 def _fingerprint(plan: OofPlan) -> str:
     digest = hashlib.blake2b(digest_size=16)
     config = plan.config.replace(name="")
-    digest.update(json.dumps([RECIPE_VERSION, plan.folds, plan.epochs, plan.seed, plan.frozen,
-                              config.to_dict()], sort_keys=True).encode())
+    digest.update(json.dumps([recipe(plan.config), plan.folds, plan.epochs, plan.seed,
+                              plan.frozen, config.to_dict()], sort_keys=True).encode())
     for path, label in zip(plan.files, plan.labels, strict=True):
         try:
             stat = os.stat(path)
@@ -382,17 +395,39 @@ def _train_fold_on_images(plan: OofPlan, fold: int, stop: threading.Event,
         raise OofStopped("stopped")
     tell("predicting", 0, int(held.sum()))
     images = plain_iterator(config, _subtree(plan, held), train)
-    if len(kept.snapshots) < 2:
-        return np.asarray(predict_generator(model, images, steps=len(images), verbose=0,
-                                            workers=config.training.workers))
-    # Each batch is read once and predicted with every kept set of weights.
+    mirror = _mirrors(config)
+    # Each batch is read once and predicted with every kept set of weights (and mirrored
+    # when the fold learned mirrored images too).
     batches = []
     for step in range(len(images)):
         x = images[step]
         x = x[0] if isinstance(x, tuple) else x
         batches.append(_mean_over_snapshots(model, kept.snapshots,
-                                            lambda x=x: model.predict_on_batch(x)))
+                                            lambda x=x: _predict_batch(model, x, mirror)))
     return np.concatenate(batches).astype(np.float32)
+
+
+def _mirrors(config: RunConfig) -> list[tuple[int, ...]]:
+    """The image axes to mirror at prediction (test-time flips): those the fold's training
+    flipped at random, so the model knows the mirrored image as the same class."""
+    aug = config.augmentation
+    flips: list[tuple[int, ...]] = []
+    if aug.horizontal_flip:
+        flips.append((2,))
+    if aug.vertical_flip:
+        flips.append((1,))
+    if aug.horizontal_flip and aug.vertical_flip:
+        flips.append((1, 2))
+    return flips
+
+
+def _predict_batch(model: keras.Model, x: np.ndarray,
+                   mirror: list[tuple[int, ...]]) -> np.ndarray:
+    """The mean of the model's probabilities of ``x`` and of each of its mirror images."""
+    total = np.asarray(model.predict_on_batch(x), dtype=np.float64)
+    for axes in mirror:
+        total += np.asarray(model.predict_on_batch(np.flip(x, axis=axes)), dtype=np.float64)
+    return total / (1 + len(mirror))
 
 
 def _features(plan: OofPlan, tell: Callable[[str, int, int], None]) -> np.ndarray:

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.main_tabs.addTab(self.models.evaluation, self.tr("Evaluation"))
         self.main_tabs.addTab(self.models.improve, self.tr("Improve the data"))
         self.main_tabs.addTab(self.models.predict, self.tr("Predict"))
-        self.compare_view = CompareView()
+        self.compare_view = CompareView(self.tasks)
         self.main_tabs.addTab(self.compare_view, self.tr("Compare runs"))
         right = QWidget()
         column = QVBoxLayout(right)

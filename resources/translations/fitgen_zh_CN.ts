@@ -311,6 +311,10 @@ Your settings and runs are safe.</source>
         <translation>未评估</translation>
     </message>
     <message>
+        <source>{true}: {before} → {now}</source>
+        <translation>{true}:{before} → {now}</translation>
+    </message>
+    <message>
         <source>Validation images from {first} to {other}: not compared ({reason}).</source>
         <translation>从 {first} 到 {other} 的验证集图像:未比较({reason})。</translation>
     </message>

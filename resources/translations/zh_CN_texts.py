@@ -1676,3 +1676,8 @@ PLURALS.update({
     "%n fold(s) are done already and are reused.": "已有 %n 折完成,会重复使用。",
     "About {time} for the %n fold(s) to do.": "剩下的 %n 折大约需要 {time}。",
 })
+
+# -- Compare runs: the changed images' captions (ui/views/compare_view.py) ------------------
+TEXTS.update({
+    "{true}: {before} → {now}": "{true}:{before} → {now}",
+})

@@ -104,8 +104,8 @@ def test_compare_is_enabled_with_two_runs_and_opens_them_side_by_side(qtbot, win
 
     change = view.comparison.changes[0]
     assert change.reason == "" and change.images == 12  # the same validation images
-    assert view.wrong_to_right.count() == len(change.wrong_to_right)
-    assert view.right_to_wrong.count() == len(change.right_to_wrong)
+    assert view.wrong_to_right.list.count() == len(change.wrong_to_right)
+    assert view.right_to_wrong.list.count() == len(change.right_to_wrong)
     assert "12 images" in view.changes_label.text()
     if os.environ.get("FITGEN_SCREENSHOTS"):
         view.resize(1100, 900)

@@ -3,9 +3,12 @@
 What differs in their settings, how good each got (best monitored value and epoch, final
 validation accuracy, accuracy per class when evaluated), their curves overlaid (one colour
 per run, the same colour in every plot; training solid, validation dashed), and which
-validation images one run gets right that the first got wrong. All facts come from
-``core.run_compare`` (the same as ``fitgen compare``), so nothing here loads a model: reading
-a few small text files per run is quick enough for the GUI thread.
+validation images one run gets right that the first got wrong, and the reverse, as two
+thumbnail galleries (the widget of the Evaluation and Improve the data views; each caption
+says the true class, the first run's answer and the other's). All facts come from
+``core.run_compare`` (the same as ``fitgen compare``) and ``core.changed_images``, so nothing
+here loads a model: reading a few small text files per run is quick enough for the GUI
+thread; the thumbnails are decoded in the background.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -26,12 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fitgen_gui.core.changed_images import ChangedImage, changed_images
 from fitgen_gui.core.errors import UserError
 from fitgen_gui.core.run_compare import Comparison, compare_runs, format_metric, format_value
 from fitgen_gui.core.run_dir import RunDir
 from fitgen_gui.ui.plots.curves import epoch_plot
 from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.widgets.forms import setting_label
+from fitgen_gui.ui.widgets.gallery import Gallery
+from fitgen_gui.ui.workers.background import BackgroundTasks
 
 __all__ = ["RUN_COLOURS", "CompareView"]
 
@@ -48,9 +53,10 @@ _CURVES = {"loss": (("loss", False), ("val_loss", True)),
 class CompareView(QWidget):
     """Runs side by side. ``show_runs(paths)`` fills it; the first run is the reference."""
 
-    def __init__(self) -> None:
+    def __init__(self, tasks: BackgroundTasks) -> None:
         super().__init__()
         self.setObjectName("compare")
+        self._several = False  # more than one run measured from the first: name it
         self.comparison: Comparison | None = None
         self.curves: dict[str, dict[str, Any]] = {"loss": {}, "accuracy": {}}
         layout = QVBoxLayout(self)
@@ -85,19 +91,13 @@ class CompareView(QWidget):
         self.changes_label = QLabel("")
         self.changes_label.setObjectName("compare.changes")
         self.changes_label.setWordWrap(True)
-        self.wrong_to_right = QListWidget()
-        self.wrong_to_right.setObjectName("compare.wrong_to_right")
-        self.right_to_wrong = QListWidget()
-        self.right_to_wrong.setObjectName("compare.right_to_wrong")
+        self.wrong_to_right = Gallery(tasks, "compare.wrong_to_right", self._caption)
+        self.right_to_wrong = Gallery(tasks, "compare.right_to_wrong", self._caption)
         column = QVBoxLayout()
         column.addWidget(self.changes_label)
         pair = QHBoxLayout()
-        for title, widget in ((self.tr("Wrong before, right now"), self.wrong_to_right),
-                              (self.tr("Right before, wrong now"), self.right_to_wrong)):
-            box = QVBoxLayout()
-            box.addWidget(QLabel(title))
-            box.addWidget(widget)
-            pair.addLayout(box)
+        for gallery in (self.wrong_to_right, self.right_to_wrong):
+            pair.addWidget(gallery)
         column.addLayout(pair, 1)
         lists.addLayout(column)
         splitter.addWidget(changes)
@@ -192,11 +192,20 @@ class CompareView(QWidget):
             axis = plot.getPlotItem().getAxis("bottom")
             axis.setTickSpacing(*((1, 1) if epochs <= 20 else ()))
 
+    def _caption(self, image: ChangedImage) -> str:
+        """True class, then the first run's answer and the other's, under each thumbnail."""
+        text = self.tr("{true}: {before} → {now}").format(
+            true=image.true, before=image.before, now=image.predicted)
+        return f"{image.run}\n{text}" if self._several else text
+
     def _show_changes(self, comparison: Comparison) -> None:
-        self.wrong_to_right.clear()
-        self.right_to_wrong.clear()
         texts = []
-        for change in comparison.changes:
+        self._several = len(comparison.changes) > 1
+        better: list[ChangedImage] = []
+        worse: list[ChangedImage] = []
+        first = comparison.runs[0]
+        # compare_runs measures each run after the first, in order: one change each
+        for change, other in zip(comparison.changes, comparison.runs[1:], strict=True):
             if change.reason:
                 texts.append(self.tr("Validation images from {first} to {other}: not "
                                      "compared ({reason}).").format(
@@ -207,7 +216,8 @@ class CompareView(QWidget):
                                  "before and wrong now.").format(
                 first=change.first, other=change.other, images=change.images,
                 better=len(change.wrong_to_right), worse=len(change.right_to_wrong)))
-            prefix = f"{change.other}: " if len(comparison.changes) > 1 else ""
-            self.wrong_to_right.addItems([prefix + image for image in change.wrong_to_right])
-            self.right_to_wrong.addItems([prefix + image for image in change.right_to_wrong])
+            better += changed_images(first.path, other.path, change.wrong_to_right, other.name)
+            worse += changed_images(first.path, other.path, change.right_to_wrong, other.name)
         self.changes_label.setText("\n".join(texts))
+        self.wrong_to_right.show_predictions(self.tr("Wrong before, right now"), better)
+        self.right_to_wrong.show_predictions(self.tr("Right before, wrong now"), worse)

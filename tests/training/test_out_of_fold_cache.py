@@ -1,0 +1,52 @@
+"""A fold kept in ``label-issues/`` is reused only under the recipe it was computed with:
+a changed setting, or a changed built-in choice of the code (a model's batch normalization,
+the folds' test-time flips), computes it again. No training: the run folder is written by
+hand and a fold's probabilities are made up."""
+
+import numpy as np
+import pytest
+
+from fitgen_gui.core.run_dir import RunDir
+from fitgen_gui.training import models, out_of_fold
+from fitgen_gui.training.out_of_fold import _write_fold, plan_out_of_fold
+
+
+def _run_folder(tmp_path, config):
+    run = RunDir(tmp_path / "run")
+    run.path.mkdir(exist_ok=True)
+    run.write_config(config.to_json())
+    return run.path
+
+
+def _plan_with_a_kept_fold(tmp_path, config):
+    plan = plan_out_of_fold(_run_folder(tmp_path, config), 3)
+    held = int((plan.fold_of == 0).sum())
+    _write_fold(plan, 0, np.full((held, 3), 1 / 3, dtype=np.float32))
+    return plan
+
+
+def test_the_same_files_and_settings_reuse_the_kept_fold(tiny_config, tmp_path):
+    _plan_with_a_kept_fold(tmp_path, tiny_config)
+    assert plan_out_of_fold(tmp_path / "run", 3).finished_folds() == [0]
+
+
+@pytest.mark.parametrize("change", [{"optimizer.learning_rate": 1e-3},
+                                    {"optimizer.schedule": "constant"},
+                                    {"augmentation.horizontal_flip": False}])
+def test_a_changed_setting_misses_the_kept_fold(tiny_config, tmp_path, change):
+    _plan_with_a_kept_fold(tmp_path, tiny_config)
+    _run_folder(tmp_path, tiny_config.replace(**change))
+    assert plan_out_of_fold(tmp_path / "run", 3).finished_folds() == []
+
+
+@pytest.mark.parametrize("module, name, value", [
+    (models, "BN_MOMENTUM", 0.9),  # the small CNN's recipe before issue 24
+    (models, "RECIPE_VERSION", models.RECIPE_VERSION + 1),
+    (out_of_fold, "RECIPE_VERSION", out_of_fold.RECIPE_VERSION + 1),
+    (out_of_fold, "SNAPSHOTS", 1),
+])
+def test_a_changed_recipe_in_the_code_misses_the_kept_fold(tiny_config, tmp_path,
+                                                          monkeypatch, module, name, value):
+    _plan_with_a_kept_fold(tmp_path, tiny_config)
+    monkeypatch.setattr(module, name, value)
+    assert plan_out_of_fold(tmp_path / "run", 3).finished_folds() == []
