@@ -189,6 +189,7 @@ def benchmark(data_dir: str, rounds: int, batches: int, epochs: int = 6,
     if unknown:
         raise SystemExit(f"unknown method(s) {', '.join(unknown)}; choose from "
                          f"{', '.join(makers)}")
+    load_before = [round(v, 2) for v in os.getloadavg()]
     methods = {name: make() for name, make in makers.items() if not only or name in only}
     for run in methods.values():  # warm-up: page cache, thread pools, tracing
         run()
@@ -205,6 +206,7 @@ def benchmark(data_dir: str, rounds: int, batches: int, epochs: int = 6,
     return {
         "data": data_dir,
         "cores": os.cpu_count(),
+        "load_average_before": load_before,
         "rounds": rounds,
         "epochs_per_timing": epochs,
         "images_per_s": {name: round(value, 1) for name, value in rate.items()},
@@ -265,6 +267,15 @@ def time_scan(files: int) -> dict:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def report(result: dict, out: str | None) -> None:
+    """Print the JSON (with the load average around the timing) and write it to ``out``."""
+    result["load_average_after"] = [round(v, 2) for v in os.getloadavg()]
+    text = json.dumps(result, indent=2)
+    print(text)
+    if out:
+        Path(out).write_text(text + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?")
@@ -281,6 +292,7 @@ def main() -> None:
                         help="with --make-large: write the JPEGs to DIR and stop")
     parser.add_argument("--from-photos", metavar="DIR", help="real photos to enlarge")
     parser.add_argument("--scan", type=int, metavar="FILES")
+    parser.add_argument("--out", metavar="FILE.json", help="also write the JSON to this file")
     args = parser.parse_args()
     only = args.only.split(",") if args.only else None
     if args.make_large:
@@ -292,7 +304,7 @@ def main() -> None:
             make_large(folder, args.make_large, args.from_photos)
             result = benchmark(folder, args.rounds, args.batches, args.epochs, only)
             result["data"] = f"{args.make_large} synthetic 1600x1200 JPEGs (quality 90)"
-            print(json.dumps(result, indent=2))
+            report(result, args.out)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         return
@@ -301,8 +313,7 @@ def main() -> None:
         return
     if not args.data_dir:
         parser.error("give DATA_DIR (a folder with one sub-folder per class) or --make-large N")
-    print(json.dumps(benchmark(args.data_dir, args.rounds, args.batches, args.epochs, only),
-                     indent=2))
+    report(benchmark(args.data_dir, args.rounds, args.batches, args.epochs, only), args.out)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ pipeline uses OpenCV's own rules there (a one-pixel difference along the border)
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Mapping
 
 import cv2
@@ -56,38 +57,25 @@ def keras_affine_matrix(
     rows (height), ``ty`` along columns (width), ``zx`` / ``zy`` the zooms. Returns a 3x3
     matrix for ``cv2.warpAffine(..., WARP_INVERSE_MAP)``, or None for the identity.
     """
-    matrix = np.eye(3)
-    identity = True
-    if theta:
-        t = np.deg2rad(theta)
-        matrix = matrix @ np.array(
-            [[np.cos(t), -np.sin(t), 0.0], [np.sin(t), np.cos(t), 0.0], [0.0, 0.0, 1.0]]
-        )
-        identity = False
-    if tx or ty:
-        matrix = matrix @ np.array([[1.0, 0.0, tx], [0.0, 1.0, ty], [0.0, 0.0, 1.0]])
-        identity = False
-    if shear:
-        s = np.deg2rad(shear)
-        matrix = matrix @ np.array([[1.0, -np.sin(s), 0.0], [0.0, np.cos(s), 0.0],
-                                    [0.0, 0.0, 1.0]])
-        identity = False
-    if zx != 1 or zy != 1:
-        matrix = matrix @ np.array([[zx, 0.0, 0.0], [0.0, zy, 0.0], [0.0, 0.0, 1.0]])
-        identity = False
-    if identity:
+    if not theta and not tx and not ty and not shear and zx == 1 and zy == 1:
         return None
+    # rotation @ shift @ shear @ zoom, multiplied out in floats: the same numbers as the
+    # four 3x3 numpy products, in a tenth of the time (a call per image).
+    cos_t, sin_t = (math.cos(math.radians(theta)), math.sin(math.radians(theta))) if theta \
+        else (1.0, 0.0)
+    sin_s, cos_s = (math.sin(math.radians(shear)), math.cos(math.radians(shear))) if shear \
+        else (0.0, 1.0)
+    a, b, c = cos_t * zx, (-cos_t * sin_s - sin_t * cos_s) * zy, cos_t * tx - sin_t * ty
+    d, e, f = sin_t * zx, (-sin_t * sin_s + cos_t * cos_s) * zy, sin_t * tx + cos_t * ty
     # Keras centres the matrix with (height, width) for its first and second coordinate,
     # then swaps both coordinates before handing it to scipy in (row, col) order; one more
     # swap gives OpenCV's (x, y) order: net effect, the centred matrix as built.
     o_1, o_2 = height / 2 - 0.5, width / 2 - 0.5
-    centred = (
-        np.array([[1.0, 0.0, o_1], [0.0, 1.0, o_2], [0.0, 0.0, 1.0]])
-        @ matrix
-        @ np.array([[1.0, 0.0, -o_1], [0.0, 1.0, -o_2], [0.0, 0.0, 1.0]])
-    )
-    scipy_rc = _SWAP @ centred @ _SWAP  # what Keras passes to scipy, in (row, col)
-    return _SWAP @ scipy_rc @ _SWAP  # the same map in OpenCV's (x, y)
+    return np.array([
+        [a, b, c + o_1 - a * o_1 - b * o_2],
+        [d, e, f + o_2 - d * o_1 - e * o_2],
+        [0.0, 0.0, 1.0],
+    ])
 
 
 def flip_matrix(horizontal: bool, vertical: bool, height: int, width: int) -> np.ndarray | None:
