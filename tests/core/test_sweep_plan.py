@@ -64,7 +64,7 @@ def test_refused_values_get_the_sentence_the_cli_prints(base, vary, sentence):
 
 def test_settings_that_no_value_can_fix_are_the_base_settings_problem(base):
     broken = base.replace(**{"data.train_dir": ""})
-    with pytest.raises(ConfigError, match="data.train_dir"):
+    with pytest.raises(ConfigError, match=r"data\.train_dir"):
         plan_sweep(broken, parse_vary(["optimizer.learning_rate=0.1,0.2"]))
 
 
