@@ -112,7 +112,12 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 def _new_sweep(args: argparse.Namespace) -> int:
     from fitgen_gui.cli.sweep_launch import require_sbatch
     from fitgen_gui.core.sweep import count, parse_vary
-    from fitgen_gui.core.sweep_plan import MAX_WITHOUT_ASKING, plan_sweep, write_sweep
+    from fitgen_gui.core.sweep_plan import (
+        MAX_WITHOUT_ASKING,
+        list_run_names,
+        plan_sweep,
+        write_sweep,
+    )
 
     if not args.vary:
         raise UserError("Give at least one --vary KEY=V1,V2,... (for example --vary "
@@ -140,8 +145,7 @@ def _new_sweep(args: argparse.Namespace) -> int:
                                    engine="slurm" if args.slurm else "local", options=options)
     drawn = f" (drawn from {total} with seed {args.random_seed})" if args.random else ""
     print(f"Sweep folder: {sweep_dir}")
-    print(f"{len(sweep.runs)} runs{drawn}: " + "; ".join(
-        f"{r.name}" for r in sweep.runs[:6]) + ("; ..." if len(sweep.runs) > 6 else ""))
+    print(f"{len(sweep.runs)} runs{drawn}: " + list_run_names([r.name for r in sweep.runs]))
     if args.slurm:
         try:
             return _start_slurm(sweep_dir, sweep, list(range(len(sweep.runs))), args)

@@ -39,8 +39,8 @@ from fitgen_gui.core.sweep import (
 from fitgen_gui.core.sweep_table import RunRow, rows_of, write_table
 
 __all__ = ["MAX_WITHOUT_ASKING", "SweepPlan", "check_keys", "describe", "fitgen_command",
-           "list_sweeps", "plan_sweep", "refresh_table", "run_command", "sweep_folder",
-           "varied_settings", "write_sweep"]
+           "list_run_names", "list_sweeps", "plan_sweep", "refresh_table", "run_command",
+           "sweep_folder", "varied_settings", "write_sweep"]
 
 # More runs than this are asked about first (the CLI: --yes; the app: a question).
 MAX_WITHOUT_ASKING = 100
@@ -71,6 +71,12 @@ def describe(values: dict[str, Any]) -> str:
     """``optimizer.learning_rate=0.001, model.architecture=small_cnn``."""
     return ", ".join(f"{k}={json.dumps(v) if not isinstance(v, str) else v}"
                      for k, v in values.items())
+
+
+def list_run_names(names: list[str], shown: int = 6) -> str:
+    """``01_learning_rate-0.001; 02_learning_rate-0.01`` (the first ``shown``, then
+    ``...``): the runs a sweep will train, as ``fitgen sweep`` and the app list them."""
+    return "; ".join(names[:shown]) + ("; ..." if len(names) > shown else "")
 
 
 def varied_settings(base: RunConfig | None = None) -> list[str]:

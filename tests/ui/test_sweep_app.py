@@ -33,10 +33,11 @@ def test_the_dialog_counts_the_runs_as_values_are_typed(qtbot, base):
     assert not dialog.ok_button.isEnabled()  # nothing chosen yet
     combo.setCurrentIndex(index)
     qtbot.keyClicks(dialog.values[0], "0.001, 0.01")
-    qtbot.waitUntil(lambda: dialog.runs.text() == "2 run(s)", timeout=5000)
+    qtbot.waitUntil(lambda: dialog.runs.text().startswith("2 runs"), timeout=5000)
+    assert dialog.runs.text() == "2 runs: 01_learning_rate-0.001; 02_learning_rate-0.01"
     assert dialog.ok_button.isEnabled() and not dialog.message.text()
     dialog.choose(1, "augmentation.horizontal_flip", "false,true")
-    assert dialog.runs.text() == "4 run(s)"
+    assert dialog.runs.text().startswith("4 runs: 01_learning_rate-0.001_horizontal_flip")
     assert dialog.plan is not None and len(dialog.plan.configs) == 4
 
 
@@ -67,7 +68,7 @@ def test_more_than_100_runs_are_asked_about(qtbot, base, monkeypatch):
     qtbot.addWidget(dialog)
     dialog.choose(0, "data.batch_size", ",".join(map(str, range(1, 12))))
     dialog.choose(1, "optimizer.learning_rate", ",".join(f"{i / 100}" for i in range(1, 11)))
-    assert dialog.runs.text() == "110 run(s)" and dialog.ok_button.isEnabled()
+    assert dialog.runs.text() == "110 runs" and dialog.ok_button.isEnabled()
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or
                         QMessageBox.StandardButton.No)

@@ -4,8 +4,9 @@ run of one sweep, trained one after another with the other settings as they are 
 The values are read and checked exactly as ``fitgen sweep --vary KEY=V1,V2,...`` reads
 them (:func:`~fitgen_gui.core.sweep.parse_vary`, :func:`~fitgen_gui.core.sweep_plan.
 plan_sweep`), so a value the CLI refuses is refused here with the same sentence, under the
-fields, and OK stays disabled. The number of runs is shown as the values are typed; more
-than :data:`~fitgen_gui.core.sweep_plan.MAX_WITHOUT_ASKING` are asked about first.
+fields, and OK stays disabled. The number of runs and their names (as ``fitgen sweep``
+prints them) are shown as the values are typed; more than
+:data:`~fitgen_gui.core.sweep_plan.MAX_WITHOUT_ASKING` are asked about first.
 """
 
 from __future__ import annotations
@@ -29,7 +30,13 @@ from PySide6.QtWidgets import (
 from fitgen_gui.core.config import RunConfig, field_label, get_field
 from fitgen_gui.core.errors import UserError
 from fitgen_gui.core.sweep import count, parse_vary
-from fitgen_gui.core.sweep_plan import MAX_WITHOUT_ASKING, SweepPlan, plan_sweep, varied_settings
+from fitgen_gui.core.sweep_plan import (
+    MAX_WITHOUT_ASKING,
+    SweepPlan,
+    list_run_names,
+    plan_sweep,
+    varied_settings,
+)
 from fitgen_gui.ui.widgets.forms import setting_text
 
 __all__ = ["AXES", "SweepDialog"]
@@ -147,6 +154,10 @@ class SweepDialog(QDialog):
 
     # -- checking -------------------------------------------------------------------------
 
+    def _count_text(self, total: int) -> str:
+        """``2 runs`` (the words ``fitgen sweep`` prints before the runs' names)."""
+        return self.tr("1 run") if total == 1 else self.tr("{count} runs").format(count=total)
+
     def check(self) -> bool:
         """Read and check the values; show the number of runs, or why they cannot train.
         Whether OK can be pressed."""
@@ -161,10 +172,12 @@ class SweepDialog(QDialog):
             try:
                 axes = parse_vary(items)
                 total = count(axes)
-                self.runs.setText(self.tr("%n run(s)", "", total))
+                self.runs.setText(self._count_text(total))
                 self._axes = axes
                 if total <= MAX_WITHOUT_ASKING:
                     self.plan = plan_sweep(self.base, axes)
+                    self.runs.setText(self.tr("{runs}: {names}").format(
+                        runs=self._count_text(total), names=list_run_names(self.plan.names)))
                 else:  # each value alone: a grid of thousands is checked on OK
                     for axis in axes:
                         plan_sweep(self.base, [axis])

@@ -2,7 +2,10 @@
 
 One row per run: the run, each varied setting's value, its status, the best value of the
 monitored metric and its epoch, the final validation accuracy, and a note (why a run
-failed). *Compare all* shows the started runs in the Compare runs tab, curves overlaid;
+failed). The rows are ranked by the monitored value, best first (the question a sweep
+answers is "which settings won"), the best run in bold; runs without a value yet follow in
+the sweep's order. *Compare all* shows the started runs in the Compare runs tab, curves
+overlaid (the selected runs only, when two or more rows are selected);
 *Resume sweep* trains the runs that did not finish. The table is rebuilt from the folders
 (as ``fitgen sweep --status``), so it is right even while another process trains them.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,7 +32,7 @@ from PySide6.QtWidgets import (
 from fitgen_gui.core.config import field_label
 from fitgen_gui.core.sweep import Sweep
 from fitgen_gui.core.sweep_plan import refresh_table
-from fitgen_gui.core.sweep_table import UNFINISHED, RunRow, count_statuses
+from fitgen_gui.core.sweep_table import UNFINISHED, RunRow, count_statuses, ranked
 from fitgen_gui.ui.widgets.forms import setting_text
 
 __all__ = ["SweepTableDialog"]
@@ -74,7 +78,9 @@ class SweepTableDialog(QDialog):
         self.compare_button = QPushButton(self.tr("Compare all"))
         self.compare_button.setObjectName("sweep.compare")
         self.compare_button.setToolTip(self.tr("The sweep's runs side by side in the Compare "
-                                               "runs tab, their curves overlaid."))
+                                               "runs tab, their curves overlaid (only the "
+                                               "selected ones when two or more are "
+                                               "selected)."))
         self.resume_button = QPushButton(self.tr("Resume sweep"))
         self.resume_button.setObjectName("sweep.resume")
         self.resume_button.setToolTip(self.tr("Train the runs that did not finish (not "
@@ -100,7 +106,7 @@ class SweepTableDialog(QDialog):
     def refresh(self) -> None:
         """Read the sweep and its runs' folders again (and rewrite sweep.csv)."""
         sweep = Sweep.read(self.sweep_dir)
-        self.rows = refresh_table(self.sweep_dir, sweep)
+        self.rows, metric = ranked(refresh_table(self.sweep_dir, sweep))
         headers = [self.tr("Run"), *(setting_text(field_label(k)) for k in sweep.keys),
                    self.tr("Status"), self.tr("Best"), self.tr("Best epoch"),
                    self.tr("Final val accuracy"), self.tr("Note")]
@@ -119,20 +125,37 @@ class SweepTableDialog(QDialog):
                      best, str(run.best_epoch) if run.best_epoch is not None else "—",
                      accuracy, run.note]
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if metric and row == 0:  # the winner
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         unfinished = sum(r.status in UNFINISHED for r in self.rows)
         started = sum(r.status != "not started" for r in self.rows)
-        self.summary.setText(self.tr("{count} runs varying {keys}: {statuses}. Folder: "
-                                     "{folder}").format(
+        if metric:
+            order = (self.tr("Ranked by {metric}, lowest first.") if "loss" in metric
+                     else self.tr("Ranked by {metric}, highest first.")).format(metric=metric)
+        elif any(r.best is not None for r in self.rows):
+            order = self.tr("The runs monitor different metrics, so they are listed in the "
+                            "sweep's order, not ranked.")
+        else:
+            order = self.tr("The runs are ranked by their monitored value once they have one.")
+        self.summary.setText(self.tr("{count} runs varying {keys}: {statuses}. {order} "
+                                     "Folder: {folder}").format(
             count=len(self.rows), keys=", ".join(sweep.keys),
-            statuses=count_statuses(self.rows), folder=self.sweep_dir))
+            statuses=count_statuses(self.rows), order=order, folder=self.sweep_dir))
         self.resume_button.setEnabled(unfinished > 0)
         self.compare_button.setEnabled(started >= 2)
 
     def _compare(self) -> None:
         from fitgen_gui.ui.panels.sweep_rows import runs_of_sweep
 
-        self.compare_requested.emit(runs_of_sweep(self.sweep_dir))
+        started = runs_of_sweep(self.sweep_dir)  # the sweep's order: its first is the reference
+        chosen = {self.rows[index.row()].run
+                  for index in self.table.selectionModel().selectedRows()}
+        picked = [p for p in started if Path(p).name in chosen]
+        self.compare_requested.emit(picked if len(picked) >= 2 else started)
