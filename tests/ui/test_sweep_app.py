@@ -136,6 +136,8 @@ def test_a_sweep_from_the_dialog_trains_stops_resumes_and_compares(qtbot, window
         assert rows[0]["run"] == "01_learning_rate-0.001" and rows[0]["status"] == "finished"
         assert rows[1]["status"] in UNFINISHED, rows[1]
         first = Sweep.read(sweep_dir).attempts["01_learning_rate-0.001"]
+        first_model = sweep_dir / "01_learning_rate-0.001" / "model.keras"
+        first_written = first_model.stat().st_mtime_ns
         assert window.run_bar.start_button.isEnabled()
 
         # Resume sweep (the group's Resume…) trains only the unfinished run.
@@ -148,6 +150,7 @@ def test_a_sweep_from_the_dialog_trains_stops_resumes_and_compares(qtbot, window
                 for r in table(sweep_dir)] == [("01_learning_rate-0.001", "0.001", "finished"),
                                                ("02_learning_rate-0.01", "0.01", "finished")]
         assert Sweep.read(sweep_dir).attempts["01_learning_rate-0.001"] == first
+        assert first_model.stat().st_mtime_ns == first_written  # the finished run untouched
         for row_ in table(sweep_dir):
             assert row_["best_epoch"] == "1" and float(row_["final_val_accuracy"]) >= 0
             config = json.loads((sweep_dir / row_["run"] / "config.json").read_text())
@@ -165,5 +168,23 @@ def test_a_sweep_from_the_dialog_trains_stops_resumes_and_compares(qtbot, window
         assert window.main_tabs.currentWidget() is window.compare_view
         assert sorted(window.compare_view.curves["loss"]) == sorted(
             str(sweep_dir / r["run"]) for r in rows)
+
+        # The sweep's table (the group opened): ranked by val_loss, lowest first.
+        panel.table.selectRow(row)
+        panel.open_button.click()
+        dialog = window.sweeps.table_dialog
+        qtbot.addWidget(dialog)
+        by_loss = sorted(table(sweep_dir), key=lambda r: float(r["best"]))
+        shown = [dialog.table.item(r, 0).text() for r in range(2)]
+        assert shown == [r["run"] for r in by_loss]
+        assert dialog.table.item(0, 0).font().bold() and not dialog.table.item(1, 0).font().bold()
+        assert dialog.table.item(0, 3).text() == f"val_loss {float(by_loss[0]['best']):.4f}"
+        assert "Ranked by val_loss, lowest first." in dialog.summary.text()
+        assert not dialog.resume_button.isEnabled() and dialog.compare_button.isEnabled()
+        window.main_tabs.setCurrentIndex(0)
+        dialog.compare_button.click()  # Compare all: the sweep's order, its first run first
+        assert window.main_tabs.currentWidget() is window.compare_view
+        assert [r.name for r in window.compare_view.comparison.runs] == [
+            "01_learning_rate-0.001", "02_learning_rate-0.01"]
     finally:
         window.sweeps.shutdown()
