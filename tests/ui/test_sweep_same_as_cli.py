@@ -43,7 +43,11 @@ def test_a_refused_value_is_refused_with_the_sentence_fitgen_sweep_prints(
     assert done.returncode == 2, done.stdout + done.stderr
     printed = done.stderr.strip().removeprefix("fitgen: ")
     dialog.choose(0, key, values)
-    assert dialog.message.text() == printed
+    # The CLI's sentence, but the values are the fields here, not --vary.
+    assert dialog.message.text() == dialog.said_here(printed)
+    assert "--vary" in printed and "--vary" not in dialog.message.text()
+    reason = printed.removeprefix("--vary ").split(" Change the values of")[0]
+    assert dialog.message.text().startswith(reason.removesuffix(" Nothing was written."))
     assert not dialog.ok_button.isEnabled()
     assert not (tmp_path / "runs").exists()  # neither wrote anything
 
@@ -61,3 +65,10 @@ def test_the_dialog_lists_the_runs_fitgen_sweep_would_train(dialog, tiny_dataset
     assert dialog.ok_button.isEnabled()
     assert dialog.plan.names == line.removeprefix("3 runs: ").split("; ")
     assert [c.optimizer.learning_rate for c in dialog.plan.configs] == [0.001, 0.01, 0.1]
+
+
+def test_the_sentence_says_what_to_do_in_the_dialog(dialog):
+    dialog.choose(0, "optimizer.learning_rate", "0.001,-1")
+    assert dialog.message.text() == (
+        "The run with optimizer.learning_rate=-1 cannot train: optimizer.learning_rate must "
+        "be a number above 0 (typically 0.0001 to 0.01); got -1.0. Change the values above.")

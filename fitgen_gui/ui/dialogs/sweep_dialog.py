@@ -102,6 +102,7 @@ class SweepDialog(QDialog):
         self.message.setStyleSheet("color: #b3261e;")
         layout.addWidget(self.message)
         self.runs = QLabel("")
+        self.runs.setWordWrap(True)  # six run names are wider than the dialog
         self.runs.setObjectName("sweep.runs")
         layout.addWidget(self.runs)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -154,6 +155,15 @@ class SweepDialog(QDialog):
 
     # -- checking -------------------------------------------------------------------------
 
+    def said_here(self, message: str) -> str:
+        """The CLI's sentence (``fitgen sweep`` prints it) without what only a command line
+        means: the ``--vary`` that names the values is the fields above here, and nothing
+        is ever written before OK."""
+        message = message.removeprefix("--vary ")
+        message = message.replace(" Change the values of --vary; nothing was written.",
+                                  " " + self.tr("Change the values above."))
+        return message.replace(" Nothing was written.", "")
+
     def _count_text(self, total: int) -> str:
         """``2 runs`` (the words ``fitgen sweep`` prints before the runs' names)."""
         return self.tr("1 run") if total == 1 else self.tr("{count} runs").format(count=total)
@@ -182,7 +192,7 @@ class SweepDialog(QDialog):
                     for axis in axes:
                         plan_sweep(self.base, [axis])
             except UserError as exc:
-                error = str(exc)
+                error = self.said_here(str(exc))
         self.message.setText(error)
         self.message.setVisible(bool(error))
         ok = bool(items) and not error
@@ -206,7 +216,7 @@ class SweepDialog(QDialog):
             try:
                 self.plan = plan_sweep(self.base, self._axes)
             except UserError as exc:
-                self.message.setText(str(exc))
+                self.message.setText(self.said_here(str(exc)))
                 self.message.show()
                 self.ok_button.setEnabled(False)
                 return

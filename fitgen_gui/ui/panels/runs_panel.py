@@ -106,9 +106,9 @@ class RunsPanel(QWidget):
         self.refresh_button.setObjectName("runs.refresh")
         self.compare_button = QPushButton(self.tr("Compare"))
         self.compare_button.setObjectName("runs.compare")
-        self.compare_button.setToolTip(self.tr("Select two or more runs (Ctrl+click) to see "
-                                               "their settings, results and curves side by "
-                                               "side."))
+        self.compare_button.setToolTip(self.tr("Select two or more runs (Ctrl+click), or a "
+                                               "sweep's row, to see their settings, results "
+                                               "and curves side by side."))
         self.compare_button.setEnabled(False)
         for index, button in enumerate((self.open_button, self.resume_button,
                                         self.evaluate_button, self.export_button,
