@@ -81,6 +81,10 @@ class SweepDialog(QDialog):
         for index in range(AXES):
             combo = QComboBox()
             combo.setObjectName(f"sweep.setting{index + 1}")
+            # The longest setting's name would take the values' room; the list opens wide.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(32)
             combo.addItem(self.tr("(none)"), None)
             for key in keys:
                 combo.addItem(self.tr("{label} ({key})").format(
@@ -117,7 +121,7 @@ class SweepDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(200)  # check when typing pauses, not on every key
         self._timer.timeout.connect(self.check)
-        self.resize(620, self.sizeHint().height())
+        self.resize(760, self.sizeHint().height())
         self.check()
 
     # -- what was chosen ----------------------------------------------------------------
