@@ -188,3 +188,37 @@ def test_a_sweep_from_the_dialog_trains_stops_resumes_and_compares(qtbot, window
             "01_learning_rate-0.001", "02_learning_rate-0.01"]
     finally:
         window.sweeps.shutdown()
+
+
+@pytest.mark.slow
+def test_closing_the_window_during_a_sweep_asks_then_stops_it_resumably(qtbot, window,
+                                                                        tiny_dataset,
+                                                                        monkeypatch):
+    from pathlib import Path
+
+    from fitgen_gui.core.run_dir import RunDir
+
+    choose_folders(qtbot, window, tiny_dataset)
+    small_training(window, epochs=5)  # stopped long before it ends
+    dialog = window.sweeps.open_dialog()
+    qtbot.addWidget(dialog)
+    dialog.choose(0, "optimizer.learning_rate", "0.001,0.01")
+    try:
+        dialog.ok_button.click()
+        sweep_dir = Path(window.sweeps.running)
+        first = sweep_dir / "01_learning_rate-0.001"
+        qtbot.waitUntil(lambda: (window.training_view.run_dir or "") == str(first),
+                        timeout=180_000)  # its folder shows it training
+        asked = []
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2])
+                            or QMessageBox.StandardButton.No)
+        assert not window.sweeps.close(window)  # No: the sweep goes on
+        assert window.sweeps.running == str(sweep_dir) and "Resume sweep" in asked[0]
+        monkeypatch.setattr(QMessageBox, "question",
+                            lambda *a, **k: QMessageBox.StandardButton.Yes)
+        assert window.sweeps.close(window)  # returns once the run in progress has ended
+        assert RunDir(first).status() == "stopped"  # as Stop leaves it: resumable
+        assert [(r["run"], r["status"]) for r in table(sweep_dir)] == [
+            ("01_learning_rate-0.001", "stopped"), ("02_learning_rate-0.01", "not started")]
+    finally:
+        window.sweeps.shutdown()
