@@ -16,10 +16,7 @@ sweep of more than 100 runs needs ``--yes``.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,79 +31,6 @@ from fitgen_gui.cli.common import (
 )
 
 __all__ = ["add_commands"]
-
-MAX_WITHOUT_YES = 100
-
-
-def _describe(values: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={json.dumps(v) if not isinstance(v, str) else v}"
-                     for k, v in values.items())
-
-
-def _check_keys(axes: list[Any], base: Any) -> None:
-    from fitgen_gui.core.sweep import setting_names, suggest_setting
-
-    defaults = base.to_dict()
-    names = setting_names(defaults)
-    for axis in axes:
-        if axis.key in names:
-            continue
-        if isinstance(defaults.get(axis.key), dict):
-            first = next(iter(defaults[axis.key]))
-            raise UserError(f"--vary {axis.key}: '{axis.key}' is a group of settings; vary "
-                            f"one of them, e.g. --vary {axis.key}.{first}=... Nothing was "
-                            "written.")
-        close = suggest_setting(axis.key, names)
-        hint = f" Did you mean {close}?" if close else ""
-        raise UserError(f"--vary {axis.key}: '{axis.key}' is not a setting.{hint} The "
-                        "settings are the SECTION.KEY names of a run's config.json "
-                        "(e.g. optimizer.learning_rate). Nothing was written.")
-
-
-def _absolute(config: Any) -> Any:
-    """The settings with their paths made absolute: a run may start in another folder (a
-    SLURM task starts in the sweep folder)."""
-    changes = {}
-    for dotted in ("data.train_dir", "data.val_dir", "data.generator_file"):
-        section, name = dotted.split(".")
-        value = getattr(getattr(config, section), name)
-        if value:
-            changes[dotted] = os.path.abspath(value)
-    if config.model.weights not in ("none", "imagenet"):
-        changes["model.weights"] = os.path.abspath(config.model.weights)
-    return config.replace(**changes) if changes else config
-
-
-def _configs(args: argparse.Namespace, axes: list[Any], combinations: list[dict[str, Any]],
-             names: list[str]) -> tuple[Any, list[Any]]:
-    """The sweep's own settings and each run's, validated; a :class:`UserError` for the
-    first run that cannot train, naming its values and the setting's own message."""
-    from fitgen_gui.core.config import ConfigError
-
-    base = config_from_args(args)
-    _check_keys(axes, base)
-    if base.data.source == "python" and not data_file_trusted(args):
-        raise UserError(f"These settings get their data by running "
-                        f"'{base.data.generator_file}'; pass --trust-data-file to run it.")
-    configs = []
-    for values, name in zip(combinations, names, strict=True):
-        try:
-            config = base.replace(**values, name=name)
-        except ConfigError as exc:
-            raise UserError(f"--vary {_describe(values)}: " + "; ".join(
-                f"{p.field} {p.message}" for p in exc.problems) + ". Nothing was written.") \
-                from None
-        configs.append(_absolute(config))
-    problems = [config.validate() for config in configs]
-    common = set.intersection(*(set(p) for p in problems))
-    if common:  # not the varied values: the sweep's own settings
-        raise ConfigError([p for p in problems[0] if p in common])
-    for values, found in zip(combinations, problems, strict=True):
-        if found:
-            raise UserError(f"The run with {_describe(values)} cannot train: " + "; ".join(
-                f"{p.field} {p.message}" for p in found) + ". Change the values of --vary; "
-                "nothing was written.")
-    return base, configs
 
 
 def _slots(args: argparse.Namespace, configs: list[Any], keys: list[str]) -> list[str | None]:
@@ -135,24 +59,6 @@ def _slots(args: argparse.Namespace, configs: list[Any], keys: list[str]) -> lis
                         "leave it out to train the runs one after another, or add --device "
                         "cpu to share the CPU. Nothing was written.")
     return list(gpus[:count])
-
-
-def _sweep_folder(runs_dir: str, name: str) -> Path:
-    """A new folder ``<runs>/<date>_<time>_sweep[-<name>]`` (the name when one was given)."""
-    label = "sweep" if name == "run" else f"sweep-{_slug(name)}"
-    base = Path(runs_dir) / f"{datetime.now():%Y-%m-%d_%H-%M-%S}_{label}"
-    path, n = base, 1
-    while True:
-        try:
-            path.mkdir(parents=True)
-            return path.resolve()
-        except FileExistsError:
-            n += 1
-            path = base.with_name(f"{base.name}-{n}")
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip()).strip("-.")[:40] or "sweep"
 
 
 def _slurm_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -205,7 +111,13 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
 def _new_sweep(args: argparse.Namespace) -> int:
     from fitgen_gui.cli.sweep_launch import require_sbatch
-    from fitgen_gui.core.sweep import Sweep, SweepRun, count, draw, grid, parse_vary, run_names
+    from fitgen_gui.core.sweep import count, parse_vary
+    from fitgen_gui.core.sweep_plan import (
+        MAX_WITHOUT_ASKING,
+        list_run_names,
+        plan_sweep,
+        write_sweep,
+    )
 
     if not args.vary:
         raise UserError("Give at least one --vary KEY=V1,V2,... (for example --vary "
@@ -215,36 +127,25 @@ def _new_sweep(args: argparse.Namespace) -> int:
     if args.random is not None and args.random < 1:
         raise UserError(f"--random must be 1 or more; got {args.random}.")
     wanted = min(args.random, total) if args.random else total
-    if wanted > MAX_WITHOUT_YES and not args.yes:
-        raise UserError(f"This sweep has {wanted} runs (more than {MAX_WITHOUT_YES}). Pass "
+    if wanted > MAX_WITHOUT_ASKING and not args.yes:
+        raise UserError(f"This sweep has {wanted} runs (more than {MAX_WITHOUT_ASKING}). Pass "
                         "--yes to train them all, or --random N to draw N of the "
                         f"{total} combinations. Nothing was written.")
-    combinations = draw(axes, args.random, args.random_seed) if args.random else grid(axes)
-    names = run_names(combinations)
-    base, configs = _configs(args, axes, combinations, names)
+    base = config_from_args(args)
+    plan = plan_sweep(base, axes, random=args.random, seed=args.random_seed)
+    if base.data.source == "python" and not data_file_trusted(args):
+        raise UserError(f"These settings get their data by running "
+                        f"'{base.data.generator_file}'; pass --trust-data-file to run it.")
     options = _slurm_options(args) if args.slurm else {}
     if args.slurm:
         require_sbatch()
-    slots = _slots(args, configs, [a.key for a in axes])
+    slots = _slots(args, plan.configs, plan.keys)
     options.update(evaluate=args.evaluate, trust_data_file=data_file_trusted(args))
-    sweep = Sweep(keys=[a.key for a in axes],
-                  runs=[SweepRun(n, v) for n, v in zip(names, combinations, strict=True)],
-                  engine="slurm" if args.slurm else "local", options=options,
-                  drawn={"n": len(combinations), "seed": args.random_seed, "of": total}
-                  if args.random else None)
-    sweep_dir = _sweep_folder(args.runs_dir, base.name)
-    settings = sweep_dir / "settings"
-    settings.mkdir()
-    for run, config in zip(sweep.runs, configs, strict=True):
-        run.settings_file(sweep_dir).write_text(config.to_json(), encoding="utf-8")
-    sweep.write(sweep_dir)
-    from fitgen_gui.cli.sweep_launch import refresh_table
-
-    refresh_table(sweep_dir, sweep)
+    sweep_dir, sweep = write_sweep(plan, args.runs_dir,
+                                   engine="slurm" if args.slurm else "local", options=options)
     drawn = f" (drawn from {total} with seed {args.random_seed})" if args.random else ""
     print(f"Sweep folder: {sweep_dir}")
-    print(f"{len(sweep.runs)} runs{drawn}: " + "; ".join(
-        f"{r.name}" for r in sweep.runs[:6]) + ("; ..." if len(sweep.runs) > 6 else ""))
+    print(f"{len(sweep.runs)} runs{drawn}: " + list_run_names([r.name for r in sweep.runs]))
     if args.slurm:
         try:
             return _start_slurm(sweep_dir, sweep, list(range(len(sweep.runs))), args)

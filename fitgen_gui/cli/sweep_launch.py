@@ -24,35 +24,15 @@ from typing import IO, Any
 from fitgen_gui.cli.common import UserError
 from fitgen_gui.core.slurm import array_spec, parse_sacct, parse_squeue
 from fitgen_gui.core.sweep import LOGS, Sweep, SweepRun
-from fitgen_gui.core.sweep_table import SlurmTask, count_statuses, rows_of, write_table
+from fitgen_gui.core.sweep_plan import fitgen_command, refresh_table, run_command
+from fitgen_gui.core.sweep_table import SlurmTask, count_statuses
 
 __all__ = ["fitgen_command", "refresh_table", "run_here", "slurm_tasks", "submit"]
 
 SCRIPT = "sweep.sbatch"
 
 
-def fitgen_command() -> list[str]:
-    """How a child process starts this FitGen (the bundle's executable is fitgen itself)."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable]
-    return [sys.executable, "-m", "fitgen_gui.cli"]
-
-
-def _command(sweep_dir: Path, run: SweepRun, sweep: Sweep, device: str | None) -> list[str]:
-    folder = sweep_dir / run.name
-    trust = ["--trust-data-file"] if sweep.options.get("trust_data_file") else []
-    if (folder / "config.json").is_file():
-        return [*fitgen_command(), "resume", str(folder), *trust]
-    extra = ["--device", device] if device else []
-    return [*fitgen_command(), "train", str(run.settings_file(sweep_dir)), "--run-folder",
-            str(folder), *extra, *trust]
-
-
-def refresh_table(sweep_dir: Path, sweep: Sweep,
-                  tasks: dict[int, SlurmTask] | None = None) -> list[Any]:
-    rows = rows_of(sweep_dir, sweep, tasks)
-    write_table(sweep_dir, sweep.keys, rows)
-    return rows
+_command = run_command  # the one command line of a run, shared with the app
 
 
 @dataclass

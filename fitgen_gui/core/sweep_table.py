@@ -33,7 +33,7 @@ from fitgen_gui.core.run_dir import RunDir, fsync_dir, summarize
 from fitgen_gui.core.sweep import LOGS, Sweep
 
 __all__ = ["SWEEP_TABLE", "UNFINISHED", "RunRow", "SlurmTask", "count_statuses",
-           "format_table", "rows_of", "status_of", "table_text", "write_table"]
+           "format_table", "ranked", "rows_of", "status_of", "table_text", "write_table"]
 
 SWEEP_TABLE = "sweep.csv"
 # What ``fitgen sweep --resume`` starts again.
@@ -186,6 +186,22 @@ def count_statuses(rows: list[RunRow]) -> str:
     for row in rows:
         counts[row.status] = counts.get(row.status, 0) + 1
     return ", ".join(f"{n} {status}" for status, n in counts.items())
+
+
+def ranked(rows: list[RunRow]) -> tuple[list[RunRow], str | None]:
+    """The rows best first by their monitored value (lower is better for a loss, higher
+    for the rest, as :func:`~fitgen_gui.core.run_dir.best_epoch` picks a run's best), the
+    runs without a value after them in the sweep's order; and the metric they were ranked
+    by. When the runs monitor different metrics (``callbacks.monitor`` is varied) their
+    values do not compare: the sweep's order is kept and the metric is None."""
+    scored = [row for row in rows if row.best is not None]
+    metrics = {row.monitor for row in scored}
+    if len(metrics) != 1:
+        return list(rows), None
+    metric = next(iter(metrics)) or ""
+    sign = 1 if "loss" in metric else -1
+    order = sorted(scored, key=lambda row: sign * row.best)  # stable: ties keep the order
+    return order + [row for row in rows if row.best is None], metric
 
 
 def format_table(keys: list[str], rows: list[RunRow]) -> str:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from fitgen_gui.ui.flows.project_files import ProjectFiles
 from fitgen_gui.ui.flows.run_flow import RunFlow
+from fitgen_gui.ui.flows.sweep_flow import SweepFlow
 from fitgen_gui.ui.flows.trained_model_flow import ModelFlow
 from fitgen_gui.ui.panels.augmentation_panel import AugmentationPanel
 from fitgen_gui.ui.panels.data_panel import DataPanel
@@ -128,18 +129,23 @@ class MainWindow(QMainWindow):
 
         self.flow = RunFlow(self, self.project, self.controller, self.run_bar,
                             self.training_view, self.runs_panel, lambda: self.settings.workspace)
+        self.sweeps = SweepFlow(self, lambda: self.settings.workspace)  # Try several settings
         self.actions = WindowActions(self, {
             "new_project": self.files.new, "open_project": self.files.open,
             "save_project": self.files.save, "save_project_as": self.files.save_as,
             "open_folder": self.data_panel.train_dir.browse, "workspace": self.choose_workspace,
-            "start": self.flow.start, "stop": self.flow.stop,
+            "start": self.flow.start,
+            "stop": lambda: self.sweeps.stop() if self.sweeps.running else self.flow.stop(),
             "resume": lambda: self.flow.resume_dialog(self.run_bar.resumable),
             "evaluate": self.models.evaluate_run, "predict": self.models.show_predict,
             "export": self.models.open_export,
-        }, {"start": self.flow.can_start, "stop": self.flow.can_stop,
+        }, {"start": self.flow.can_start,
+            "stop": lambda: self.sweeps.can_stop(self.flow.can_stop),
             "resume": self.flow.can_resume, "evaluate": self.models.can_use,
             "export": self.models.can_use},
             lambda: self.settings.recent_projects, self.files.open)
+        self.sweeps.add_actions(self.actions.start)
+        self.sweeps.state_changed.connect(self.actions.refresh)
         self.flow.blockers.append(lambda: self.tr("An evaluation, prediction or export is "
                                                   "running; wait for it or cancel it.")
                                   if self.models.busy else "")
@@ -307,6 +313,9 @@ class MainWindow(QMainWindow):
                 return
             self.flow.stop()
             self.controller.wait(120000)
+        if not self.sweeps.close(self):
+            event.ignore()
+            return
         self.save_session()
         self.settings.save_state("geometry", self.saveGeometry())
         self.settings.save_state("main_splitter", self.splitter.saveState())

@@ -2720,8 +2720,8 @@ Predicted {name} ({confidence})</source>
         <translation>比较</translation>
     </message>
     <message>
-        <source>Select two or more runs (Ctrl+click) to see their settings, results and curves side by side.</source>
-        <translation>选择两次或更多次训练(Ctrl+点击),并排查看它们的设置、结果和曲线。</translation>
+        <source>Select two or more runs (Ctrl+click), or a sweep's row, to see their settings, results and curves side by side.</source>
+        <translation>选择两次或更多训练(按住 Ctrl 点击),或者一个参数扫描的行,就能并排看到它们的设置、结果和曲线。</translation>
     </message>
     <message>
         <source>Runs are saved in {path}</source>
@@ -3610,6 +3610,239 @@ The rest was restored. The whole session was kept in {path}.</source>
     <message>
         <source>Same</source>
         <translation>相同</translation>
+    </message>
+</context>
+<context>
+    <name>SweepDialog</name>
+    <message>
+        <source>Try several settings</source>
+        <translation>尝试多种设置</translation>
+    </message>
+    <message>
+        <source>Every combination of the values below is trained as a run of its own, one after another, with all other settings as they are now. The runs appear in the Runs tab as one group, with a table of their results.</source>
+        <translation>下面这些取值的每一种组合都会作为单独的一次训练,依次进行,其余设置保持现在的样子。这些训练在“训练记录”页显示为一组,并附有结果表。</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Values, separated by commas</source>
+        <translation>取值,用逗号分隔</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>{label} ({key})</source>
+        <translation>{label}({key})</translation>
+    </message>
+    <message>
+        <source>Train the runs</source>
+        <translation>训练这些组合</translation>
+    </message>
+    <message>
+        <source>now {value}; e.g. {value}, …</source>
+        <translation>现在为 {value};例如 {value}, …</translation>
+    </message>
+    <message>
+        <source>Values of {label}, separated by commas, as fitgen sweep --vary {key}=V1,V2 takes them.</source>
+        <translation>{label} 的取值,用逗号分隔,与 fitgen sweep --vary {key}=V1,V2 的写法相同。</translation>
+    </message>
+    <message>
+        <source>Change the values above.</source>
+        <translation>请修改上面的取值。</translation>
+    </message>
+    <message>
+        <source>1 run</source>
+        <translation>1 次训练</translation>
+    </message>
+    <message>
+        <source>{count} runs</source>
+        <translation>{count} 次训练</translation>
+    </message>
+    <message>
+        <source>Choose a setting and type its values.</source>
+        <translation>请选择一个设置并输入它的取值。</translation>
+    </message>
+    <message>
+        <source>{runs}: {names}</source>
+        <translation>{runs}:{names}</translation>
+    </message>
+    <message>
+        <source>Train {count} runs?</source>
+        <translation>要训练 {count} 次吗?</translation>
+    </message>
+    <message>
+        <source>These values make {count} runs, more than {limit}; they are trained one after another. Train them all?</source>
+        <translation>这些取值组合成 {count} 次训练,超过 {limit} 次;它们会依次训练。全部训练吗?</translation>
+    </message>
+</context>
+<context>
+    <name>SweepFlow</name>
+    <message>
+        <source>Try several &amp;settings…</source>
+        <translation>尝试多种设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Train one run per combination of a few settings' values, one after another, as one sweep.</source>
+        <translation>为几个设置取值的每一种组合各训练一次,依次进行,作为一次参数扫描。</translation>
+    </message>
+    <message>
+        <source>A sweep is training (Runs tab); stop it or wait for it.</source>
+        <translation>一个参数扫描正在训练(见“训练记录”页);请停止它或等它完成。</translation>
+    </message>
+    <message>
+        <source>Stopping already.</source>
+        <translation>正在停止。</translation>
+    </message>
+    <message>
+        <source>Stop the sweep: the run in progress stops after the current batch and keeps a checkpoint; no other run starts.</source>
+        <translation>停止参数扫描:正在进行的训练在当前批次之后停止并保留检查点;不会再开始其他训练。</translation>
+    </message>
+    <message>
+        <source>Cannot try several settings yet</source>
+        <translation>暂时无法尝试多种设置</translation>
+    </message>
+    <message>
+        <source>to train the sweep's runs</source>
+        <translation>来训练参数扫描中的各次训练</translation>
+    </message>
+    <message>
+        <source>Cannot make the sweep folder</source>
+        <translation>无法创建参数扫描文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot resume the sweep</source>
+        <translation>无法继续参数扫描</translation>
+    </message>
+    <message>
+        <source>Nothing to resume</source>
+        <translation>没有需要继续的训练</translation>
+    </message>
+    <message>
+        <source>Every run of {name} has finished.</source>
+        <translation>{name} 的每一次训练都已完成。</translation>
+    </message>
+    <message>
+        <source>Cannot show the sweep</source>
+        <translation>无法显示参数扫描</translation>
+    </message>
+    <message>
+        <source>Run {number} of {total}: {name}</source>
+        <translation>第 {number} 次训练,共 {total} 次:{name}</translation>
+    </message>
+    <message>
+        <source>Sweep {sweep}: training run {number} of {total}, {name}.</source>
+        <translation>参数扫描 {sweep}:正在训练第 {number} 次,共 {total} 次,{name}。</translation>
+    </message>
+    <message>
+        <source>Run {number} of {total}, {name}: {status}.</source>
+        <translation>第 {number} 次训练,共 {total} 次,{name}:{status}。</translation>
+    </message>
+    <message>
+        <source>Sweep: {statuses}</source>
+        <translation>参数扫描:{statuses}</translation>
+    </message>
+    <message>
+        <source>Sweep {name} stopped: {statuses}. Resume sweep (Runs tab) trains the runs that did not finish.</source>
+        <translation>参数扫描 {name} 已停止:{statuses}。“继续参数扫描”(训练记录页)会训练没有完成的那些。</translation>
+    </message>
+    <message>
+        <source>Sweep {name} ended: {statuses}. Its table and Compare are in the Runs tab.</source>
+        <translation>参数扫描 {name} 已结束:{statuses}。它的结果表和比较在“训练记录”页。</translation>
+    </message>
+    <message>
+        <source>The sweep stopped</source>
+        <translation>参数扫描已停止</translation>
+    </message>
+    <message>
+        <source>A sweep is training</source>
+        <translation>一个参数扫描正在训练</translation>
+    </message>
+    <message>
+        <source>Stop the sweep and close FitGen? The run in progress keeps a checkpoint, and Resume sweep continues the others later.</source>
+        <translation>停止参数扫描并关闭 FitGen 吗?正在进行的训练会保留检查点,之后可用“继续参数扫描”完成其余的训练。</translation>
+    </message>
+</context>
+<context>
+    <name>SweepTableDialog</name>
+    <message>
+        <source>Sweep {name}</source>
+        <translation>参数扫描 {name}</translation>
+    </message>
+    <message>
+        <source>Compare all</source>
+        <translation>全部比较</translation>
+    </message>
+    <message>
+        <source>The sweep's runs side by side in the Compare runs tab, their curves overlaid (only the selected ones when two or more are selected).</source>
+        <translation>在“比较训练”页并排显示这个参数扫描的各次训练,曲线叠在一起(选中两次或更多时只显示选中的)。</translation>
+    </message>
+    <message>
+        <source>Resume sweep</source>
+        <translation>继续参数扫描</translation>
+    </message>
+    <message>
+        <source>Train the runs that did not finish (not started, stopped, failed or interrupted), each from its last checkpoint.</source>
+        <translation>训练没有完成的那些(未开始、已停止、失败或被中断),每次都从它最后的检查点继续。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>最佳轮次</translation>
+    </message>
+    <message>
+        <source>Final val accuracy</source>
+        <translation>最终验证集准确率</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{metric} {value}</source>
+        <translation>{metric} {value}</translation>
+    </message>
+    <message>
+        <source>Ranked by {metric}, lowest first.</source>
+        <translation>按 {metric} 排序,最低的在前。</translation>
+    </message>
+    <message>
+        <source>Ranked by {metric}, highest first.</source>
+        <translation>按 {metric} 排序,最高的在前。</translation>
+    </message>
+    <message>
+        <source>The runs monitor different metrics, so they are listed in the sweep's order, not ranked.</source>
+        <translation>这些训练监视的指标不同,所以按参数扫描的顺序列出,不排序。</translation>
+    </message>
+    <message>
+        <source>The runs are ranked by their monitored value once they have one.</source>
+        <translation>每次训练有了监视指标的值之后,就按它排序。</translation>
+    </message>
+    <message>
+        <source>{count} runs varying {keys}: {statuses}. {order} Folder: {folder}</source>
+        <translation>{count} 次训练,变化的设置为 {keys}:{statuses}。{order} 文件夹:{folder}</translation>
     </message>
 </context>
 <context>

@@ -1681,3 +1681,121 @@ PLURALS.update({
 TEXTS.update({
     "{true}: {before} → {now}": "{true}:{before} → {now}",
 })
+
+# -- Try several settings (issue 27: ui/dialogs/sweep_dialog.py, the sweep's table and flow) ---
+TEXTS.update({
+    "Select two or more runs (Ctrl+click), or a sweep's row, to see their settings, "
+    "results and curves side by side.":
+        "选择两次或更多训练(按住 Ctrl 点击),或者一个参数扫描的行,就能并排看到它们的设置、结果和曲线。",
+    "Try several settings":
+        "尝试多种设置",
+    "Every combination of the values below is trained as a run of its own, one after "
+    "another, with all other settings as they are now. The runs appear in the Runs "
+    "tab as one group, with a table of their results.":
+        "下面这些取值的每一种组合都会作为单独的一次训练,依次进行,其余设置保持现在的样子。这些训练在“训练记录”页显示为一组,并附有结果表。",
+    "Setting":
+        "设置",
+    "Values, separated by commas":
+        "取值,用逗号分隔",
+    "(none)":
+        "(无)",
+    "Train the runs":
+        "训练这些组合",
+    "now {value}; e.g. {value}, …":
+        "现在为 {value};例如 {value}, …",
+    "Values of {label}, separated by commas, as fitgen sweep --vary {key}=V1,V2 "
+    "takes them.":
+        "{label} 的取值,用逗号分隔,与 fitgen sweep --vary {key}=V1,V2 的写法相同。",
+    "Change the values above.":
+        "请修改上面的取值。",
+    "1 run":
+        "1 次训练",
+    "{count} runs":
+        "{count} 次训练",
+    "Choose a setting and type its values.":
+        "请选择一个设置并输入它的取值。",
+    "{runs}: {names}":
+        "{runs}:{names}",
+    "Train {count} runs?":
+        "要训练 {count} 次吗?",
+    "These values make {count} runs, more than {limit}; they are trained one after "
+    "another. Train them all?":
+        "这些取值组合成 {count} 次训练,超过 {limit} 次;它们会依次训练。全部训练吗?",
+    "Try several &settings…":
+        "尝试多种设置(&S)…",
+    "Train one run per combination of a few settings' values, one after another, as "
+    "one sweep.":
+        "为几个设置取值的每一种组合各训练一次,依次进行,作为一次参数扫描。",
+    "A sweep is training (Runs tab); stop it or wait for it.":
+        "一个参数扫描正在训练(见“训练记录”页);请停止它或等它完成。",
+    "Stop the sweep: the run in progress stops after the current batch and keeps a "
+    "checkpoint; no other run starts.":
+        "停止参数扫描:正在进行的训练在当前批次之后停止并保留检查点;不会再开始其他训练。",
+    "Cannot try several settings yet":
+        "暂时无法尝试多种设置",
+    "to train the sweep's runs":
+        "来训练参数扫描中的各次训练",
+    "Cannot make the sweep folder":
+        "无法创建参数扫描文件夹",
+    "Cannot resume the sweep":
+        "无法继续参数扫描",
+    "Nothing to resume":
+        "没有需要继续的训练",
+    "Every run of {name} has finished.":
+        "{name} 的每一次训练都已完成。",
+    "Cannot show the sweep":
+        "无法显示参数扫描",
+    "Run {number} of {total}: {name}":
+        "第 {number} 次训练,共 {total} 次:{name}",
+    "Sweep {sweep}: training run {number} of {total}, {name}.":
+        "参数扫描 {sweep}:正在训练第 {number} 次,共 {total} 次,{name}。",
+    "Run {number} of {total}, {name}: {status}.":
+        "第 {number} 次训练,共 {total} 次,{name}:{status}。",
+    "Sweep: {statuses}":
+        "参数扫描:{statuses}",
+    "Sweep {name} stopped: {statuses}. Resume sweep (Runs tab) trains the runs that "
+    "did not finish.":
+        "参数扫描 {name} 已停止:{statuses}。“继续参数扫描”(训练记录页)会训练没有完成的那些。",
+    "Sweep {name} ended: {statuses}. Its table and Compare are in the Runs tab.":
+        "参数扫描 {name} 已结束:{statuses}。它的结果表和比较在“训练记录”页。",
+    "The sweep stopped":
+        "参数扫描已停止",
+    "A sweep is training":
+        "一个参数扫描正在训练",
+    "Stop the sweep and close FitGen? The run in progress keeps a checkpoint, and "
+    "Resume sweep continues the others later.":
+        "停止参数扫描并关闭 FitGen 吗?正在进行的训练会保留检查点,之后可用“继续参数扫描”完成其余的训练。",
+    "Sweep {name}":
+        "参数扫描 {name}",
+    "Compare all":
+        "全部比较",
+    "The sweep's runs side by side in the Compare runs tab, their curves overlaid "
+    "(only the selected ones when two or more are selected).":
+        "在“比较训练”页并排显示这个参数扫描的各次训练,曲线叠在一起(选中两次或更多时只显示选中的)。",
+    "Resume sweep":
+        "继续参数扫描",
+    "Train the runs that did not finish (not started, stopped, failed or "
+    "interrupted), each from its last checkpoint.":
+        "训练没有完成的那些(未开始、已停止、失败或被中断),每次都从它最后的检查点继续。",
+    "Close":
+        "关闭",
+    "Best epoch":
+        "最佳轮次",
+    "Final val accuracy":
+        "最终验证集准确率",
+    "Note":
+        "备注",
+    "{metric} {value}":
+        "{metric} {value}",
+    "Ranked by {metric}, lowest first.":
+        "按 {metric} 排序,最低的在前。",
+    "Ranked by {metric}, highest first.":
+        "按 {metric} 排序,最高的在前。",
+    "The runs monitor different metrics, so they are listed in the sweep's order, "
+    "not ranked.":
+        "这些训练监视的指标不同,所以按参数扫描的顺序列出,不排序。",
+    "The runs are ranked by their monitored value once they have one.":
+        "每次训练有了监视指标的值之后,就按它排序。",
+    "{count} runs varying {keys}: {statuses}. {order} Folder: {folder}":
+        "{count} 次训练,变化的设置为 {keys}:{statuses}。{order} 文件夹:{folder}",
+})

@@ -29,7 +29,12 @@ NOT_IN_WINDOW = {"data.finding_dialog", "resume.dialog", "resume.checkpoints",
                  "export.format.tflite", "export.format.tflite-int8", "export.folder",
                  "export.overwrite", "export.run", "export.open", "export.status",
                  "export.results", "loader.measure", "loader.apply", "loader.status",
-                 "loader.table", "loader.verdict"}
+                 "loader.table", "loader.verdict", "dialog.sweep_failed",
+                 "sweep.dialog", "sweep.setting1", "sweep.setting2", "sweep.setting3",
+                 "sweep.values1", "sweep.values2", "sweep.values3", "sweep.message",
+                 "sweep.runs", "sweep.ok", "sweep.table_dialog", "sweep.summary",
+                 "sweep.table", "sweep.compare", "sweep.resume", "sweep.refresh",
+                 "sweep.close"}
 
 
 def documented_names() -> set[str]:

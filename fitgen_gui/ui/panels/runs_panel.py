@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from fitgen_gui.core.run_dir import RunDir, list_runs
+from fitgen_gui.core.sweep_plan import list_sweeps
+from fitgen_gui.ui.panels.sweep_rows import SWEEP_ROLE, fill_table, runs_of_sweep, sweep_of_row
 from fitgen_gui.ui.shell.engine_texts import engine_text
 
 __all__ = ["RunsPanel"]
@@ -40,6 +42,10 @@ class RunsPanel(QWidget):
     compare_requested(list)
         Show these runs side by side (two or more selected).
     workspace_change_requested()
+    sweep_requested(str)
+        Show this sweep's table (a sweep's group row opened).
+    sweep_resume_requested(str)
+        Train this sweep's unfinished runs.
     """
 
     open_requested = Signal(str)
@@ -48,6 +54,8 @@ class RunsPanel(QWidget):
     export_requested = Signal(str)
     compare_requested = Signal(list)
     workspace_change_requested = Signal()
+    sweep_requested = Signal(str)
+    sweep_resume_requested = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -100,9 +108,9 @@ class RunsPanel(QWidget):
         self.refresh_button.setObjectName("runs.refresh")
         self.compare_button = QPushButton(self.tr("Compare"))
         self.compare_button.setObjectName("runs.compare")
-        self.compare_button.setToolTip(self.tr("Select two or more runs (Ctrl+click) to see "
-                                               "their settings, results and curves side by "
-                                               "side."))
+        self.compare_button.setToolTip(self.tr("Select two or more runs (Ctrl+click), or a "
+                                               "sweep's row, to see their settings, results "
+                                               "and curves side by side."))
         self.compare_button.setEnabled(False)
         for index, button in enumerate((self.open_button, self.resume_button,
                                         self.evaluate_button, self.export_button,
@@ -127,12 +135,14 @@ class RunsPanel(QWidget):
 
     def refresh(self) -> None:
         """List every run of the workspace again (Refresh, a new workspace, a run ended)."""
-        selected = self.selected_path()
+        selected = self.selected_path() or self.selected_sweep()
         runs = list_runs(self.workspace) if self.workspace else []
-        self.table.setRowCount(len(runs))
-        for row, run in enumerate(runs):
-            self._show(row, run)
-            if run.path == selected:
+        sweeps = list_sweeps(self.workspace) if self.workspace else []
+        fill_table(self.table, runs, sweeps, self._show)  # each sweep's runs as a group
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if selected and selected in (item.data(Qt.ItemDataRole.UserRole),
+                                         item.data(SWEEP_ROLE)):
                 self.table.selectRow(row)
 
     def update_run(self, path: str) -> None:
@@ -179,33 +189,54 @@ class RunsPanel(QWidget):
         item = self.table.item(row, 0) if row >= 0 else None
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    def selected_sweep(self) -> str | None:
+        """The sweep folder of the current row when it is a sweep's group row."""
+        row = self.table.currentRow()
+        return sweep_of_row(self.table, row) if row >= 0 else None
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+
     def selected_paths(self) -> list[str]:
-        """The folders of every selected run, in the table's order."""
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        items = [self.table.item(row, 0) for row in rows]
-        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item is not None]
+        """The folders of every selected run, in the table's order; a sweep's group row
+        stands for its runs."""
+        paths: list[str] = []
+        for row in self._selected_rows():
+            sweep = sweep_of_row(self.table, row)
+            item = self.table.item(row, 0)
+            found = runs_of_sweep(sweep) if sweep else [item.data(Qt.ItemDataRole.UserRole)]
+            paths += [p for p in found if p and p not in paths]
+        return paths
 
     def _compare(self) -> None:
         # The table lists the newest run first; the comparison measures from the oldest
-        # ("before the fix" -> "after"), as `fitgen compare OLD NEW` does.
-        paths = self.selected_paths()[::-1]
+        # ("before the fix" -> "after"), as `fitgen compare OLD NEW` does. A sweep alone
+        # keeps its own order (its first run is the reference, as fitgen compare SWEEP).
+        rows = self._selected_rows()
+        sweep = sweep_of_row(self.table, rows[0]) if len(rows) == 1 else None
+        paths = runs_of_sweep(sweep) if sweep else self.selected_paths()[::-1]
         if len(paths) >= 2:
             self.compare_requested.emit(paths)
 
     def select(self, path: str) -> None:
         for row in range(self.table.rowCount()):
-            if os.path.samefile(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole), path):
+            shown = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            if shown and os.path.exists(shown) and os.path.samefile(shown, path):
                 self.table.selectRow(row)
                 return
 
     def _open(self) -> None:
         path = self.selected_path()
-        if path:
+        if self.selected_sweep():
+            self.sweep_requested.emit(self.selected_sweep())
+        elif path:
             self.open_requested.emit(path)
 
     def _resume(self) -> None:
         path = self.selected_path()
-        if path:
+        if self.selected_sweep():
+            self.sweep_resume_requested.emit(self.selected_sweep())
+        elif path:
             self.resume_requested.emit(path)
 
     def _emit_selected(self, signal: Signal) -> None:
@@ -214,6 +245,6 @@ class RunsPanel(QWidget):
             signal.emit(path)
 
     def _show_folder(self) -> None:
-        path = self.selected_path() or self.workspace
+        path = self.selected_path() or self.selected_sweep() or self.workspace
         if path:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
