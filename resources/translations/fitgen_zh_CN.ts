@@ -825,6 +825,18 @@ Double-click to list them.</source>
         <translation>失败</translation>
     </message>
     <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>被中断</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
         <source>epoch {epoch} (best)</source>
         <translation>第 {epoch} 轮(最佳)</translation>
     </message>
@@ -943,6 +955,14 @@ Double-click to list them.</source>
     <message>
         <source>{workers} worker processes, queue {queue}</source>
         <translation>{workers} 个工作进程,队列 {queue}</translation>
+    </message>
+    <message>
+        <source>{count} {status}</source>
+        <translation>{status} {count} 次</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>The data is the bottleneck: it gives {data} images/s and the model could train on {model}; full training runs at {full}.</source>

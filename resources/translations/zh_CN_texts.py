@@ -1799,3 +1799,12 @@ TEXTS.update({
     "{count} runs varying {keys}: {statuses}. {order} Folder: {folder}":
         "{count} 次训练,变化的设置为 {keys}:{statuses}。{order} 文件夹:{folder}",
 })
+
+# -- run statuses counted (ui/shell/engine_texts.status_counts) -----------------------------
+TEXTS.update({
+    "not started": "未开始",
+    "interrupted": "被中断",
+    "queued": "排队中",
+    "{count} {status}": "{status} {count} 次",
+    ", ": "、",
+})

@@ -360,3 +360,12 @@ def test_what_is_wrong_in_a_batch_is_said_in_chinese(chinese):
     assert len(messages) == 10 and all(messages)
     english = [m for m in messages if not CJK.search(engine_text(m))]
     assert not english
+
+
+def test_a_sweeps_run_statuses_are_counted_in_chinese(chinese):
+    from fitgen_gui.core.sweep_table import UNFINISHED
+    from fitgen_gui.ui.shell.engine_texts import status_counts
+
+    statuses = ["finished", "finished", "running", "queued", *UNFINISHED]
+    said = status_counts(statuses)
+    assert said.startswith("已完成 2 次、") and not re.search(r"[A-Za-z]", said), said

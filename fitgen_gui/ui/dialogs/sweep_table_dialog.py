@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from fitgen_gui.core.config import field_label
 from fitgen_gui.core.sweep import Sweep
 from fitgen_gui.core.sweep_plan import refresh_table
-from fitgen_gui.core.sweep_table import UNFINISHED, RunRow, count_statuses, ranked
+from fitgen_gui.core.sweep_table import UNFINISHED, RunRow, ranked
+from fitgen_gui.ui.shell.engine_texts import engine_text, status_counts
 from fitgen_gui.ui.widgets.forms import setting_text
 
 __all__ = ["SweepTableDialog"]
@@ -121,7 +122,8 @@ class SweepTableDialog(QDialog):
                     if run.best is not None else "—")
             accuracy = (f"{run.final_val_accuracy:.4f}"
                         if run.final_val_accuracy is not None else "—")
-            cells = [run.run, *(_value(run.values.get(k)) for k in sweep.keys), run.status,
+            cells = [run.run, *(_value(run.values.get(k)) for k in sweep.keys),
+                     engine_text(run.status),
                      best, str(run.best_epoch) if run.best_epoch is not None else "—",
                      accuracy, run.note]
             for column, text in enumerate(cells):
@@ -147,7 +149,8 @@ class SweepTableDialog(QDialog):
         self.summary.setText(self.tr("{count} runs varying {keys}: {statuses}. {order} "
                                      "Folder: {folder}").format(
             count=len(self.rows), keys=", ".join(sweep.keys),
-            statuses=count_statuses(self.rows), order=order, folder=self.sweep_dir))
+            statuses=status_counts([r.status for r in self.rows]), order=order,
+            folder=self.sweep_dir))
         self.resume_button.setEnabled(unfinished > 0)
         self.compare_button.setEnabled(started >= 2)
 

@@ -24,6 +24,7 @@ from fitgen_gui.core.errors import UserError
 from fitgen_gui.core.sweep_plan import SweepPlan, write_sweep
 from fitgen_gui.ui.dialogs.sweep_dialog import SweepDialog
 from fitgen_gui.ui.dialogs.sweep_table_dialog import SweepTableDialog
+from fitgen_gui.ui.shell.engine_texts import status_counts
 from fitgen_gui.ui.widgets.data_file_questions import ask_to_run_data_file
 from fitgen_gui.ui.workers.background import BackgroundTasks
 from fitgen_gui.ui.workers.sweep_runner import SweepOutcome, run_sweep, unfinished_runs
@@ -216,14 +217,12 @@ class SweepFlow(QObject):
         self.state_changed.emit()
 
     def _done(self, outcome: SweepOutcome) -> None:
-        from fitgen_gui.core.sweep_table import count_statuses
-
         self._ended()
         bar = self.window.run_bar
         bar.progress.setMaximum(max(1, len(outcome.rows)))
         bar.progress.setValue(sum(r.status == "finished" for r in outcome.rows))
         name = Path(outcome.sweep_dir).name
-        statuses = count_statuses(outcome.rows)
+        statuses = status_counts([r.status for r in outcome.rows])
         bar.progress.setFormat(self.tr("Sweep: {statuses}").format(statuses=statuses))
         if outcome.stopped:
             text = self.tr("Sweep {name} stopped: {statuses}. Resume sweep (Runs tab) trains "

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from fitgen_gui.core.run_dir import RunDir, summarize
 from fitgen_gui.core.sweep import Sweep
-from fitgen_gui.core.sweep_table import count_statuses, rows_of
+from fitgen_gui.core.sweep_table import rows_of
+from fitgen_gui.ui.shell.engine_texts import status_counts
 
 __all__ = ["SWEEP_ROLE", "fill_table", "runs_of_sweep", "sweep_of_row"]
 
@@ -59,7 +60,7 @@ def _group_row(table: QTableWidget, row: int, sweep_dir: Path, sweep: Sweep) -> 
     font.setBold(True)
     name.setFont(font)
     table.setItem(row, 0, name)
-    table.setItem(row, 1, QTableWidgetItem(count_statuses(rows)))
+    table.setItem(row, 1, QTableWidgetItem(status_counts([r.status for r in rows])))
     table.setItem(row, 2, QTableWidgetItem(_tr("{count} runs").format(count=len(sweep.runs))))
     table.setItem(row, 3, QTableWidgetItem(keys))
     table.setItem(row, 4, QTableWidgetItem(""))

@@ -20,7 +20,7 @@ from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-__all__ = ["ENGINE_TEMPLATES", "engine_text"]
+__all__ = ["ENGINE_TEMPLATES", "engine_text", "status_counts"]
 
 CONTEXT = "Engine"
 
@@ -147,6 +147,9 @@ ENGINE_TEMPLATES = (
     QT_TRANSLATE_NOOP("Engine", "finished"),
     QT_TRANSLATE_NOOP("Engine", "stopped"),
     QT_TRANSLATE_NOOP("Engine", "failed"),
+    QT_TRANSLATE_NOOP("Engine", "not started"),
+    QT_TRANSLATE_NOOP("Engine", "interrupted"),
+    QT_TRANSLATE_NOOP("Engine", "queued"),
     QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (best)"),
     QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (last; best is epoch {best})"),
     QT_TRANSLATE_NOOP("Engine", "epoch {epoch} (best; best is epoch {best})"),
@@ -275,3 +278,15 @@ def engine_text(message: str) -> str:
         except (KeyError, IndexError, ValueError):
             return message
     return message
+
+
+def status_counts(statuses: list[str]) -> str:
+    """``"2 finished, 1 failed"`` (core's ``count_statuses``) in the app's language: each
+    run status counted, in the order of its first run."""
+    counts: dict[str, int] = {}
+    for status in statuses:
+        counts[status] = counts.get(status, 0) + 1
+    part = QCoreApplication.translate("Engine", "{count} {status}")
+    comma = QCoreApplication.translate("Engine", ", ")
+    return comma.join(part.format(count=n, status=engine_text(status))
+                      for status, n in counts.items())
