@@ -3,7 +3,7 @@
     python bench/first_folder_open.py
 
 What ``python -m fitgen_gui`` does right after ``window.show()`` (the session's folder, or
-the demo set on a first start), in this process, offscreen: prints the seconds
+the demo set, here from the user's cache folder), in this process, offscreen: prints the seconds
 ``open_startup_data`` took on the GUI thread, whether it imported Keras there (TensorFlow
 is the engine loader's to import, in the background) and the load average (goal: well
 under 0.1 s, no Keras).
@@ -30,7 +30,6 @@ def main() -> None:
     from fitgen_gui.ui.main_window import MainWindow
 
     workspace = tempfile.mkdtemp(prefix="fitgen-first-open-")
-    os.environ.setdefault("XDG_CACHE_HOME", os.path.join(workspace, "cache"))
     window = MainWindow(workspace=os.path.join(workspace, "runs"))
     window.show()
     app.processEvents()
