@@ -7,7 +7,6 @@ statistics (:func:`fit_normalization`: one rule, one sample of files, keyed by t
 
 from __future__ import annotations
 
-import math
 import os
 import threading
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from fitgen_gui.core.config import ConfigError, Problem, RunConfig
 from fitgen_gui.data.file_iterators import DirectoryIterator
 from fitgen_gui.data.folder_scan import ClassTree, walk_class_tree
 from fitgen_gui.data.image_data_generator import ImageDataGenerator
-from fitgen_gui.data.image_io import IMAGE_EXTENSIONS, KERAS2_EXTENSIONS
+from fitgen_gui.data.run_counts import automatic_steps, extensions_of
 
 __all__ = [
     "NORMALIZATION_SAMPLE",
@@ -53,11 +52,6 @@ class RunData:
     train_samples: int | None = None
     val_samples: int | None = None
     from_folders: bool = True
-
-
-def extensions_of(config: RunConfig) -> tuple[str, ...]:
-    """The image file types a run reads: Keras 2's, plus GIF and WebP when asked."""
-    return IMAGE_EXTENSIONS if config.data.more_formats else KERAS2_EXTENSIONS
 
 
 def summarize_class_names(names: list[str], limit: int = 12) -> str:
@@ -211,24 +205,6 @@ class NormalizationCache:
             with self._lock:
                 self._stats = {key: known}  # one entry: the current settings
         generator.mean, generator.std, generator.zca_whitening_matrix = known
-
-
-def automatic_steps(train_counts: dict[str, int], val_counts: dict[str, int],
-                    batch_size: int, validation_split: float = 0.0
-                    ) -> tuple[int | None, int | None]:
-    """``ceil(images / batch)`` for training and validation, as the run will count them.
-
-    With a validation split, each class's first ``int(split * n)`` images validate and the
-    rest train (Keras 2's rule), so the steps count the training share only.
-    """
-    if validation_split:
-        val = {c: int(validation_split * n) for c, n in train_counts.items()}
-        train = sum(n - val[c] for c, n in train_counts.items())
-        val_total = sum(val.values())
-    else:
-        train, val_total = sum(train_counts.values()), sum(val_counts.values())
-    return (math.ceil(train / batch_size) if train else None,
-            math.ceil(val_total / batch_size) if val_total else None)
 
 
 def build_user_data(config: RunConfig) -> RunData:

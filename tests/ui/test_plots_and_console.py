@@ -82,3 +82,31 @@ def test_the_status_says_when_the_first_validation_compiles_its_step(qtbot):
     # Shown while it happens, not instead of the progress: the bar keeps its batches.
     assert bar.status.text().startswith("Validating epoch 1 (compiling")
     assert bar.progress.maximum() == 6 and bar.progress.value() == 3
+
+
+def test_input_plots_draw_one_part_a_tick_and_the_histogram_only_when_an_epoch_ends(qtbot):
+    """Painting every input plot in one tick stalled the window while training (issue 24)."""
+    from fitgen_gui.ui.plots.input_plots import InputPlots
+
+    plots = InputPlots()
+    qtbot.addWidget(plots)
+    fed = BatchEnded(0, 0, {"loss": (1.0,) * 3}, {"loss": 1.0}, 12, 100.0, 1.0,
+                     wait_s=(0.01,) * 3, step_s=(0.02,) * 3, class_counts=((2, 1),) * 3)
+    plots.add_epoch(EpochEnded(0, {"loss": 1.0}, None, class_counts=(30, 6),
+                               val_class_counts=(5, 5), val_batch_counts=((3, 2),)))
+    plots.add_batches(fed)
+    for _ in range(4):
+        plots._redraw()
+    assert plots._bars and not plots._dirty  # four ticks drew the four parts
+    bars = list(plots._bars)
+    for first in range(3, 12, 3):  # batches only: the histogram is not rebuilt
+        plots.add_batches(BatchEnded(0, first, fed.metrics, fed.running, 12, 100.0, 1.0,
+                                     wait_s=fed.wait_s, step_s=fed.step_s,
+                                     class_counts=fed.class_counts))
+        assert plots._dirty == {"time", "strip"}
+        plots._redraw()
+        assert len(plots._dirty) == 1  # one of the two left for the next tick
+        plots._redraw()
+    assert plots._bars == bars
+    x, _ = plots._total_curve.getData()
+    assert len(x) == 12

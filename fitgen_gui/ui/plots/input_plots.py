@@ -10,7 +10,10 @@
   batches beside the training folder's.
 
 Fed by ``BatchEnded`` / ``EpochEnded`` events (live, or from a run's ``events.jsonl``);
-drawn at most every 300 ms like the other plots.
+drawn at most every 300 ms like the other plots, and one plot per tick: Qt paints every
+plot changed in a tick at once, and all three (with their axes' text) in one tick held the
+GUI thread 150-200 ms while training (issue 24); the class histogram and the validation
+strip change at an epoch's end only, so they are drawn then, not with every batch.
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ _HISTOGRAM = ((QT_TRANSLATE_NOOP("InputPlots", "% folder"), "#a9adb3"),
               (QT_TRANSLATE_NOOP("InputPlots", "train"), "#3d434c"),
               (QT_TRANSLATE_NOOP("InputPlots", "val"), "#7b8796"))
 STRIP_ROWS = 48  # pixels of height of each batch's column in the class strip
+# What a redraw tick draws, one of them a tick, in turn: a batch changes the first two, an
+# epoch's end the last two.
+_PARTS = ("time", "strip", "val_strip", "histogram")
+_BATCH_PARTS = {"time", "strip"}
+_EPOCH_PARTS = {"val_strip", "histogram"}
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
@@ -211,9 +219,10 @@ class InputPlots(QWidget):
         self.epoch_counts: tuple[int, ...] = ()
         self.val_counts: tuple[int, ...] = ()
         self.epoch_percents: dict[int, float] = {}
-        self._dirty = False
+        self._dirty: set[str] = set()
+        self._turn = 0  # the part the next tick looks at first
         self._timer = QTimer(self)
-        self._timer.setInterval(300)
+        self._timer.setInterval(150)  # one part a tick: the two batch parts every 300 ms
         self._timer.timeout.connect(self._redraw)
         self._timer.start()
         self.profile_button.clicked.connect(self.profile_requested)
@@ -230,7 +239,6 @@ class InputPlots(QWidget):
         self.epoch_percents.clear()
         self.verdict.setText(self.tr("Data feed: the time each batch waited for data appears here "
                              "while training."))
-        self._dirty = True
         self.flush()
 
     def start_run(self, event: RunStarted) -> None:
@@ -238,7 +246,7 @@ class InputPlots(QWidget):
         self.folder_counts = tuple(event.train_class_counts)
         if event.initial_epoch:
             self.truncate_after(event.initial_epoch)
-        self._dirty = True
+        self._dirty.update(_PARTS)
 
     def add_batches(self, event: BatchEnded) -> None:
         if not event.wait_s:
@@ -252,7 +260,7 @@ class InputPlots(QWidget):
         self.total.extend(xs, wait + step)
         if event.class_counts:
             self.counts.extend(xs[:len(event.class_counts)], event.class_counts)
-        self._dirty = True
+        self._dirty.update(_BATCH_PARTS)
 
     def add_epoch(self, event: EpochEnded) -> None:
         if event.class_counts:
@@ -271,7 +279,7 @@ class InputPlots(QWidget):
                 waited=f"{event.input_wait_s:.2f}",
                 total=f"{event.input_wait_s + event.input_step_s:.2f}",
                 verdict=engine_text(words), advice=engine_text(advice(key))))
-        self._dirty = True
+        self._dirty.update(_EPOCH_PARTS)
 
     def add_profile(self, event: ProfileSaved) -> None:
         self.verdict.setText(self.tr("Profile of batches {first}-{last}: {verdict} Folder: "
@@ -288,7 +296,7 @@ class InputPlots(QWidget):
         self.wait.truncate(float(epochs))
         self.total.truncate(float(epochs))
         self.counts.truncate(float(epochs))
-        self._dirty = True
+        self._dirty.update(_PARTS)
 
     def set_training(self, training: bool) -> None:
         self.profile_button.setEnabled(training)
@@ -296,13 +304,23 @@ class InputPlots(QWidget):
     # -- drawing ------------------------------------------------------------------------
 
     def flush(self) -> None:
-        self._dirty = True
-        self._redraw()
+        """Draw every part now (a run read back, or its end)."""
+        self._dirty.update(_PARTS)
+        while self._dirty:
+            self._redraw()
 
     def _redraw(self) -> None:
-        if not self._dirty:
-            return
-        self._dirty = False
+        """Draw one part with changes (the next tick takes the next one in turn)."""
+        for i in range(len(_PARTS)):
+            part = _PARTS[(self._turn + i) % len(_PARTS)]
+            if part in self._dirty:
+                self._turn = (self._turn + i + 1) % len(_PARTS)
+                self._dirty.discard(part)
+                {"time": self._draw_times, "strip": self._draw_strip,
+                 "val_strip": self._draw_val_strip, "histogram": self._draw_histogram}[part]()
+                return
+
+    def _draw_times(self) -> None:
         xs = self.wait.x
         self._zero_curve.setData(xs, np.zeros(len(xs)))
         self._wait_curve.setData(xs, self.wait.y)
@@ -312,9 +330,6 @@ class InputPlots(QWidget):
             rest = self.total.y[1:]
             top = float(np.percentile(rest, 98)) * 1.6
             self.time_plot.setYRange(0, max(top, 1.0), padding=0)
-        self._draw_strip()
-        self._draw_val_strip()
-        self._draw_histogram()
 
     def _draw_strip(self) -> None:
         if not len(self.counts):

@@ -205,7 +205,7 @@ class Project(QObject):
                 self.tasks.submit("scan", lambda: _load_data_file(path), self._file_loaded,
                                   self._scan_failed)
         elif data.train_dir and os.path.isdir(data.train_dir):
-            from fitgen_gui.data.pipeline import extensions_of
+            from fitgen_gui.data.run_counts import extensions_of
 
             train, val = data.train_dir, data.val_dir or None
             follow, extensions = data.follow_links, extensions_of(self.config)
@@ -244,7 +244,7 @@ class Project(QObject):
         self.data_changed.emit()
         data = self.config.data
         trees, follow = summary.trees, data.follow_links
-        from fitgen_gui.data.pipeline import extensions_of
+        from fitgen_gui.data.run_counts import extensions_of
 
         extensions = extensions_of(self.config)
         progress = self._progress.emit
@@ -286,7 +286,7 @@ class Project(QObject):
         """What "Automatic" steps mean now (the validation split counted out)."""
         if self.summary is None or self.config.data.source == "python":
             return None, None
-        from fitgen_gui.data.pipeline import automatic_steps
+        from fitgen_gui.data.run_counts import automatic_steps
 
         data = self.config.data
         return automatic_steps(self.summary.train_counts, self.summary.val_counts,

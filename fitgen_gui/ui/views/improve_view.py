@@ -411,7 +411,7 @@ class ImproveView(QWidget):
     def find_duplicates(self) -> bool:
         if self.config is None or self._busy or self._blocked:
             return False
-        from fitgen_gui.data.pipeline import extensions_of
+        from fitgen_gui.data.run_counts import extensions_of
 
         data, path = self.config.data, self.run_dir
         extensions = extensions_of(self.config)
