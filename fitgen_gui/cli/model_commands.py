@@ -118,8 +118,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"{result.format:<12} ok -> {result.folder}")
         else:
             difference = result.max_probability_difference
-            print(f"{result.format:<12} ok: {result.agreement:.1%} of "
-                  f"{result.images - result.near_ties} "
+            print(f"{result.format:<12} ok: {result.agreement:.1%} of {result.counted} "
                   f"images agree (largest probability difference {difference:.2g}); "
                   f"{result.size_bytes / 2**20:.1f} MB in {result.seconds:.1f} s "
                   f"-> {result.folder}")

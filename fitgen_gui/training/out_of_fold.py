@@ -167,12 +167,18 @@ class OofResult:
     trained: list[int]
 
 
-def _duration(seconds: float) -> str:
+def duration_parts(seconds: float) -> tuple[str, str]:
+    """An estimate as a person says it: its number and its unit ``s``, ``min`` or ``h``
+    (the window puts them into its own language's words)."""
     if seconds < 90:
-        return f"{max(1, round(seconds))} s"
+        return str(max(1, round(seconds))), "s"
     if seconds < 5400:
-        return f"{round(seconds / 60)} min"
-    return f"{seconds / 3600:.1f} h"
+        return str(round(seconds / 60)), "min"
+    return f"{seconds / 3600:.1f}", "h"
+
+
+def _duration(seconds: float) -> str:
+    return " ".join(duration_parts(seconds))
 
 
 def _epoch_seconds(run_dir: Path) -> float | None:

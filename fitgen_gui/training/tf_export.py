@@ -71,6 +71,11 @@ class FormatResult:
     near_ties: int = 0  # images FitGen's own top two are within NEAR_TIE of: not counted
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def counted(self) -> int:
+        """The self-test's images that ``agreement`` is the share of (near ties left out)."""
+        return self.images - self.near_ties
+
 
 # -- the exported model ---------------------------------------------------------------------
 
@@ -401,7 +406,6 @@ def export_model(source: ModelSource, formats: list[str], out: str | os.PathLike
                 result.agreement = test["agreement"]
                 result.max_probability_difference = test["max_probability_difference"]
                 result.near_ties = test["near_ties"]
-                counted = result.images - result.near_ties
                 result.ok = result.agreement >= result.required_agreement
                 if result.near_ties:
                     result.notes.append(
@@ -409,7 +413,7 @@ def export_model(source: ModelSource, formats: list[str], out: str | os.PathLike
                         f"FitGen itself (its top two within {NEAR_TIE[fmt]:.2f}) and are not "
                         f"counted; {test['near_ties_flipped']} of them changed class.")
                 if not result.ok:
-                    result.error = (f"only {result.agreement:.1%} of {counted} images "
+                    result.error = (f"only {result.agreement:.1%} of {result.counted} images "
                                     f"agree with FitGen (at least {result.required_agreement:.0%}"
                                     " are needed)")
             else:
@@ -436,7 +440,7 @@ def _write_readme(folder: Path, fmt: str, source: ModelSource, spec: Preprocessi
     text = _README.format(
         title=FORMATS[fmt][1], model=source.describe(), channels=spec.channels,
         height=spec.input_size[0], width=spec.input_size[1], dtype=spec.dtype,
-        resize=spec.resize, agreement=agreement, images=result.images - result.near_ties,
+        resize=spec.resize, agreement=agreement, images=result.counted,
         imports=imports, load=load, predict=predict)
     if result.near_ties:
         text += "\n" + " ".join(n for n in result.notes if "near ties" in n) + "\n"

@@ -190,7 +190,7 @@ class ExportDialog(QDialog):
                 labels.get(result.format, result.format), verdict,
                 "" if result.agreement is None else
                 self.tr("{share} of {count}").format(share=f"{result.agreement:.1%}",
-                                                     count=result.images - result.near_ties),
+                                                     count=result.counted),
                 "" if result.max_probability_difference is None else
                 f"{result.max_probability_difference:.2g}",
                 self.tr("{size} MB").format(size=f"{result.size_bytes / 2**20:.1f}")

@@ -16,6 +16,7 @@ window: it only shows English until its template here is updated.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -283,9 +284,7 @@ def engine_text(message: str) -> str:
 def status_counts(statuses: list[str]) -> str:
     """``"2 finished, 1 failed"`` (core's ``count_statuses``) in the app's language: each
     run status counted, in the order of its first run."""
-    counts: dict[str, int] = {}
-    for status in statuses:
-        counts[status] = counts.get(status, 0) + 1
+    counts = Counter(statuses)  # in the order each status first appears
     part = QCoreApplication.translate("Engine", "{count} {status}")
     comma = QCoreApplication.translate("Engine", ", ")
     return comma.join(part.format(count=n, status=engine_text(status))

@@ -297,11 +297,12 @@ class ImproveView(QWidget):
         return " ".join(parts)
 
     def _duration(self, seconds: float) -> str:
-        if seconds < 90:
-            return self.tr("{count} s").format(count=max(1, round(seconds)))
-        if seconds < 5400:
-            return self.tr("{count} min").format(count=round(seconds / 60))
-        return self.tr("{count} h").format(count=f"{seconds / 3600:.1f}")
+        from fitgen_gui.training.out_of_fold import duration_parts
+
+        count, unit = duration_parts(seconds)
+        words = {"s": self.tr("{count} s"), "min": self.tr("{count} min"),
+                 "h": self.tr("{count} h")}
+        return words[unit].format(count=count)
 
     # -- likely label errors -------------------------------------------------------------
 
