@@ -4,6 +4,7 @@ JSON.
 
     pip install cleanlab    # for this bench only; FitGen never imports it
     python bench/label_issues.py [--per-class 120] [--noise 0.1] [--folds 5] [--seed 0]
+                                  [--epochs 10] [--set KEY=VALUE ...]
 
 Ranked on the same out-of-fold probabilities (computed by FitGen: K folds, each training
 the run's settings on the other folds):
@@ -80,6 +81,9 @@ def main() -> None:
     parser.add_argument("--fold-epochs", type=int, help="epochs of each fold (default: the "
                                                         "run's)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--set", nargs="+", default=[], metavar="SECTION.KEY=VALUE",
+                        help="settings of the run (and so of its folds) changed from the "
+                             "defaults, as `fitgen train --set` takes them")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--save", help="write the out-of-fold probabilities, labels and "
                                        "which files were moved to this .npz (to try rankings)")
@@ -88,6 +92,7 @@ def main() -> None:
     import numpy as np
     from cleanlab.filter import find_label_issues as cleanlab_issues
 
+    from fitgen_gui.cli.common import _pairs
     from fitgen_gui.core.config import RunConfig
     from fitgen_gui.data.label_quality import find_label_issues
     from fitgen_gui.training.evaluation import predict_files
@@ -99,7 +104,7 @@ def main() -> None:
     root, moved = noisy_demo(base, args.per_class, args.noise, args.seed)
     config = RunConfig(name="noisy").replace(**{
         "data.train_dir": str(root / "train"), "data.val_dir": str(root / "val"),
-        "training.epochs": args.epochs, "training.verbose": 0})
+        "training.epochs": args.epochs, "training.verbose": 0, **_pairs(args.set)})
     began = time.perf_counter()
     final = run_training(config, lambda e: None, threading.Event(), workspace=base / "runs")
     run_seconds = time.perf_counter() - began
@@ -124,6 +129,7 @@ def main() -> None:
     result = {
         "images": len(files), "moved": len(moved), "folds": args.folds,
         "run_epochs": args.epochs, "fold_epochs": plan.epochs, "seed": args.seed,
+        "set": args.set,
         "run_seconds": round(run_seconds, 1), "out_of_fold_seconds": round(oof_seconds, 1),
         "run_val_accuracy": _last_val_accuracy(run),
         "recall_at_n": {
