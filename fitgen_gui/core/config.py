@@ -284,6 +284,10 @@ def _step_decay(config: RunConfig) -> bool:
     return config.optimizer.schedule == "exponential"
 
 
+def _cosine(config: RunConfig) -> bool:
+    return config.optimizer.schedule == "cosine"
+
+
 @dataclass(frozen=True)
 class OptimizerConfig:
     """Optimizer and learning-rate schedule."""
@@ -291,7 +295,7 @@ class OptimizerConfig:
     name: str = setting("adam", label="Optimizer", choices={
         "adam": "Adam", "adamw": "AdamW", "sgd": "SGD with momentum", "rmsprop": "RMSprop"},
         help="How the weights are updated. Adam is a good default.")
-    learning_rate: float = setting(3e-4, label="Learning rate", low=0, high=10,
+    learning_rate: float = setting(1e-3, label="Learning rate", low=0, high=10,
                                    strict_low=True,
                                    text="must be a number above 0 (typically 0.0001 to 0.01)",
                                    help="Step size of learning. Too high: the loss jumps or "
@@ -304,6 +308,11 @@ class OptimizerConfig:
                                 help="Step decay: multiply the rate by this...")
     decay_epochs: float = setting(5.0, label="Step decay every", low=0, strict_low=True,
                                   applies=_step_decay, help="...every this many epochs.")
+    warmup_epochs: float = setting(
+        2.0, label="Warm-up", low=0, high=1000, applies=_cosine,
+        help="Cosine decay: the learning rate rises from a tenth of its value to its value "
+             "over these first epochs, then decays to 0 (0: no warm-up). Steadier first "
+             "epochs on small data.")
 
 
 def _early_stopping(config: RunConfig) -> bool:

@@ -169,8 +169,14 @@ def build_model(config: RunConfig, num_classes: int) -> keras.Model:
 def _learning_rate(config: RunConfig, steps_per_epoch: int) -> Any:
     opt = config.optimizer
     if opt.schedule == "cosine":
+        total = max(1, config.training.epochs * steps_per_epoch)
+        # The warm-up takes at most half of the training (a short run still decays).
+        warm = min(round(opt.warmup_epochs * steps_per_epoch), total // 2)
+        if warm < 1:
+            return keras.optimizers.schedules.CosineDecay(opt.learning_rate, decay_steps=total)
         return keras.optimizers.schedules.CosineDecay(
-            opt.learning_rate, decay_steps=max(1, config.training.epochs * steps_per_epoch))
+            opt.learning_rate / 10, decay_steps=max(1, total - warm),
+            warmup_target=opt.learning_rate, warmup_steps=warm)
     if opt.schedule == "exponential":
         return keras.optimizers.schedules.ExponentialDecay(
             opt.learning_rate, decay_steps=max(1, round(opt.decay_epochs * steps_per_epoch)),

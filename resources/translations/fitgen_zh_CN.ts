@@ -3325,6 +3325,14 @@ The rest was restored. The whole session was kept in {path}.</source>
         <translation>……每隔这么多轮次。</translation>
     </message>
     <message>
+        <source>Warm-up</source>
+        <translation>预热</translation>
+    </message>
+    <message>
+        <source>Cosine decay: the learning rate rises from a tenth of its value to its value over these first epochs, then decays to 0 (0: no warm-up). Steadier first epochs on small data.</source>
+        <translation>余弦衰减:在最初这些轮次中,学习率从其十分之一升到设定值,然后衰减到 0(0 表示不预热)。小数据集上前几轮更稳定。</translation>
+    </message>
+    <message>
         <source>Epochs</source>
         <translation>轮次(epoch)</translation>
     </message>

@@ -362,6 +362,10 @@ format checked to predict what FitGen predicts.</li>
         '阶梯衰减间隔',
     '...every this many epochs.':
         '……每隔这么多轮次。',
+    'Warm-up':
+        '预热',
+    'Cosine decay: the learning rate rises from a tenth of its value to its value over these first epochs, then decays to 0 (0: no warm-up). Steadier first epochs on small data.':
+        '余弦衰减:在最初这些轮次中,学习率从其十分之一升到设定值,然后衰减到 0(0 表示不预热)。小数据集上前几轮更稳定。',
     'Epochs':
         '轮次(epoch)',
     'Passes over the training images.':

@@ -1,5 +1,7 @@
 """Model builders: each trains a step, takes raw pixels at any size, saves and loads safely."""
 
+import itertools
+
 import keras
 import numpy as np
 import pytest
@@ -81,3 +83,34 @@ def test_missing_imagenet_weights_say_where_to_put_the_file(tmp_path, monkeypatc
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "efficientnetb0_notop.h5").write_bytes(b"weights")
     assert imagenet_weights_file("efficientnet_b0").endswith("efficientnetb0_notop.h5")
+
+
+def _rates(config, steps_per_epoch):
+    from fitgen_gui.training.models import _learning_rate
+
+    schedule = _learning_rate(config, steps_per_epoch)
+    total = config.training.epochs * steps_per_epoch
+    return [float(keras.ops.convert_to_numpy(schedule(step))) for step in range(total + 1)]
+
+
+def test_cosine_warms_up_from_a_tenth_then_decays_to_zero():
+    config = RunConfig().replace(**{"training.epochs": 10, "optimizer.learning_rate": 1e-3,
+                                    "optimizer.schedule": "cosine",
+                                    "optimizer.warmup_epochs": 2.0})
+    rates = _rates(config, 8)
+    assert rates[0] == pytest.approx(1e-4)
+    assert rates[16] == pytest.approx(1e-3)  # the top after 2 epochs of 8 steps
+    assert all(a < b for a, b in itertools.pairwise(rates[:17]))
+    assert all(a >= b for a, b in itertools.pairwise(rates[16:]))
+    assert rates[-1] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_no_warm_up_starts_at_the_rate_and_a_short_run_still_decays():
+    plain = RunConfig().replace(**{"training.epochs": 4, "optimizer.learning_rate": 1e-3,
+                                   "optimizer.warmup_epochs": 0.0})
+    assert _rates(plain, 5)[0] == pytest.approx(1e-3)
+    short = RunConfig().replace(**{"training.epochs": 2, "optimizer.learning_rate": 1e-3,
+                                   "optimizer.warmup_epochs": 5.0})
+    rates = _rates(short, 4)
+    assert rates.index(max(rates)) == 4  # the warm-up takes at most half of the 8 steps
+    assert rates[-1] == pytest.approx(0.0, abs=1e-9)

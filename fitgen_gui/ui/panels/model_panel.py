@@ -106,6 +106,9 @@ class ModelPanel(QWidget):
         learn_form.addRow(setting_label("optimizer.learning_rate"), self.learning_rate)
         self.schedule = setting_combo("optimizer.schedule")
         learn_form.addRow(setting_label("optimizer.schedule"), self.schedule)
+        self.warmup_epochs = setting_double_spin("optimizer.warmup_epochs", high=1000, step=1,
+                                                 decimals=1, suffix=self.tr(" epochs"))
+        learn_form.addRow(setting_label("optimizer.warmup_epochs"), self.warmup_epochs)
         decay_row = QHBoxLayout()
         self.decay_rate = setting_double_spin("optimizer.decay_rate", low=0.01, step=0.05)
         self.decay_epochs = setting_double_spin("optimizer.decay_epochs", low=0.1, high=1000,
@@ -129,6 +132,7 @@ class ModelPanel(QWidget):
                               ("optimizer.name", self.optimizer),
                               ("optimizer.learning_rate", self.learning_rate),
                               ("optimizer.schedule", self.schedule),
+                              ("optimizer.warmup_epochs", self.warmup_epochs),
                               ("optimizer.decay_rate", self.decay_rate),
                               ("optimizer.decay_epochs", self.decay_epochs)):
             binder.bind(field, widget)
@@ -170,6 +174,7 @@ class ModelPanel(QWidget):
         exponential = config.optimizer.schedule == "exponential"
         self.decay_rate.setEnabled(exponential)
         self.decay_epochs.setEnabled(exponential)
+        self.warmup_epochs.setEnabled(config.optimizer.schedule == "cosine")
 
     def _architecture_chosen(self, field: str) -> None:
         """An ImageNet backbone chosen with small images: 224x224, and why."""

@@ -137,6 +137,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Setting", "Step decay: multiply the rate by this..."),
     QT_TRANSLATE_NOOP("Setting", "Step decay every"),
     QT_TRANSLATE_NOOP("Setting", "...every this many epochs."),
+    QT_TRANSLATE_NOOP("Setting", "Warm-up"),
+    QT_TRANSLATE_NOOP("Setting", "Cosine decay: the learning rate rises from a tenth of its value to its value over these first epochs, then decays to 0 (0: no warm-up). Steadier first epochs on small data."),
     QT_TRANSLATE_NOOP("Setting", "Epochs"),
     QT_TRANSLATE_NOOP("Setting", "Passes over the training images."),
     QT_TRANSLATE_NOOP("Setting", "Steps per epoch"),
