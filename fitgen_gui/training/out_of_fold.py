@@ -15,14 +15,23 @@ Two ways, chosen like the run's own training:
 - otherwise each fold trains the whole model through ``fit_generator`` on the images, for
   as many optimizer steps as the run trained (a fold has (K-1)/K of the images, so it
   trains proportionally more epochs), and predicts its images with the mean of the
-  model's probabilities after each of its last :data:`SNAPSHOTS` epochs (the held-out
-  images are read only after the training has ended: they never reach it);
+  model's probabilities at :data:`SNAPSHOTS` points spread evenly over its training (after
+  a quarter, half, three quarters and all of its epochs; the held-out images are read only
+  after the training has ended: they never reach it);
   :meth:`OofPlan.estimate_seconds` says how long from the run's own epoch times before it
   starts.
 
 Both fixes matter on small data: the same number of epochs on 4/5 of the images gave the
-fold models 20% fewer steps, and one epoch's weights are a noisy draw; together they raised
-the demo bench's recall of moved files (docs/benchmarks/label-issues.md). When the
+fold models 20% fewer steps, and one epoch's weights are a noisy draw. The snapshots are
+spread over the training rather than taken from its last epochs because the folds learn
+from labels that are wrong by assumption: a network learns what the right labels share
+first and memorizes the wrong ones later, so the model of the middle of the training
+disagrees with a wrong label more often than the one of the end (on the demo bench, recall
+rose from 0.694 to 0.75 on seed 0; docs/benchmarks/label-issues.md). Before a snapshot
+predicts, its batch normalization statistics are computed again as the mean over up to
+:data:`PRECISE_BN_BATCHES` batches of the fold's training images (with the weights of that
+snapshot), instead of the moving average of the last few batches that training leaves
+(momentum 0.6 in the small CNN); with it, 0.778. When the
 run's training flipped images at random, a fold also predicts their mirror images and
 averages (test-time flips): the model knows both as the same class.
 
@@ -40,6 +49,7 @@ import hashlib
 import io
 import json
 import logging
+import math
 import os
 import threading
 from collections.abc import Callable
@@ -71,10 +81,14 @@ from fitgen_gui.training.models import build_model, compile_model
 __all__ = ["FOLDER", "FoldProgress", "OofPlan", "OofResult", "OofStopped",
            "compute_out_of_fold", "plan_out_of_fold", "recipe"]
 
-RECIPE_VERSION = 3  # a fold of another recipe is never reused (3: test-time flips)
-# A fold's probabilities are the mean of its model's at the end of its last epochs (at most
-# this many): one epoch's weights swing with the last batches on small data.
-SNAPSHOTS = 3
+# A fold of another recipe is never reused (3: test-time flips; 4: snapshots spread over the
+# training instead of its last 3 epochs).
+RECIPE_VERSION = 4
+# A fold's probabilities are the mean of its model's at this many points spread evenly over
+# its training (see the module's notes).
+SNAPSHOTS = 4
+# Batch normalization's statistics of each snapshot: the mean over this many training batches.
+PRECISE_BN_BATCHES = 20
 
 
 class OofStopped(UserError, RuntimeError):
@@ -269,6 +283,7 @@ def recipe(config: RunConfig) -> dict[str, Any]:
     built-in choices of the models and optimizers (:func:`models.recipe`). Part of every
     fold's fingerprint, so a fold computed under another recipe is computed again."""
     return {"out_of_fold_recipe": RECIPE_VERSION, "snapshots": SNAPSHOTS,
+            "precise_batch_norm": PRECISE_BN_BATCHES,
             "test_time_flips": [list(axes) for axes in _mirrors(config)], **models.recipe()}
 
 
@@ -327,15 +342,22 @@ def _fold_config(config: RunConfig, epochs: int | None = None) -> RunConfig:
                              "training.validation_steps": None, "training.verbose": 0})
 
 
+def snapshot_epochs(epochs: int, count: int) -> list[int]:
+    """The epochs (0-based) after which a fold keeps its weights: ``count`` spread evenly
+    over ``epochs``, the last one among them (every epoch when there are fewer)."""
+    return sorted({max(0, math.ceil(epochs * k / count) - 1) for k in range(1, count + 1)})
+
+
 class _FoldCallback(keras.callbacks.Callback):
     """Stops the fold's training after the batch when asked; tells each epoch's end;
-    keeps a copy of the weights after each of the last ``keep`` of ``epochs`` epochs."""
+    keeps a copy of the weights after each of :data:`SNAPSHOTS` epochs spread over the
+    ``epochs`` (:func:`snapshot_epochs`)."""
 
     def __init__(self, stop: threading.Event, on_epoch: Callable[[int], None],
-                 epochs: int = 0, keep: int = 0) -> None:
+                 epochs: int = 0) -> None:
         super().__init__()
         self._stop, self._on_epoch = stop, on_epoch
-        self._first_kept = epochs - keep
+        self._kept = set(snapshot_epochs(epochs, SNAPSHOTS))
         self.snapshots: list[list[np.ndarray]] = []
 
     def on_train_batch_end(self, batch: int, logs: Any = None) -> None:
@@ -343,9 +365,58 @@ class _FoldCallback(keras.callbacks.Callback):
             self.model.stop_training = True
 
     def on_epoch_end(self, epoch: int, logs: Any = None) -> None:
-        if epoch >= self._first_kept and not self._stop.is_set():
+        if epoch in self._kept and not self._stop.is_set():
             self.snapshots.append([np.array(w) for w in self.model.get_weights()])
         self._on_epoch(epoch + 1)
+
+
+def _batch_norms(model: keras.Model) -> list[keras.layers.BatchNormalization]:
+    """The batch normalization layers that learn, nested models included (a frozen one
+    runs in inference mode and keeps its statistics)."""
+    found = []
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.BatchNormalization):
+            if layer.trainable:
+                found.append(layer)
+        elif isinstance(layer, keras.Model):
+            found.extend(_batch_norms(layer))
+    return found
+
+
+def precise_batch_norm(model: keras.Model, batches: Any,
+                       limit: int | None = None) -> int:
+    """Set batch normalization's moving statistics to their mean over the first ``limit``
+    (default :data:`PRECISE_BN_BATCHES`) of ``batches`` (a Sequence of images or of
+    (images, labels)), the weights staying as they are. Returns the batches used."""
+    layers = _batch_norms(model)
+    count = min(len(batches), PRECISE_BN_BATCHES if limit is None else limit)
+    if not layers or not count:
+        return 0
+    momentum = [layer.momentum for layer in layers]
+    try:
+        for i in range(count):
+            x = batches[i]
+            x = x[0] if isinstance(x, tuple) else x
+            for layer in layers:  # moving = the running mean of the batches' statistics
+                layer.momentum = i / (i + 1)
+            model(x, training=True)
+    finally:
+        for layer, value in zip(layers, momentum, strict=True):
+            layer.momentum = value
+    return count
+
+
+def _recalibrated(model: keras.Model, snapshots: list[list[np.ndarray]],
+                  batches: Any) -> list[list[np.ndarray]]:
+    """Each snapshot's weights with its batch normalization statistics recomputed."""
+    if not _batch_norms(model):
+        return snapshots
+    out = []
+    for weights in snapshots:
+        model.set_weights(weights)
+        precise_batch_norm(model, batches)
+        out.append([np.array(w) for w in model.get_weights()])
+    return out
 
 
 def _mean_over_snapshots(model: keras.Model, snapshots: list[list[np.ndarray]],
@@ -390,8 +461,7 @@ def _train_fold_on_images(plan: OofPlan, fold: int, stop: threading.Event,
     model = build_model(config, len(plan.class_names))
     compile_model(model, config, len(train))
     tell("training", 0, plan.epochs)
-    kept = _FoldCallback(stop, lambda e: tell("training", e, plan.epochs), plan.epochs,
-                         SNAPSHOTS)
+    kept = _FoldCallback(stop, lambda e: tell("training", e, plan.epochs), plan.epochs)
     fit_generator(model, train, epochs=plan.epochs, verbose=0, callbacks=[kept],
                   class_weight=class_weights(config.training.class_weight, train.classes,
                                              plan.class_names),
@@ -400,6 +470,8 @@ def _train_fold_on_images(plan: OofPlan, fold: int, stop: threading.Event,
     if stop.is_set():
         raise OofStopped("stopped")
     tell("predicting", 0, int(held.sum()))
+    # The statistics from the fold's own (augmented, shuffled) training batches.
+    kept.snapshots = _recalibrated(model, kept.snapshots, train)
     images = plain_iterator(config, _subtree(plan, held), train)
     mirror = _mirrors(config)
     # Each batch is read once and predicted with every kept set of weights (and mirrored
@@ -476,8 +548,7 @@ def _train_fold_on_features(plan: OofPlan, fold: int, features: np.ndarray,
     compile_model(head, config, -(-int((~held).sum()) // batch))
     labels = plan.labels[~held]
     tell("training", 0, plan.epochs)
-    kept = _FoldCallback(stop, lambda e: tell("training", e, plan.epochs), plan.epochs,
-                         SNAPSHOTS)
+    kept = _FoldCallback(stop, lambda e: tell("training", e, plan.epochs), plan.epochs)
     head.fit(features[~held], _targets(labels, config.data.class_mode, classes),
              batch_size=batch, epochs=plan.epochs, verbose=0, shuffle=True,
              class_weight=class_weights(config.training.class_weight, labels,

@@ -30,8 +30,9 @@ def test_the_same_files_and_settings_reuse_the_kept_fold(tiny_config, tmp_path):
     assert plan_out_of_fold(tmp_path / "run", 3).finished_folds() == [0]
 
 
-@pytest.mark.parametrize("change", [{"optimizer.learning_rate": 1e-3},
+@pytest.mark.parametrize("change", [{"optimizer.learning_rate": 3e-3},
                                     {"optimizer.schedule": "constant"},
+                                    {"optimizer.warmup_epochs": 0.0},
                                     {"augmentation.horizontal_flip": False}])
 def test_a_changed_setting_misses_the_kept_fold(tiny_config, tmp_path, change):
     _plan_with_a_kept_fold(tmp_path, tiny_config)
@@ -44,6 +45,8 @@ def test_a_changed_setting_misses_the_kept_fold(tiny_config, tmp_path, change):
     (models, "RECIPE_VERSION", models.RECIPE_VERSION + 1),
     (out_of_fold, "RECIPE_VERSION", out_of_fold.RECIPE_VERSION + 1),
     (out_of_fold, "SNAPSHOTS", 1),
+    (out_of_fold, "PRECISE_BN_BATCHES", 0),
+    (out_of_fold, "PRECISE_BN_BATCHES", 0),
 ])
 def test_a_changed_recipe_in_the_code_misses_the_kept_fold(tiny_config, tmp_path,
                                                           monkeypatch, module, name, value):
