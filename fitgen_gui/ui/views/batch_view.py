@@ -14,9 +14,8 @@ with the settings (and seed) the run uses.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -34,12 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from fitgen_gui.core.config import RunConfig
-from fitgen_gui.data.preview_grid import displayable
 from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.widgets.deferred import Deferred
 from fitgen_gui.ui.widgets.forms import ElidedLabel
 from fitgen_gui.ui.widgets.pixmaps import pixmap_of
 from fitgen_gui.ui.workers.background import BackgroundTasks
+
+if TYPE_CHECKING:  # numpy is imported where arrays are used: not before the window shows
+    import numpy as np
 
 __all__ = ["BatchView"]
 
@@ -288,6 +289,8 @@ class BatchView(QWidget):
         self.selected = 0
         self._clear_grid()
         x = tapped.x
+        from fitgen_gui.data.preview_grid import displayable
+
         images = [displayable(image) for image in x] if x.ndim == 4 else []
         columns = self._columns()
         for i, image in enumerate(images):
@@ -396,6 +399,8 @@ class BatchView(QWidget):
         self._failed(message, details)
 
     def _show_augmentations(self, images: np.ndarray) -> None:
+        from fitgen_gui.data.preview_grid import displayable
+
         self.augmented = images
         self._clear_grid()
         columns = self._columns()
