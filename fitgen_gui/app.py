@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("FitGen")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     # (pyqtgraph is imported, and configured, after the window shows: see
-    # fitgen_gui.ui.plots.pyqtgraph_setup)
+    # fitgen_gui.ui.shell.pyqtgraph_setup)
     from fitgen_gui.ui.shell.gui_gc import GarbageCollector
     from fitgen_gui.ui.shell.language import install_translators
 

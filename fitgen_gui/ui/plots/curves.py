@@ -17,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from fitgen_gui.core.events import BatchEnded, EpochEnded, PhaseStarted
-from fitgen_gui.ui.plots.pyqtgraph_setup import pg
+from fitgen_gui.ui.shell.pyqtgraph_setup import pg
 
 __all__ = ["Series", "TrainingPlots", "ema", "epoch_plot", "make_spare_plot", "plot_widget"]
 

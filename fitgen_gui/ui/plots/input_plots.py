@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 from fitgen_gui.core.events import BatchEnded, EpochEnded, ProfileSaved, RunStarted
 from fitgen_gui.training.input_meter import advice, input_verdict
 from fitgen_gui.ui.plots.curves import GrowingByX, Series, axis_name, plot_widget
-from fitgen_gui.ui.plots.pyqtgraph_setup import pg
 from fitgen_gui.ui.shell.engine_texts import engine_text
+from fitgen_gui.ui.shell.pyqtgraph_setup import pg
 from fitgen_gui.ui.widgets.forms import ElidedLabel
 
 __all__ = ["CLASS_COLORS", "InputPlots", "class_strip_image"]

@@ -196,7 +196,7 @@ class BatchView(QWidget):
     # -- asking -------------------------------------------------------------------------
 
     def _make_histogram(self) -> QWidget:
-        from fitgen_gui.ui.plots.pyqtgraph_setup import pg
+        from fitgen_gui.ui.shell.pyqtgraph_setup import pg
 
         histogram = pg.PlotWidget()
         histogram.setObjectName("batches.histogram")
@@ -352,7 +352,7 @@ class BatchView(QWidget):
         self.table.setFixedHeight(min(height, 320))
 
     def _fill_histogram(self, tapped: Any) -> None:
-        from fitgen_gui.ui.plots.pyqtgraph_setup import pg
+        from fitgen_gui.ui.shell.pyqtgraph_setup import pg
 
         item = self.histogram.getPlotItem()
         item.clear()

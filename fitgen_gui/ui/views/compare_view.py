@@ -180,7 +180,7 @@ class CompareView(QWidget):
                 self.table.setItem(row, column, QTableWidgetItem(value))
 
     def _draw_curves(self, comparison: Comparison, histories: list[list[dict]]) -> None:
-        from fitgen_gui.ui.plots.pyqtgraph_setup import pg
+        from fitgen_gui.ui.shell.pyqtgraph_setup import pg
 
         plots = {"loss": self.loss_plot, "accuracy": self.accuracy_plot}
         for metric, plot in plots.items():

@@ -48,7 +48,7 @@ def heat_overlay(image: np.ndarray, heat: np.ndarray, alpha: float = 0.45) -> np
     """``image`` (H, W, 1 or 3, uint8) with the 0-1 map ``heat`` (H, W) painted over it."""
     import numpy as np
 
-    from fitgen_gui.ui.plots.pyqtgraph_setup import pg
+    from fitgen_gui.ui.shell.pyqtgraph_setup import pg
 
     colours = pg.colormap.get("inferno").map(np.clip(heat, 0, 1), mode="byte")[..., :3]
     rgb = image if image.shape[-1] == 3 else np.repeat(image[..., :1], 3, axis=-1)
