@@ -104,9 +104,8 @@ def make_window(workspace: Path) -> tuple:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(workspace / "settings"))
-    from pyqtgraph.util.garbage_collector import GarbageCollector
-
     from fitgen_gui.ui.main_window import MainWindow
+    from fitgen_gui.ui.shell.gui_gc import GarbageCollector
 
     collector = GarbageCollector(interval=1.0)
     window = MainWindow(workspace=str(workspace / "app-runs"))

@@ -49,7 +49,6 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    import pyqtgraph as pg
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -57,10 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("FitGen")
     app.setApplicationName("FitGen")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
-
-    from pyqtgraph.util.garbage_collector import GarbageCollector
-
+    # (pyqtgraph is imported, and configured, after the window shows: see
+    # fitgen_gui.ui.shell.pyqtgraph_setup)
+    from fitgen_gui.ui.shell.gui_gc import GarbageCollector
     from fitgen_gui.ui.shell.language import install_translators
 
     install_translators(app)  # before any widget: Qt cannot retitle built widgets

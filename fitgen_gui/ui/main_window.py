@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -44,6 +44,7 @@ from fitgen_gui.ui.views.compare_view import CompareView
 from fitgen_gui.ui.views.preview_view import PreviewView
 from fitgen_gui.ui.views.training_view import TrainingView
 from fitgen_gui.ui.widgets.data_file_questions import confirm_data_file
+from fitgen_gui.ui.widgets.deferred import DeferredBuilds
 from fitgen_gui.ui.widgets.forms import scroll_area
 from fitgen_gui.ui.widgets.run_bar import RunBar
 from fitgen_gui.ui.workers.background import BackgroundTasks
@@ -162,9 +163,9 @@ class MainWindow(QMainWindow):
             self.run_bar.resumable))
         self.flow.show_training.connect(lambda: self.main_tabs.setCurrentWidget(
             self.training_view))
-        self.controller.running_changed.connect(self.training_view.input.set_training)
-        self.training_view.input.profile_requested.connect(self.profile_batches)
-        self.training_view.input.tune_requested.connect(self.tune_loader)
+        self.controller.running_changed.connect(self.training_view.set_training)
+        self.training_view.profile_requested.connect(self.profile_batches)
+        self.training_view.tune_requested.connect(self.tune_loader)
         self.batch_view.tune_requested.connect(self.tune_loader)
         self.files.path_changed.connect(lambda path: self.setWindowTitle(
             f"FitGen — {Path(path).name}" if path else "FitGen"))
@@ -184,6 +185,28 @@ class MainWindow(QMainWindow):
         self.models.set_workspace(self.settings.workspace)
         self.project.load(default_config())
         self._restore_window()
+        # The plots (pyqtgraph) are made after the window shows: its import on a thread,
+        # then one plot widget a turn of the event loop, the Training tab's first.
+        self.deferred_views = DeferredBuilds("fitgen_gui.ui.plots.input_plots", [
+            *self.training_view.build_steps(), lambda: self.batch_view.histogram,
+            lambda: self.compare_view.loss_plot, lambda: self.compare_view.accuracy_plot], self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # After the first paint (or in half a second, should none come): the import would
+        # take the CPU from the window's first paint.
+        QTimer.singleShot(500, self.deferred_views.start)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self.deferred_views.started:
+            QTimer.singleShot(0, self.deferred_views.start)
+        return handled
+
+    @property
+    def views_built(self) -> bool:
+        """Whether every plot of the window has been made (they are after it shows)."""
+        return self.deferred_views.done
 
     # -- settings and data --------------------------------------------------------------
 

@@ -10,7 +10,7 @@ def gui_thread_garbage_collection(qapp):
     thread destroys Qt objects there, which deadlocks)."""
     import gc
 
-    from pyqtgraph.util.garbage_collector import GarbageCollector
+    from fitgen_gui.ui.shell.gui_gc import GarbageCollector
 
     collector = GarbageCollector(interval=0.5)
     yield collector

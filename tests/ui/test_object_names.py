@@ -56,7 +56,8 @@ def is_internal(widget: QWidget) -> bool:
     return False
 
 
-def test_every_control_is_named_and_documented(window):
+def test_every_control_is_named_and_documented(qtbot, window):
+    qtbot.waitUntil(lambda: window.views_built)  # the plots are made after the window shows
     documented = documented_names()
     for widget in window.findChildren(QWidget):
         if not isinstance(widget, CONTROLS) or is_internal(widget):
@@ -70,7 +71,8 @@ def test_every_control_is_named_and_documented(window):
             assert action.objectName() in documented
 
 
-def test_every_documented_name_exists(window):
+def test_every_documented_name_exists(qtbot, window):
+    qtbot.waitUntil(lambda: window.views_built)  # the plots are made after the window shows
     window.training_panel.class_weights.set_class_names(["a"])
     missing = []
     for name in documented_names() - NOT_IN_WINDOW:

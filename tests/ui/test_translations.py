@@ -267,6 +267,7 @@ def test_no_english_is_left_in_the_window_and_its_dialogs_in_chinese(
         assert all(CJK.search(engine_text(message)) for message in findings), findings
         # The preview's captions are the class folders' names: the user's words, not ours.
         classes = frozenset(p.name for p in (tiny_dataset / "train").iterdir())
+        qtbot.waitUntil(lambda: main.views_built)  # the plots, made after the window shows
         left = english_left(main, classes)
         dialogs = [ExportDialog(main.models.choice, main.models.work, main),
                    LoaderDialog(main, main.tasks, main.project.config, main.project.update, ""),

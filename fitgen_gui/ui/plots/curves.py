@@ -13,13 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from fitgen_gui.core.events import BatchEnded, EpochEnded, PhaseStarted
+from fitgen_gui.ui.shell.pyqtgraph_setup import pg
 
-__all__ = ["Series", "TrainingPlots", "ema", "epoch_plot"]
+__all__ = ["Series", "TrainingPlots", "ema", "epoch_plot", "make_spare_plot", "plot_widget"]
 
 _TRAIN, _VAL, _RAW = "#1f5fa8", "#d9731a", (31, 95, 168, 70)
 
@@ -93,6 +93,22 @@ def axis_name(text: str) -> str:
     return QCoreApplication.translate("Plots", text) if text else text
 
 
+# Bare plot widgets made ahead, one per turn of the event loop (the window's warm-up after
+# it shows): a PlotWidget costs about 15 ms, the five of the training curves in one go
+# held the GUI thread over 100 ms on 2 busy cores.
+_SPARE_PLOTS: list[pg.PlotWidget] = []
+
+
+def make_spare_plot() -> None:
+    """Make one bare plot widget for the next :func:`plot_widget` to take."""
+    _SPARE_PLOTS.append(pg.PlotWidget())
+
+
+def plot_widget() -> pg.PlotWidget:
+    """A new, bare plot widget (one made ahead if there is one)."""
+    return _SPARE_PLOTS.pop() if _SPARE_PLOTS else pg.PlotWidget()
+
+
 def epoch_plot(title: str, y_label: str, name: str, rising: bool = False,
                opaque_legend: bool = False) -> pg.PlotWidget:
     """A plot with its legend in the corner its curves usually leave free.
@@ -101,7 +117,7 @@ def epoch_plot(title: str, y_label: str, name: str, rising: bool = False,
     With several runs (``opaque_legend``) curves cross anywhere, also under the legend,
     so it gets a white background.
     """
-    widget = pg.PlotWidget()
+    widget = plot_widget()
     widget.setObjectName(name)
     item = widget.getPlotItem()
     item.setTitle(title, size="10pt")

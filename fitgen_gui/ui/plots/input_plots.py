@@ -22,14 +22,14 @@ from html import escape
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from fitgen_gui.core.events import BatchEnded, EpochEnded, ProfileSaved, RunStarted
 from fitgen_gui.training.input_meter import advice, input_verdict
-from fitgen_gui.ui.plots.curves import GrowingByX, Series, axis_name
+from fitgen_gui.ui.plots.curves import GrowingByX, Series, axis_name, plot_widget
 from fitgen_gui.ui.shell.engine_texts import engine_text
+from fitgen_gui.ui.shell.pyqtgraph_setup import pg
 from fitgen_gui.ui.widgets.forms import ElidedLabel
 
 __all__ = ["CLASS_COLORS", "InputPlots", "class_strip_image"]
@@ -115,7 +115,7 @@ def _show_strip(item: pg.ImageItem, counts: np.ndarray, rect: tuple[float, ...])
 
 
 def _plot(title: str, y_label: str, name: str, x_label: str = "epoch") -> pg.PlotWidget:
-    widget = pg.PlotWidget()
+    widget = plot_widget()
     widget.setObjectName(name)
     item = widget.getPlotItem()
     item.setTitle(title, size="10pt")

@@ -14,10 +14,8 @@ with the settings (and seed) the run uses.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -35,11 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from fitgen_gui.core.config import RunConfig
-from fitgen_gui.data.preview_grid import displayable
 from fitgen_gui.ui.shell.engine_texts import engine_text
+from fitgen_gui.ui.widgets.deferred import Deferred
 from fitgen_gui.ui.widgets.forms import ElidedLabel
 from fitgen_gui.ui.widgets.pixmaps import pixmap_of
 from fitgen_gui.ui.workers.background import BackgroundTasks
+
+if TYPE_CHECKING:  # numpy is imported where arrays are used: not before the window shows
+    import numpy as np
 
 __all__ = ["BatchView"]
 
@@ -175,16 +176,9 @@ class BatchView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         column.addWidget(self.table)
-        self.histogram = pg.PlotWidget()
-        self.histogram.setObjectName("batches.histogram")
-        self.histogram.setBackground("w")
-        item = self.histogram.getPlotItem()
-        item.setTitle(self.tr("Input values per channel"), size="10pt")
-        item.setLabel("left", self.tr("count"))
-        item.setLabel("bottom", self.tr("value"))
-        item.addLegend(offset=(-10, 10), labelTextSize="8pt")
-        self.histogram.setMinimumHeight(160)
-        column.addWidget(self.histogram, 1)
+        self.deferred_histogram = Deferred(self._make_histogram)
+        self.deferred_histogram.setMinimumHeight(160)
+        column.addWidget(self.deferred_histogram, 1)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -200,6 +194,25 @@ class BatchView(QWidget):
         self.tune_button.clicked.connect(self.tune_requested)
 
     # -- asking -------------------------------------------------------------------------
+
+    def _make_histogram(self) -> QWidget:
+        from fitgen_gui.ui.shell.pyqtgraph_setup import pg
+
+        histogram = pg.PlotWidget()
+        histogram.setObjectName("batches.histogram")
+        histogram.setBackground("w")
+        item = histogram.getPlotItem()
+        item.setTitle(self.tr("Input values per channel"), size="10pt")
+        item.setLabel("left", self.tr("count"))
+        item.setLabel("bottom", self.tr("value"))
+        item.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        histogram.setMinimumHeight(160)
+        return histogram
+
+    @property
+    def histogram(self) -> Any:
+        """The per-channel histogram (a pyqtgraph PlotWidget, made when first needed)."""
+        return self.deferred_histogram.widget()
 
     def show_batch(self, number: int, config: RunConfig | None = None, note: str = "") -> None:
         """Tap batch ``number`` of ``config`` (the project's settings by default)."""
@@ -276,6 +289,8 @@ class BatchView(QWidget):
         self.selected = 0
         self._clear_grid()
         x = tapped.x
+        from fitgen_gui.data.preview_grid import displayable
+
         images = [displayable(image) for image in x] if x.ndim == 4 else []
         columns = self._columns()
         for i, image in enumerate(images):
@@ -337,6 +352,8 @@ class BatchView(QWidget):
         self.table.setFixedHeight(min(height, 320))
 
     def _fill_histogram(self, tapped: Any) -> None:
+        from fitgen_gui.ui.shell.pyqtgraph_setup import pg
+
         item = self.histogram.getPlotItem()
         item.clear()
         item.legend.clear()
@@ -382,6 +399,8 @@ class BatchView(QWidget):
         self._failed(message, details)
 
     def _show_augmentations(self, images: np.ndarray) -> None:
+        from fitgen_gui.data.preview_grid import displayable
+
         self.augmented = images
         self._clear_grid()
         columns = self._columns()

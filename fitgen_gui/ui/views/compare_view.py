@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -32,8 +32,8 @@ from fitgen_gui.core.changed_images import ChangedImage, changed_images
 from fitgen_gui.core.errors import UserError
 from fitgen_gui.core.run_compare import Comparison, compare_runs, format_metric, format_value
 from fitgen_gui.core.run_dir import RunDir
-from fitgen_gui.ui.plots.curves import epoch_plot
 from fitgen_gui.ui.shell.engine_texts import engine_text
+from fitgen_gui.ui.widgets.deferred import Deferred
 from fitgen_gui.ui.widgets.forms import setting_label
 from fitgen_gui.ui.widgets.gallery import Gallery
 from fitgen_gui.ui.workers.background import BackgroundTasks
@@ -47,7 +47,10 @@ _CURVES = {"loss": (("loss", False), ("val_loss", True)),
            "accuracy": (("accuracy", False), ("val_accuracy", True))}
 
 
+def _epoch_plot(title: str, y_label: str, name: str, rising: bool) -> QWidget:
+    from fitgen_gui.ui.plots.curves import epoch_plot
 
+    return epoch_plot(title, y_label, name, rising=rising, opaque_legend=True)
 
 
 class CompareView(QWidget):
@@ -74,16 +77,15 @@ class CompareView(QWidget):
         plots = QWidget()
         row = QHBoxLayout(plots)
         row.setContentsMargins(0, 0, 0, 0)
-        self.loss_plot = epoch_plot(
+        self.deferred_loss = Deferred(lambda: _epoch_plot(
             self.tr("Loss per epoch (solid: training, dashed: validation)"), "loss",
-            "compare.plot.loss", rising=False, opaque_legend=True)
-        self.accuracy_plot = epoch_plot(
+            "compare.plot.loss", rising=False))
+        self.deferred_accuracy = Deferred(lambda: _epoch_plot(
             self.tr("Accuracy per epoch (solid: training, dashed: validation)"), "accuracy",
-            "compare.plot.accuracy", rising=True, opaque_legend=True)
-        for plot in (self.loss_plot, self.accuracy_plot):
+            "compare.plot.accuracy", rising=True))
+        for plot in (self.deferred_loss, self.deferred_accuracy):
             plot.setMinimumHeight(160)
-        row.addWidget(self.loss_plot)
-        row.addWidget(self.accuracy_plot)
+            row.addWidget(plot)
         splitter.addWidget(plots)
         changes = QWidget()
         lists = QHBoxLayout(changes)
@@ -103,6 +105,16 @@ class CompareView(QWidget):
         splitter.addWidget(changes)
         splitter.setSizes([300, 320, 180])
         layout.addWidget(splitter, 1)
+
+    @property
+    def loss_plot(self) -> Any:
+        """The loss curves (a pyqtgraph PlotWidget, made when first needed)."""
+        return self.deferred_loss.widget()
+
+    @property
+    def accuracy_plot(self) -> Any:
+        """The accuracy curves (a pyqtgraph PlotWidget, made when first needed)."""
+        return self.deferred_accuracy.widget()
 
     # -- filling ------------------------------------------------------------------------
 
@@ -161,13 +173,15 @@ class CompareView(QWidget):
         self.table.setVerticalHeaderLabels([label for label, _ in rows])
         for column, run in enumerate(comparison.runs):
             header = self.table.horizontalHeaderItem(column)
-            header.setForeground(pg.mkColor(RUN_COLOURS[column % len(RUN_COLOURS)]))
+            header.setForeground(QColor(RUN_COLOURS[column % len(RUN_COLOURS)]))
             header.setToolTip(run.path)
         for row, (_, values) in enumerate(rows):
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
 
     def _draw_curves(self, comparison: Comparison, histories: list[list[dict]]) -> None:
+        from fitgen_gui.ui.shell.pyqtgraph_setup import pg
+
         plots = {"loss": self.loss_plot, "accuracy": self.accuracy_plot}
         for metric, plot in plots.items():
             plot.getPlotItem().clear()

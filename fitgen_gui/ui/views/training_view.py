@@ -6,25 +6,51 @@ is read again every second while it is running, so the plots follow it live.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from fitgen_gui.core.events import FINAL_EVENTS, ConsoleText, EpochEnded, RunStarted, RunWarning
 from fitgen_gui.core.run_dir import CONSOLE, RunDir
-from fitgen_gui.ui.plots.curves import TrainingPlots
-from fitgen_gui.ui.plots.input_plots import InputPlots
 from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.widgets.console_pane import ConsolePane
+from fitgen_gui.ui.widgets.deferred import Deferred
 from fitgen_gui.ui.widgets.forms import ElidedLabel
 
 __all__ = ["TrainingView"]
 
 
+def _training_plots() -> QWidget:
+    from fitgen_gui.ui.plots.curves import TrainingPlots
+
+    return TrainingPlots()
+
+
+def _input_plots() -> QWidget:
+    from fitgen_gui.ui.plots.input_plots import InputPlots
+
+    return InputPlots()
+
+
 class TrainingView(QWidget):
-    """Plots and console of one run."""
+    """Plots and console of one run.
+
+    The plots (``plots``, ``input``: pyqtgraph) are made when first asked for or shown, or
+    by the main window's warm-up after it shows (:mod:`fitgen_gui.ui.widgets.deferred`);
+    the view's own signals and ``set_training`` reach the data-feed plots whenever they are
+    made, and an event asks for them, so none is lost.
+
+    Signals
+    -------
+    profile_requested(), tune_requested()
+        The data-feed plots' buttons.
+    """
+
+    profile_requested = Signal()
+    tune_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,11 +68,13 @@ class TrainingView(QWidget):
         layout.addWidget(self.one_class)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("training.splitter")
-        self.plots = TrainingPlots()
-        self.input = InputPlots()
+        self.deferred_plots = Deferred(_training_plots)
+        self.deferred_input = Deferred(_input_plots)
+        self.deferred_input.built.connect(self._input_built)
+        self._training = False
         self.console = ConsolePane()
-        splitter.addWidget(self.plots)
-        splitter.addWidget(self.input)
+        splitter.addWidget(self.deferred_plots)
+        splitter.addWidget(self.deferred_input)
         splitter.addWidget(self.console)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -63,10 +91,48 @@ class TrainingView(QWidget):
         self._console_offset = 0  # bytes of console.log already shown
         self.unreadable: list[str] = []  # records of events.jsonl that could not be read
 
+    @property
+    def plots(self) -> Any:
+        """The training curves (:class:`~fitgen_gui.ui.plots.curves.TrainingPlots`)."""
+        return self.deferred_plots.widget()
+
+    @property
+    def input(self) -> Any:
+        """The data-feed plots (:class:`~fitgen_gui.ui.plots.input_plots.InputPlots`)."""
+        return self.deferred_input.widget()
+
+    def build_steps(self) -> list[Callable[[], object]]:
+        """The plots made in steps of one plot widget (about 15 ms each): the curves' five,
+        then their view, then the data feed's three and theirs; a step whose plots were
+        made meanwhile does nothing."""
+        def spare(deferred: Deferred) -> Callable[[], object]:
+            def make() -> None:
+                if not deferred.is_built:
+                    from fitgen_gui.ui.plots.curves import make_spare_plot
+
+                    make_spare_plot()
+            return make
+
+        return [*[spare(self.deferred_plots)] * 5, lambda: self.plots,
+                *[spare(self.deferred_input)] * 3, lambda: self.input]
+
+    def _input_built(self, plots: Any) -> None:
+        plots.set_training(self._training)
+        plots.profile_requested.connect(self.profile_requested)
+        plots.tune_requested.connect(self.tune_requested)
+
+    def set_training(self, training: bool) -> None:
+        """Whether this window trains (the data feed's Profile button)."""
+        self._training = training
+        if self.deferred_input.is_built:
+            self.input.set_training(training)
+
     def clear(self) -> None:
         self._follow.stop()
-        self.plots.clear()
-        self.input.clear()
+        if self.deferred_plots.is_built:  # (plots not made yet are empty)
+            self.plots.clear()
+        if self.deferred_input.is_built:
+            self.input.clear()
         self.console.clear_console()
         self.one_class.hide()
 

@@ -9,9 +9,8 @@ apart they are; each side has its own fix bar (usually: exclude the validation c
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -25,7 +24,10 @@ from PySide6.QtWidgets import (
 
 from fitgen_gui.ui.state.dataset_fixes import DatasetFixes
 from fitgen_gui.ui.widgets.fix_bar import FixBar
-from fitgen_gui.ui.widgets.pixmaps import pixmap_of
+from fitgen_gui.ui.widgets.pixmaps import pixmap_of, rgb_of
+
+if TYPE_CHECKING:  # numpy is imported where arrays are used: not before the window shows
+    import numpy as np
 from fitgen_gui.ui.workers.background import BackgroundTasks
 
 __all__ = ["DuplicatePairs"]
@@ -148,5 +150,4 @@ class DuplicatePairs(QWidget):
             if image is None:
                 label.setText(self.tr("This file is not there any more (moved or excluded?)."))
                 continue
-            rgb = image if image.shape[-1] == 3 else np.repeat(image[..., :1], 3, axis=-1)
-            label.setPixmap(pixmap_of(rgb))
+            label.setPixmap(pixmap_of(rgb_of(image)))

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -32,8 +31,11 @@ from PySide6.QtWidgets import (
 
 from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.widgets.forms import ElidedLabel
-from fitgen_gui.ui.widgets.pixmaps import pixmap_of
+from fitgen_gui.ui.widgets.pixmaps import pixmap_of, rgb_of
 from fitgen_gui.ui.workers.background import BackgroundTasks
+
+if TYPE_CHECKING:  # numpy is imported where arrays are used: not before the window shows
+    import numpy as np
 
 __all__ = ["Gallery", "ImageDetail", "heat_overlay"]
 
@@ -44,7 +46,9 @@ MAX_SHOWN = 300  # a cell of thousands shows its 300 surest; the count says so
 
 def heat_overlay(image: np.ndarray, heat: np.ndarray, alpha: float = 0.45) -> np.ndarray:
     """``image`` (H, W, 1 or 3, uint8) with the 0-1 map ``heat`` (H, W) painted over it."""
-    import pyqtgraph as pg
+    import numpy as np
+
+    from fitgen_gui.ui.shell.pyqtgraph_setup import pg
 
     colours = pg.colormap.get("inferno").map(np.clip(heat, 0, 1), mode="byte")[..., :3]
     rgb = image if image.shape[-1] == 3 else np.repeat(image[..., :1], 3, axis=-1)
@@ -193,8 +197,7 @@ class ImageDetail(QWidget):
         if image is None:
             self.image.setText(self.tr("This file cannot be read now."))
             return
-        self._plain = pixmap_of(image if image.shape[-1] == 3 else np.repeat(
-            image[..., :1], 3, axis=-1))
+        self._plain = pixmap_of(rgb_of(image))
         if not self.gradcam_button.isChecked():
             self._show(self._plain)
 
@@ -318,8 +321,7 @@ class Gallery(QWidget):
             return
         for row, image in enumerate(images):
             if image is not None:
-                rgb = image if image.shape[-1] == 3 else np.repeat(image[..., :1], 3, axis=-1)
-                self.list.item(row).setIcon(QIcon(pixmap_of(rgb)))
+                self.list.item(row).setIcon(QIcon(pixmap_of(rgb_of(image))))
 
     def files(self) -> list[str]:
         return [p.file for p in self.predictions]
