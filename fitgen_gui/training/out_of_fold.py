@@ -27,7 +27,7 @@ spread over the training rather than taken from its last epochs because the fold
 from labels that are wrong by assumption: a network learns what the right labels share
 first and memorizes the wrong ones later, so the model of the middle of the training
 disagrees with a wrong label more often than the one of the end (on the demo bench, recall
-rose from 0.694 to 0.75 on seed 0; docs/benchmarks/label-issues.md). Before a snapshot
+rose from 0.694 to 0.75 on seed 0; docs/notes/recall-readme.md). Before a snapshot
 predicts, its batch normalization statistics are computed again as the mean over up to
 :data:`PRECISE_BN_BATCHES` batches of the fold's training images (with the weights of that
 snapshot), instead of the moving average of the last few batches that training leaves
