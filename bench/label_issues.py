@@ -9,8 +9,11 @@ JSON.
 Ranked on the same out-of-fold probabilities (computed by FitGen: K folds, each training
 the run's settings on the other folds):
 
-- ``fitgen``: FitGen's label quality (out-of-fold probability of the folder's class),
-  lowest first; also the precision and recall of its "likely label error" flag;
+- ``fitgen``: FitGen's list as the app and ``issues.csv``'s likely errors show it: the
+  likely label errors (confident learning's flag), lowest label quality first, then the
+  other images by label quality; also the precision and recall of the flag alone;
+- ``fitgen_by_quality``: every image by label quality (out-of-fold probability of the
+  folder's class), lowest first, flagged or not (the order of ``issues.csv``'s rows);
 - ``cleanlab``: ``cleanlab.filter.find_label_issues(labels, pred_probs,
   return_indices_ranked_by="self_confidence")`` (its default filter, prune by noise rate);
 - ``in_sample``: the run's own model on its own training images, ranked the same way (what
@@ -116,7 +119,9 @@ def main() -> None:
     oof_seconds = time.perf_counter() - began
     files, labels = plan.files, plan.labels
     ours = find_label_issues(oof, labels)
-    ranked = [files[i] for i in ours.ranking]
+    by_quality = [files[i] for i in ours.ranking]
+    # What the user is shown: the likely errors (in quality order), then the rest.
+    ranked = [files[i] for i in sorted(ours.ranking, key=lambda i: not ours.is_issue[i])]
     flagged = {files[i] for i in np.flatnonzero(ours.is_issue)}
     theirs = cleanlab_issues(labels, oof, return_indices_ranked_by="self_confidence")
 
@@ -134,6 +139,7 @@ def main() -> None:
         "run_val_accuracy": _last_val_accuracy(run),
         "recall_at_n": {
             "fitgen": recall_at(ranked, moved),
+            "fitgen_by_quality": recall_at(by_quality, moved),
             "cleanlab": recall_at([files[i] for i in theirs], moved),
             "in_sample": recall_at([files[i] for i in np.argsort(quality, kind="stable")],
                                    moved),
