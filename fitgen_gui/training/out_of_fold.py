@@ -469,9 +469,10 @@ def _train_fold_on_images(plan: OofPlan, fold: int, stop: threading.Event,
                   shuffle=False, strict_shapes=True)
     if stop.is_set():
         raise OofStopped("stopped")
-    tell("predicting", 0, int(held.sum()))
-    # The statistics from the fold's own (augmented, shuffled) training batches.
+    # The statistics from the fold's own (augmented, shuffled) training batches: part of
+    # its training, which reads none of the held-out images.
     kept.snapshots = _recalibrated(model, kept.snapshots, train)
+    tell("predicting", 0, int(held.sum()))
     images = plain_iterator(config, _subtree(plan, held), train)
     mirror = _mirrors(config)
     # Each batch is read once and predicted with every kept set of weights (and mirrored

@@ -12,8 +12,14 @@ import pytest
 from fitgen_gui.cli import main
 from fitgen_gui.core.config import RunConfig
 from fitgen_gui.data.file_iterators import FileBatchMixin
+from fitgen_gui.training import out_of_fold
 from fitgen_gui.training.label_issues import find_label_issues_of_run, read_run_issues
-from fitgen_gui.training.out_of_fold import OofStopped, compute_out_of_fold, plan_out_of_fold
+from fitgen_gui.training.out_of_fold import (
+    OofStopped,
+    compute_out_of_fold,
+    plan_out_of_fold,
+    snapshot_epochs,
+)
 from fitgen_gui.training.runner import run_training
 
 pytestmark = pytest.mark.slow
@@ -48,8 +54,14 @@ def test_each_fold_never_trains_on_the_images_it_predicts(tiny_config, tmp_path,
         held = set(files[plan.fold_of == fold])
         trained = reads[(fold, "training")]
         assert not held & set(trained)  # never one of its own images
-        # Every other image exactly once per epoch, and nothing else.
-        assert trained == Counter({f: plan.epochs for f in files[plan.fold_of != fold]})
+        # Every other image exactly once per epoch, and once more for each snapshot whose
+        # batch normalization statistics are computed again (these few batches are all
+        # of them), and nothing else.
+        calibrations = len(snapshot_epochs(plan.epochs, out_of_fold.SNAPSHOTS))
+        batches = -(-int((plan.fold_of != fold).sum()) // plan.config.data.batch_size)
+        assert batches <= out_of_fold.PRECISE_BN_BATCHES
+        assert trained == Counter({f: plan.epochs + calibrations
+                                   for f in files[plan.fold_of != fold]})
         assert reads[(fold, "predicting")] == Counter(dict.fromkeys(held, 1))
     assert sorted(np.concatenate([files[plan.fold_of == f] for f in range(3)])) == sorted(files)
     assert result.probabilities.shape == (36, 3)
