@@ -96,6 +96,10 @@ class DistributedSteps:
                           "(TensorFlow's XLA has no all-reduce on the CPU); the training step "
                           "runs without it.", RuntimeWarning, stacklevel=2)
             jit = False
+            # Keras's own steps too (the predictions of the one-class check, evaluation):
+            # compiled for one CPU device, they would read the other replicas' variables.
+            model.jit_compile = False
+            model.predict_function = model.test_function = None
 
         def step(run_step: Any) -> Any:
             if jit:
