@@ -383,13 +383,12 @@ def _batch_norms(model: keras.Model) -> list[keras.layers.BatchNormalization]:
     return found
 
 
-def precise_batch_norm(model: keras.Model, batches: Any,
-                       limit: int | None = None) -> int:
-    """Set batch normalization's moving statistics to their mean over the first ``limit``
-    (default :data:`PRECISE_BN_BATCHES`) of ``batches`` (a Sequence of images or of
-    (images, labels)), the weights staying as they are. Returns the batches used."""
+def precise_batch_norm(model: keras.Model, batches: Any) -> int:
+    """Set batch normalization's moving statistics to their mean over the first
+    :data:`PRECISE_BN_BATCHES` of ``batches`` (a Sequence of images or of (images,
+    labels)), the weights staying as they are. Returns the batches used."""
     layers = _batch_norms(model)
-    count = min(len(batches), PRECISE_BN_BATCHES if limit is None else limit)
+    count = min(len(batches), PRECISE_BN_BATCHES)
     if not layers or not count:
         return 0
     momentum = [layer.momentum for layer in layers]
