@@ -230,6 +230,9 @@ class InputPlots(QWidget):
 
     # -- data ---------------------------------------------------------------------------
 
+    def plot_widgets(self) -> list[Any]:
+        return [self.time_plot, self.strip_plot, self.histogram_plot]
+
     def clear(self) -> None:
         self.wait.clear()
         self.total.clear()

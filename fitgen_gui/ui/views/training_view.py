@@ -19,6 +19,7 @@ from fitgen_gui.ui.shell.engine_texts import engine_text
 from fitgen_gui.ui.widgets.console_pane import ConsolePane
 from fitgen_gui.ui.widgets.deferred import Deferred
 from fitgen_gui.ui.widgets.forms import ElidedLabel
+from fitgen_gui.ui.widgets.staged import StagedPaint
 
 __all__ = ["TrainingView"]
 
@@ -90,6 +91,16 @@ class TrainingView(QWidget):
         self._events_lines = 0  # lines of it (to name an unreadable one)
         self._console_offset = 0  # bytes of console.log already shown
         self.unreadable: list[str] = []  # records of events.jsonl that could not be read
+        # Its eight plots paint one per turn of the event loop when the view shows.
+        self.staged = StagedPaint(self, self._plot_widgets)
+
+    def _plot_widgets(self) -> list[QWidget]:
+        found: list[QWidget] = []
+        if self.deferred_plots.is_built:
+            found += self.plots.plot_widgets()
+        if self.deferred_input.is_built:
+            found += self.input.plot_widgets()
+        return found
 
     @property
     def plots(self) -> Any:
