@@ -14,7 +14,14 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fitgen_gui.core.events import BatchEnded, EpochEnded, PhaseStarted
 from fitgen_gui.ui.shell.pyqtgraph_setup import pg
@@ -99,14 +106,25 @@ def axis_name(text: str) -> str:
 _SPARE_PLOTS: list[pg.PlotWidget] = []
 
 
+def _new_plot() -> pg.PlotWidget:
+    """A plot whose axes keep their last drawing as a pixmap: pyqtgraph replays an axis's
+    text (its QPicture) at every paint, about two thirds of a plot's paint, although the
+    axis changes only with the range. Qt draws it again when pyqtgraph updates it."""
+    widget = pg.PlotWidget()
+    for name in ("left", "bottom", "top", "right"):
+        widget.getPlotItem().getAxis(name).setCacheMode(
+            QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    return widget
+
+
 def make_spare_plot() -> None:
     """Make one bare plot widget for the next :func:`plot_widget` to take."""
-    _SPARE_PLOTS.append(pg.PlotWidget())
+    _SPARE_PLOTS.append(_new_plot())
 
 
 def plot_widget() -> pg.PlotWidget:
     """A new, bare plot widget (one made ahead if there is one)."""
-    return _SPARE_PLOTS.pop() if _SPARE_PLOTS else pg.PlotWidget()
+    return _SPARE_PLOTS.pop() if _SPARE_PLOTS else _new_plot()
 
 
 def epoch_plot(title: str, y_label: str, name: str, rising: bool = False,

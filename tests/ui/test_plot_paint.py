@@ -93,3 +93,34 @@ def test_a_widget_hidden_on_purpose_stays_hidden_and_leaving_shows_the_rest(qtbo
     tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: staged.pending == 0, timeout=2000)
     assert [p.isVisible() for p in parts] == [True, True, False, True]
+
+
+def test_a_cached_axis_is_drawn_again_when_its_range_changes(qtbot):
+    """The axes keep their drawing as a pixmap between paints; a new range must still show
+    new tick labels, and the old range the old ones."""
+    from fitgen_gui.ui.plots.curves import plot_widget
+
+    widget = plot_widget()
+    qtbot.addWidget(widget)
+    widget.resize(500, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    item = widget.getPlotItem()
+    left = item.getAxis("left")
+
+    def axis_pixels():
+        widget.viewport().repaint()
+        rect = widget.mapFromScene(left.sceneBoundingRect()).boundingRect()
+        return widget.grab(rect).toImage()
+
+    item.setYRange(0, 1, padding=0)
+    qtbot.wait(20)
+    first = axis_pixels()
+    item.setYRange(0, 1000, padding=0)
+    qtbot.wait(20)
+    other = axis_pixels()
+    item.setYRange(0, 1, padding=0)
+    qtbot.wait(20)
+    again = axis_pixels()
+    assert other != first  # 0-1000 is labelled otherwise than 0-1
+    assert again == first
