@@ -84,6 +84,8 @@ def main() -> None:
     parser.add_argument("--fold-epochs", type=int, help="epochs of each fold (default: the "
                                                         "run's)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--fold-mixup", type=float, help="mixup's alpha in the folds' "
+                                                         "training (default: FitGen's)")
     parser.add_argument("--set", nargs="+", default=[], metavar="SECTION.KEY=VALUE",
                         help="settings of the run (and so of its folds) changed from the "
                              "defaults, as `fitgen train --set` takes them")
@@ -98,6 +100,7 @@ def main() -> None:
     from fitgen_gui.cli.common import _pairs
     from fitgen_gui.core.config import RunConfig
     from fitgen_gui.data.label_quality import find_label_issues
+    from fitgen_gui.training import out_of_fold
     from fitgen_gui.training.evaluation import predict_files
     from fitgen_gui.training.model_source import open_model
     from fitgen_gui.training.out_of_fold import compute_out_of_fold, plan_out_of_fold
@@ -113,6 +116,8 @@ def main() -> None:
     run_seconds = time.perf_counter() - began
     run = Path(final.run_dir)
 
+    if args.fold_mixup is not None:
+        out_of_fold.MIXUP_ALPHA = args.fold_mixup
     began = time.perf_counter()
     plan = plan_out_of_fold(run, args.folds, epochs=args.fold_epochs)
     oof = compute_out_of_fold(plan).probabilities
@@ -134,6 +139,7 @@ def main() -> None:
     result = {
         "images": len(files), "moved": len(moved), "folds": args.folds,
         "run_epochs": args.epochs, "fold_epochs": plan.epochs, "seed": args.seed,
+        "fold_mixup": out_of_fold.MIXUP_ALPHA,
         "set": args.set,
         "run_seconds": round(run_seconds, 1), "out_of_fold_seconds": round(oof_seconds, 1),
         "run_val_accuracy": _last_val_accuracy(run),

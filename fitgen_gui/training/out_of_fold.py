@@ -31,7 +31,13 @@ rose from 0.694 to 0.75 on seed 0; docs/notes/recall-readme.md). Before a snapsh
 predicts, its batch normalization statistics are computed again as the mean over up to
 :data:`PRECISE_BN_BATCHES` batches of the fold's training images (with the weights of that
 snapshot), instead of the moving average of the last few batches that training leaves
-(momentum 0.6 in the small CNN); with it, 0.778. When the
+(momentum 0.6 in the small CNN); with it, 0.778. And a fold that trains the whole model
+learns from mixup batches (:class:`MixupBatches`, alpha :data:`MIXUP_ALPHA`): every
+training image blended with another and its label with the same weight. A network learns
+the wrong labels of a few images far less from such blends, while what the right labels
+share stays easy to learn: the fold models' accuracy on the clean images rose from 0.89 to
+0.93 and the recall of the moved files to 0.83-0.94 (30 run epochs, three seeds;
+batch normalization's statistics above are still those of unmixed batches). When the
 run's training flipped images at random, a fold also predicts their mirror images and
 averages (test-time flips): the model knows both as the same class.
 
@@ -82,13 +88,16 @@ __all__ = ["FOLDER", "FoldProgress", "OofPlan", "OofResult", "OofStopped",
            "compute_out_of_fold", "plan_out_of_fold", "recipe"]
 
 # A fold of another recipe is never reused (3: test-time flips; 4: snapshots spread over the
-# training instead of its last 3 epochs).
-RECIPE_VERSION = 4
+# training instead of its last 3 epochs; 5: mixup).
+RECIPE_VERSION = 5
 # A fold's probabilities are the mean of its model's at this many points spread evenly over
 # its training (see the module's notes).
 SNAPSHOTS = 4
 # Batch normalization's statistics of each snapshot: the mean over this many training batches.
 PRECISE_BN_BATCHES = 20
+# Mixup in the folds' training (0: none): each training image is blended with another of its
+# batch, weight drawn from Beta(alpha, alpha), and so are their labels.
+MIXUP_ALPHA = 1.0
 
 
 class OofStopped(UserError, RuntimeError):
@@ -283,7 +292,7 @@ def recipe(config: RunConfig) -> dict[str, Any]:
     built-in choices of the models and optimizers (:func:`models.recipe`). Part of every
     fold's fingerprint, so a fold computed under another recipe is computed again."""
     return {"out_of_fold_recipe": RECIPE_VERSION, "snapshots": SNAPSHOTS,
-            "precise_batch_norm": PRECISE_BN_BATCHES,
+            "precise_batch_norm": PRECISE_BN_BATCHES, "mixup": MIXUP_ALPHA,
             "test_time_flips": [list(axes) for axes in _mirrors(config)], **models.recipe()}
 
 
@@ -335,8 +344,11 @@ def _subtree(plan: OofPlan, keep: np.ndarray) -> ClassTree:
 def _fold_config(config: RunConfig, epochs: int | None = None) -> RunConfig:
     """The run's settings for one fold: its own images, no validation of its own, the
     automatic number of steps, quiet; ``epochs`` (the fold's) so that a learning-rate
-    schedule spans the fold's training as it spanned the run's."""
-    more = {"training.epochs": epochs} if epochs else {}
+    schedule spans the fold's training as it spanned the run's. With mixup, class indices
+    become one-hot labels (the same model; blended labels need them)."""
+    more: dict[str, Any] = {"training.epochs": epochs} if epochs else {}
+    if MIXUP_ALPHA > 0 and config.data.class_mode == "sparse":
+        more["data.class_mode"] = "categorical"
     return config.replace(**more, **{"data.validation_split": 0.0, "data.val_dir": "",
                              "training.steps_per_epoch": None,
                              "training.validation_steps": None, "training.verbose": 0})
@@ -346,6 +358,57 @@ def snapshot_epochs(epochs: int, count: int) -> list[int]:
     """The epochs (0-based) after which a fold keeps its weights: ``count`` spread evenly
     over ``epochs``, the last one among them (every epoch when there are fewer)."""
     return sorted({max(0, math.ceil(epochs * k / count) - 1) for k in range(1, count + 1)})
+
+
+class MixupBatches(keras.utils.PyDataset):
+    """The batches of ``inner`` with mixup (Zhang et al., 2018): image ``i`` of a batch
+    becomes ``l * x[i] + (1 - l) * x[j]`` for another image ``j`` of the batch, ``l`` drawn
+    from Beta(alpha, alpha) per image, and its label the same blend of the two labels
+    (one-hot or binary targets). A network learns a wrong label less easily from blends;
+    each batch depends only on (seed, epoch, index), so workers can build any of them."""
+
+    def __init__(self, inner: Any, alpha: float, seed: int) -> None:
+        super().__init__(workers=1, use_multiprocessing=False, max_queue_size=10)
+        self.inner, self.alpha, self.seed = inner, float(alpha), int(seed)
+        self.builds_any_epoch = getattr(inner, "builds_any_epoch", False) is True and callable(
+            getattr(inner, "batch_of_epoch", None))
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+    @property
+    def epoch(self) -> int:
+        return int(getattr(self.inner, "epoch", 0))
+
+    def _mixed(self, batch: Any, epoch: int, index: int) -> Any:
+        x, y, *weights = batch
+        rng = np.random.default_rng([self.seed, 7, epoch, index])
+        n = len(x)
+        if n < 2:
+            return batch
+        lam = rng.beta(self.alpha, self.alpha, n).astype(np.float32)
+        other = rng.permutation(n)
+        shape = (n,) + (1,) * (np.ndim(x) - 1)
+        x = np.asarray(x, np.float32)
+        x = lam.reshape(shape) * x + (1 - lam.reshape(shape)) * x[other]
+        y = np.asarray(y, np.float32)
+        ly = lam.reshape((n,) + (1,) * (y.ndim - 1))
+        y = ly * y + (1 - ly) * y[other]
+        if weights:
+            w = np.asarray(weights[0], np.float32)
+            return x, y, lam * w + (1 - lam) * w[other]
+        return x, y
+
+    def __getitem__(self, index: int) -> Any:
+        return self._mixed(self.inner[index], self.epoch, int(index))
+
+    def batch_of_epoch(self, epoch: int, index: int) -> Any:
+        return self._mixed(self.inner.batch_of_epoch(epoch, index), int(epoch), int(index))
+
+    def on_epoch_end(self) -> None:
+        end = getattr(self.inner, "on_epoch_end", None)
+        if end is not None:
+            end()
 
 
 class _FoldCallback(keras.callbacks.Callback):
@@ -461,7 +524,8 @@ def _train_fold_on_images(plan: OofPlan, fold: int, stop: threading.Event,
     compile_model(model, config, len(train))
     tell("training", 0, plan.epochs)
     kept = _FoldCallback(stop, lambda e: tell("training", e, plan.epochs), plan.epochs)
-    fit_generator(model, train, epochs=plan.epochs, verbose=0, callbacks=[kept],
+    batches = MixupBatches(train, MIXUP_ALPHA, plan.seed + fold) if MIXUP_ALPHA > 0 else train
+    fit_generator(model, batches, epochs=plan.epochs, verbose=0, callbacks=[kept],
                   class_weight=class_weights(config.training.class_weight, train.classes,
                                              plan.class_names),
                   workers=config.training.workers, max_queue_size=config.training.max_queue_size,

@@ -46,10 +46,20 @@ def test_a_changed_setting_misses_the_kept_fold(tiny_config, tmp_path, change):
     (out_of_fold, "RECIPE_VERSION", out_of_fold.RECIPE_VERSION + 1),
     (out_of_fold, "SNAPSHOTS", 1),
     (out_of_fold, "PRECISE_BN_BATCHES", 0),
-    (out_of_fold, "PRECISE_BN_BATCHES", 0),
+    (out_of_fold, "MIXUP_ALPHA", out_of_fold.MIXUP_ALPHA + 0.5),
 ])
 def test_a_changed_recipe_in_the_code_misses_the_kept_fold(tiny_config, tmp_path,
                                                           monkeypatch, module, name, value):
     _plan_with_a_kept_fold(tmp_path, tiny_config)
     monkeypatch.setattr(module, name, value)
     assert plan_out_of_fold(tmp_path / "run", 3).finished_folds() == []
+
+
+def test_with_mixup_a_fold_learns_one_hot_labels_of_the_same_model(tiny_config, monkeypatch):
+    monkeypatch.setattr(out_of_fold, "MIXUP_ALPHA", 1.0)
+    sparse = tiny_config.replace(**{"data.class_mode": "sparse"})
+    assert out_of_fold._fold_config(sparse, 4).data.class_mode == "categorical"
+    binary = tiny_config.replace(**{"data.class_mode": "binary"})
+    assert out_of_fold._fold_config(binary, 4).data.class_mode == "binary"
+    monkeypatch.setattr(out_of_fold, "MIXUP_ALPHA", 0.0)
+    assert out_of_fold._fold_config(sparse, 4).data.class_mode == "sparse"
