@@ -34,7 +34,10 @@ def trained_run(config, tmp_path):
 def test_each_fold_never_trains_on_the_images_it_predicts(tiny_config, tmp_path, monkeypatch):
     config = tiny_config.replace(**{"training.epochs": 1, "training.workers": 0})
     run = trained_run(config, tmp_path)
+    # with mixup (for long folds only by default): blending a batch reads nothing more
+    monkeypatch.setattr(out_of_fold, "MIXUP_MIN_EPOCHS", 1)
     plan = plan_out_of_fold(run, 3)
+    assert out_of_fold.mixup_alpha(plan.epochs) > 0
     stage = {"now": None}
     reads: dict[tuple, Counter] = {}
     original = FileBatchMixin.load_image

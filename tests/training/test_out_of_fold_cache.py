@@ -47,6 +47,7 @@ def test_a_changed_setting_misses_the_kept_fold(tiny_config, tmp_path, change):
     (out_of_fold, "SNAPSHOTS", 1),
     (out_of_fold, "PRECISE_BN_BATCHES", 0),
     (out_of_fold, "MIXUP_ALPHA", out_of_fold.MIXUP_ALPHA + 0.5),
+    (out_of_fold, "MIXUP_MIN_EPOCHS", 1),
 ])
 def test_a_changed_recipe_in_the_code_misses_the_kept_fold(tiny_config, tmp_path,
                                                           monkeypatch, module, name, value):
@@ -57,9 +58,13 @@ def test_a_changed_recipe_in_the_code_misses_the_kept_fold(tiny_config, tmp_path
 
 def test_with_mixup_a_fold_learns_one_hot_labels_of_the_same_model(tiny_config, monkeypatch):
     monkeypatch.setattr(out_of_fold, "MIXUP_ALPHA", 1.0)
+    long = out_of_fold.MIXUP_MIN_EPOCHS
     sparse = tiny_config.replace(**{"data.class_mode": "sparse"})
-    assert out_of_fold._fold_config(sparse, 4).data.class_mode == "categorical"
+    assert out_of_fold._fold_config(sparse, long).data.class_mode == "categorical"
     binary = tiny_config.replace(**{"data.class_mode": "binary"})
-    assert out_of_fold._fold_config(binary, 4).data.class_mode == "binary"
+    assert out_of_fold._fold_config(binary, long).data.class_mode == "binary"
+    # a short fold trains without mixup, on the labels as they are
+    assert out_of_fold.mixup_alpha(long - 1) == 0.0
+    assert out_of_fold._fold_config(sparse, long - 1).data.class_mode == "sparse"
     monkeypatch.setattr(out_of_fold, "MIXUP_ALPHA", 0.0)
-    assert out_of_fold._fold_config(sparse, 4).data.class_mode == "sparse"
+    assert out_of_fold._fold_config(sparse, long).data.class_mode == "sparse"
