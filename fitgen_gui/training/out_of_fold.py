@@ -280,6 +280,12 @@ def plan_out_of_fold(run_dir: str | os.PathLike, folds: int = 5, *,
     for name, count in plan.fewer.items():
         plan.notes.append(f"Class {name} has {count} image(s), fewer than {folds} folds: "
                           f"its images are spread over {count} fold(s), one each.")
+    if not plan.frozen and mixup_alpha(plan.epochs) == 0 < MIXUP_ALPHA:
+        longer = next(r for r in range(1, MIXUP_MIN_EPOCHS + 1) if _steps_matched_epochs(
+            r, len(labels), folds, config.data.batch_size) >= MIXUP_MIN_EPOCHS)
+        plan.notes.append(f"Each fold trains {plan.epochs} epochs, as long as the run. After "
+                          f"a run of {longer} epochs or more, the folds train longer and "
+                          "learn from blended images, which finds more of the wrong labels.")
     if config.model.fine_tune and plan.frozen:
         plan.notes.append("The folds train the head only (the run's first phase): "
                           "fine-tuning every fold would take as long as the run each.")

@@ -957,6 +957,10 @@ Double-click to list them.</source>
         <translation>{workers} 个工作进程,队列 {queue}</translation>
     </message>
     <message>
+        <source>Each fold trains {epochs} epochs, as long as the run. After a run of {longer} epochs or more, the folds train longer and learn from blended images, which finds more of the wrong labels.</source>
+        <translation>每一折训练 {epochs} 轮,和这次训练一样长。训练 {longer} 轮或更多时,每一折训练得更久,并从混合的图像中学习,能找出更多标注错误。</translation>
+    </message>
+    <message>
         <source>{count} {status}</source>
         <translation>{status} {count} 次</translation>
     </message>

@@ -1645,6 +1645,11 @@ TEXTS.update({
     "spread over {spread} fold(s), one each.":
         "类别 {name} 只有 {count} 张图像,少于 {folds} 折:它的图像分散在 {spread} "
         "折中,每折一张。",
+    "Each fold trains {epochs} epochs, as long as the run. After a run of {longer} epochs "
+    "or more, the folds train longer and learn from blended images, which finds more of "
+    "the wrong labels.":
+        "每一折训练 {epochs} 轮,和这次训练一样长。训练 {longer} 轮或更多时,每一折训练得更久,"
+        "并从混合的图像中学习,能找出更多标注错误。",
     "The folds train the head only (the run's first phase): fine-tuning every fold "
     "would take as long as the run each.":
         "每一折只训练分类头(即这次训练的第一阶段):每一折都微调的话,每折都要花和整个训练一样长的时间。",

@@ -68,3 +68,18 @@ def test_with_mixup_a_fold_learns_one_hot_labels_of_the_same_model(tiny_config, 
     assert out_of_fold._fold_config(sparse, long - 1).data.class_mode == "sparse"
     monkeypatch.setattr(out_of_fold, "MIXUP_ALPHA", 0.0)
     assert out_of_fold._fold_config(sparse, long).data.class_mode == "sparse"
+
+
+def test_a_short_run_is_told_how_long_a_run_finds_more(tiny_config, tmp_path):
+    short = plan_out_of_fold(_run_folder(tmp_path, tiny_config.replace(
+        **{"training.epochs": 2})), 3)
+    note = [n for n in short.notes if n.startswith("Each fold trains")]
+    assert note == [f"Each fold trains {short.epochs} epochs, as long as the run. After a run "
+                    "of 12 epochs or more, the folds train longer and learn from blended "
+                    "images, which finds more of the wrong labels."]
+    # 12 run epochs of 5 batches (36 images) are 20 fold epochs of 3 (24 images)
+    assert out_of_fold._steps_matched_epochs(12, 36, 3, tiny_config.data.batch_size) == 20
+    assert out_of_fold._steps_matched_epochs(11, 36, 3, tiny_config.data.batch_size) < 20
+    long = plan_out_of_fold(_run_folder(tmp_path, tiny_config.replace(
+        **{"training.epochs": 12})), 3)
+    assert not [n for n in long.notes if n.startswith("Each fold trains")]

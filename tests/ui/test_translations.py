@@ -290,6 +290,11 @@ def test_engine_messages_are_matched_with_their_values(chinese):
     assert engine_text("epoch 5 (last; best is epoch 3)") == "第 5 轮(最后一轮;最佳为第 3 轮)"
     assert engine_text("#4 moved cats/a.png to dogs/ (done)") == (
         "#4 已把 cats/a.png 移到 dogs/(已完成)")
+    assert engine_text("Each fold trains 14 epochs, as long as the run. After a run of 15 "
+                       "epochs or more, the folds train longer and learn from blended "
+                       "images, which finds more of the wrong labels.") == (
+        "每一折训练 14 轮,和这次训练一样长。训练 15 轮或更多时,每一折训练得更久,"
+        "并从混合的图像中学习,能找出更多标注错误。")
     unknown = "A message no template knows."
     assert engine_text(unknown) == unknown  # shown as the engine wrote it
 

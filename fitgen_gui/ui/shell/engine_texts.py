@@ -224,6 +224,9 @@ ENGINE_TEMPLATES = (
     # -- training/out_of_fold.py: the folds' notes, progress and stop ----------------------
     QT_TRANSLATE_NOOP("Engine", "Class {name} has {count} image(s), fewer than {folds} folds: "
                       "its images are spread over {spread} fold(s), one each."),
+    QT_TRANSLATE_NOOP("Engine", "Each fold trains {epochs} epochs, as long as the run. After "
+                      "a run of {longer} epochs or more, the folds train longer and learn "
+                      "from blended images, which finds more of the wrong labels."),
     QT_TRANSLATE_NOOP("Engine", "The folds train the head only (the run's first phase): "
                       "fine-tuning every fold would take as long as the run each."),
     QT_TRANSLATE_NOOP("Engine", "Stopped after {done} of {folds} folds. The finished folds are "
