@@ -9,6 +9,9 @@ STAMP := $(VENV)/.fitgen-installed
 # `make run DATA=path/to/folder` opens that folder; without DATA the app opens its demo set.
 DATA ?=
 PYTEST_ARGS ?=
+# Test processes of the slow lane (pytest-xdist): its tests mostly wait on subprocesses,
+# TensorFlow's start-up and small trainings, so two share two cores well.
+SLOW_WORKERS ?= 2
 
 PHONY_EXTRA := test-fast test-slow test-slurm r-install r-test r-check translations qm
 .PHONY: run test $(PHONY_EXTRA) stress install lint bench bench-cleaning screenshots clean bundle bundle-test install-desktop icons
@@ -33,7 +36,7 @@ test-fast: $(STAMP) qm
 
 # What the fast lane leaves out: real trainings, subprocesses, the app end to end.
 test-slow: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "slow" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "slow" -n $(SLOW_WORKERS) $(PYTEST_ARGS)
 
 # The SLURM tests (tests/slurm) on a one-node cluster started here and stopped after.
 test-slurm: $(STAMP)
