@@ -47,6 +47,7 @@ __all__ = [
     "BatchStream",
     "DataFailure",
     "StreamExhausted",
+    "builds_any_epoch",
     "is_sequence",
     "open_stream",
     "sequence_length",
@@ -372,7 +373,7 @@ def _load_from_pickle(path: str, index: int, epoch: int | None = None) -> Any:
     return seq[index] if epoch is None else seq.batch_of_epoch(epoch, index)
 
 
-def _builds_any_epoch(seq: Any) -> bool:
+def builds_any_epoch(seq: Any) -> bool:
     """Whether ``seq`` builds any epoch's batch on demand, whatever epoch it is at: it says
     so (``builds_any_epoch``), has ``batch_of_epoch(epoch, index)`` and an ``epoch``."""
     return getattr(seq, "builds_any_epoch", False) is True and callable(
@@ -399,7 +400,7 @@ class _PooledSequenceStream(BatchStream):
         self.produced = 0
         self._tmpdir: str | None = None
         self._pickle_path = ""
-        self._any_epoch = _builds_any_epoch(seq)
+        self._any_epoch = builds_any_epoch(seq)
         self._threads_held = False
         if processes:
             self._tmpdir = tempfile.mkdtemp(prefix="fitgen-workers-")

@@ -71,6 +71,7 @@ from fitgen_gui.core.atomic_files import write_atomic
 from fitgen_gui.core.config import RunConfig
 from fitgen_gui.core.errors import UserError
 from fitgen_gui.core.run_dir import EVENTS, RunDir, best_epoch
+from fitgen_gui.data.batch_streams import builds_any_epoch
 from fitgen_gui.data.folder_scan import ClassTree
 from fitgen_gui.data.label_issues_file import FOLDER
 from fitgen_gui.data.label_quality import as_class_probabilities, stratified_folds
@@ -387,8 +388,7 @@ class MixupBatches(keras.utils.PyDataset):
     def __init__(self, inner: Any, alpha: float, seed: int) -> None:
         super().__init__(workers=1, use_multiprocessing=False, max_queue_size=10)
         self.inner, self.alpha, self.seed = inner, float(alpha), int(seed)
-        self.builds_any_epoch = getattr(inner, "builds_any_epoch", False) is True and callable(
-            getattr(inner, "batch_of_epoch", None))
+        self.builds_any_epoch = builds_any_epoch(inner)
 
     def __len__(self) -> int:
         return len(self.inner)
@@ -405,11 +405,10 @@ class MixupBatches(keras.utils.PyDataset):
             return batch
         lam = rng.beta(self.alpha, self.alpha, n).astype(np.float32)
         other = rng.permutation(n)
-        shape = (n,) + (1,) * (np.ndim(x) - 1)
-        x = np.asarray(x, np.float32)
-        x = lam.reshape(shape) * x + (1 - lam.reshape(shape)) * x[other]
-        y = np.asarray(y, np.float32)
+        x, y = np.asarray(x, np.float32), np.asarray(y, np.float32)
+        lx = lam.reshape((n,) + (1,) * (x.ndim - 1))
         ly = lam.reshape((n,) + (1,) * (y.ndim - 1))
+        x = lx * x + (1 - lx) * x[other]
         y = ly * y + (1 - ly) * y[other]
         if weights:
             w = np.asarray(weights[0], np.float32)

@@ -315,8 +315,7 @@ class TrainingPlots(QWidget):
         self.flush()
 
     def plot_widgets(self) -> list[pg.PlotWidget]:
-        return [self.batch_loss_plot, self.batch_accuracy_plot, self.epoch_loss_plot,
-                self.epoch_accuracy_plot, self.lr_plot]
+        return list(self._plots)
 
     def point_count(self, name: str) -> int:
         return self.series[name].size

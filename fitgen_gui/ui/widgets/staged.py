@@ -64,10 +64,8 @@ class StagedPaint(QObject):
             self._timer.start()
 
     def _show_next(self) -> None:
-        if not self._waiting:
-            self._timer.stop()
-            return
-        self._waiting.pop(0).show()
+        if self._waiting:
+            self._waiting.pop(0).show()
         if not self._waiting:
             self._timer.stop()
 
